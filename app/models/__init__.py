@@ -1,0 +1,35 @@
+"""Entities, and repository functions over them. No Qt here."""
+
+from app.models.base import Base
+from app.models.entities import (
+    Account,
+    AccountTeam,
+    Action,
+    Interaction,
+    InteractionParticipant,
+    Link,
+    Need,
+    Opportunity,
+    Person,
+    QualificationCriterion,
+    QualificationRating,
+    Snapshot,
+    TeamMember,
+)
+
+__all__ = [
+    "Base",
+    "Account",
+    "AccountTeam",
+    "Action",
+    "Interaction",
+    "InteractionParticipant",
+    "Link",
+    "Need",
+    "Opportunity",
+    "Person",
+    "QualificationCriterion",
+    "QualificationRating",
+    "Snapshot",
+    "TeamMember",
+]

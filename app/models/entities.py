@@ -1,0 +1,279 @@
+"""The entities of DESIGN.md's vocabulary as typed SQLAlchemy models.
+
+Portable on purpose: no SQLite-only types or SQL here, so the same schema can live on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models import enums
+from app.models.base import Base, exactly_one, in_list, in_range
+
+
+class TimestampMixin:
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class TeamMember(TimestampMixin, Base):
+    """Someone on our side; shared by all accounts."""
+
+    __tablename__ = "team_member"
+    __table_args__ = (CheckConstraint(in_list("team_role", enums.TEAM_ROLES, nullable=True), name="team_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
+    team_role: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(80))
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class Account(TimestampMixin, Base):
+    __tablename__ = "account"
+    __table_args__ = (
+        CheckConstraint(in_list("tier", enums.TIERS, nullable=True), name="tier"),
+        CheckConstraint(
+            in_list("purchasing_capacity", enums.PURCHASING_CAPACITIES, nullable=True),
+            name="purchasing_capacity",
+        ),
+        CheckConstraint("employees IS NULL OR employees >= 0", name="employees"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    industry: Mapped[str | None] = mapped_column(String(120))
+    region: Mapped[str | None] = mapped_column(String(120))
+    employees: Mapped[int | None] = mapped_column(Integer)
+    annual_revenue: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    purchasing_capacity: Mapped[str | None] = mapped_column(String(20))
+    tier: Mapped[str | None] = mapped_column(String(20))
+    lead_source: Mapped[str | None] = mapped_column(String(120))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="SET NULL"))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    owner: Mapped[TeamMember | None] = relationship()
+    people: Mapped[list[Person]] = relationship(back_populates="account", passive_deletes=True)
+    team: Mapped[list[AccountTeam]] = relationship(back_populates="account", passive_deletes=True)
+
+
+class AccountTeam(Base):
+    """A team member working on an account, with the member's card position on that account's map."""
+
+    __tablename__ = "account_team"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"), primary_key=True)
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+
+    account: Mapped[Account] = relationship(back_populates="team")
+    member: Mapped[TeamMember] = relationship()
+
+
+class Person(TimestampMixin, Base):
+    """Someone at the account. Archived people keep their history."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        CheckConstraint(in_list("role", enums.BUYING_ROLES), name="role"),
+        CheckConstraint(in_list("stance", enums.STANCES), name="stance"),
+        CheckConstraint(in_range("influence", 1, 5), name="influence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
+    department: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(40), default="unknown", server_default="unknown")
+    stance: Mapped[str] = mapped_column(String(20), default="unknown", server_default="unknown")
+    influence: Mapped[int | None] = mapped_column(Integer)
+    competitor_preference: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(80))
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+
+    account: Mapped[Account] = relationship(back_populates="people")
+
+
+class Link(Base):
+    """A relationship between two people on a map; each end is a person or a team member."""
+
+    __tablename__ = "link"
+    __table_args__ = (
+        CheckConstraint(in_list("kind", enums.LINK_KINDS), name="kind"),
+        CheckConstraint(in_range("strength", 1, 5, nullable=False), name="strength"),
+        CheckConstraint(exactly_one("source_person_id", "source_member_id"), name="one_source"),
+        CheckConstraint(exactly_one("target_person_id", "target_member_id"), name="one_target"),
+        CheckConstraint(
+            "kind <> 'covers' OR (source_member_id IS NOT NULL AND target_person_id IS NOT NULL)",
+            name="covers_ends",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    strength: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    source_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    source_member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"))
+    target_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    target_member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Need(TimestampMixin, Base):
+    __tablename__ = "need"
+    __table_args__ = (
+        CheckConstraint(in_list("kind", enums.NEED_KINDS), name="kind"),
+        CheckConstraint(in_list("status", enums.NEED_STATUSES), name="status"),
+        CheckConstraint(in_list("priority", enums.PRIORITIES), name="priority"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20), default="business", server_default="business")
+    description: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(10), default="medium", server_default="medium")
+    status: Mapped[str] = mapped_column(String(20), default="identified", server_default="identified")
+    value_proposition: Mapped[str | None] = mapped_column(Text)
+
+
+class Interaction(TimestampMixin, Base):
+    __tablename__ = "interaction"
+    __table_args__ = (
+        CheckConstraint(in_list("channel", enums.CHANNELS), name="channel"),
+        CheckConstraint(in_range("sentiment", -2, 2), name="sentiment"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str | None] = mapped_column(Text)
+    sentiment: Mapped[int | None] = mapped_column(Integer)
+
+    participants: Mapped[list[InteractionParticipant]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class InteractionParticipant(Base):
+    __tablename__ = "interaction_participant"
+    __table_args__ = (CheckConstraint(exactly_one("person_id", "member_id"), name="one_participant"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interaction.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"))
+
+
+class Action(TimestampMixin, Base):
+    __tablename__ = "action"
+    __table_args__ = (
+        CheckConstraint(in_list("status", enums.ACTION_STATUSES), name="status"),
+        CheckConstraint(in_list("priority", enums.PRIORITIES), name="priority"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="SET NULL"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    priority: Mapped[str] = mapped_column(String(10), default="medium", server_default="medium")
+    status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Opportunity(TimestampMixin, Base):
+    __tablename__ = "opportunity"
+    __table_args__ = (
+        CheckConstraint(in_list("stage", enums.OPPORTUNITY_STAGES), name="stage"),
+        CheckConstraint(in_range("probability", 0, 100), name="probability"),
+        CheckConstraint("value IS NULL OR value >= 0", name="value"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    value: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
+    stage: Mapped[str] = mapped_column(String(30), default="need_recognition", server_default="need_recognition")
+    probability: Mapped[int | None] = mapped_column(Integer)
+    expected_close: Mapped[dt.date | None] = mapped_column(Date)
+    competitors: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Snapshot(Base):
+    """A named, dated, read-only copy of a map's people, stances and links."""
+
+    __tablename__ = "snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class QualificationCriterion(Base):
+    """One criterion of the account qualification model (客户需求评估模型), shared by all accounts.
+
+    Built-in criteria carry a ``code`` and are labelled in the current language; a user-given ``name``
+    overrides the label.
+    """
+
+    __tablename__ = "qualification_criterion"
+    __table_args__ = (
+        CheckConstraint("weight >= 0", name="weight"),
+        UniqueConstraint("code", name="uq_qualification_criterion_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str | None] = mapped_column(String(200))
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class QualificationRating(Base):
+    """How an account rates on one criterion, 0 (not at all) to 5 (fully)."""
+
+    __tablename__ = "qualification_rating"
+    __table_args__ = (CheckConstraint(in_range("rating", 0, enums.RATING_MAX, nullable=False), name="rating"),)
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    criterion_id: Mapped[int] = mapped_column(
+        ForeignKey("qualification_criterion.id", ondelete="CASCADE"), primary_key=True
+    )
+    rating: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,40 @@
+"""Alembic, driven from code: the schema's revisions live in app/storage/migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest revision this build knows; a test keeps it equal to alembic's head.
+HEAD_REVISION = "0001_initial"
+
+
+def _config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def upgrade(connection: Connection, target: str = "head") -> None:
+    """Run the migrations on ``connection`` inside the caller's transaction."""
+    from alembic import command
+
+    cfg = _config()
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, target)
