@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from app.storage.fileinfo import read_only_uri
+
 BACKUP_KEEP = 7
 BACKUP_SUFFIX = ".bak.db"
 
@@ -37,7 +39,9 @@ def backup_is_due(db_path: Path, max_age: dt.timedelta = dt.timedelta(days=1)) -
 
 def integrity_problems(db_path: Path) -> list[str]:
     """SQLite's integrity check plus foreign keys; an empty list means the file is sound."""
-    conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    # Quoted URI: a "#" or "?" in the path would otherwise cut it short and SQLite would check (and
+    # create) another, empty file.
+    conn = sqlite3.connect(read_only_uri(Path(db_path).absolute()), uri=True)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         problems = [r for r in rows if r != "ok"]
@@ -58,7 +62,7 @@ def make_backup(db_path: Path, label: str = "", keep: int = BACKUP_KEEP) -> Path
     name = f"{db_path.stem}-{stamp}{'-' + label if label else ''}{BACKUP_SUFFIX}"
     final = folder / name
     tmp = folder / (name + ".tmp")
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(db_path.absolute()), uri=True)
     try:
         dest = sqlite3.connect(str(tmp))
         try:

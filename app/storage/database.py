@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.storage import backup, migrate
@@ -44,7 +44,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not an f-string: a "?" in a folder name would otherwise start the URL's query and the
+    # data would go to another file.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     _configure_sqlite(engine)
     return engine
 
@@ -105,17 +107,47 @@ class Database:
             raise
 
     def _create_schema(self) -> None:
-        with self.engine.begin() as conn:
-            migrate.upgrade(conn)
-            self._stamp(conn)
+        self._run_migrations()
 
     def _upgrade_schema(self) -> None:
         try:
-            with self.engine.begin() as conn:
-                migrate.upgrade(conn)
-                self._stamp(conn)
+            self._run_migrations()
         except Exception as exc:
             raise MigrationError(str(self.path), str(exc)) from exc
+
+    def _run_migrations(self) -> None:
+        """Migrate to head and stamp the file, all in one transaction.
+
+        Foreign keys are off while the migrations run, as SQLite prescribes for schema changes: alembic
+        changes a table on SQLite by copying it and dropping the original, and with foreign keys on, that
+        DROP TABLE deletes the rows of every table referring to it (ON DELETE CASCADE). Instead, the
+        transaction is refused if it leaves a row pointing at nothing that did not already do so.
+        """
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            try:
+                # Only effective outside a transaction, so set on the DBAPI connection before BEGIN.
+                raw.execute("PRAGMA foreign_keys=OFF")
+                if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 0:
+                    raise RuntimeError("could not switch foreign keys off for the migration")
+                with conn.begin():
+                    before = self._foreign_key_violations(conn)
+                    migrate.upgrade(conn)
+                    broken = self._foreign_key_violations(conn) - before
+                    if broken:
+                        table, rowid, parent = sorted(broken)[0]
+                        raise RuntimeError(
+                            f"the upgrade would leave {len(broken)} broken reference(s), "
+                            f"e.g. row {rowid} of {table} to a missing {parent}"
+                        )
+                    self._stamp(conn)
+            finally:
+                # Never hand this connection (foreign keys off) back to the pool.
+                conn.invalidate()
+
+    @staticmethod
+    def _foreign_key_violations(conn) -> set[tuple[str, int, str]]:
+        return {(row[0], row[1], row[2]) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
 
     @staticmethod
     def _stamp(conn) -> None:

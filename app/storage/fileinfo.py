@@ -54,11 +54,26 @@ def check_header(path: Path) -> None:
         )
 
 
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def inspect_file(path: Path) -> FileInfo:
-    """Classify an existing file without writing to it (not even a -shm or -wal beside it)."""
+    """Classify an existing file without writing to it (not even a -shm or -wal beside it).
+
+    When a non-empty -wal file lies beside it (its last writer crashed, or is still running), the committed
+    transactions in it are part of the database: reading the main file alone (``immutable``) would see an
+    older state, e.g. a blank file where a killed process had created a whole schema. Such a file is read
+    through SQLite's ordinary read-only mode, which reads the -wal and leaves the file and the -wal as they
+    are (it may only rebuild the -shm index beside them, which already belongs to that -wal).
+    """
     check_header(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+        conn = sqlite3.connect(read_only_uri(path, immutable=not _has_wal(path)), uri=True)
     except sqlite3.Error as exc:
         raise NotADatabaseError(str(path), str(exc)) from exc
     try:

@@ -1,0 +1,340 @@
+"""The main window: menus, toolbar, the account list, the account's page and its profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from app import __version__
+from app.document import Workspace
+from app.ui.account_editor import AccountEditor
+from app.ui.account_list_panel import AccountListPanel
+from app.ui.account_page import AccountPage
+from app.ui.account_profile_panel import AccountProfilePanel
+from app.ui.settings import AppSettings
+
+
+class MainWindow(QMainWindow):
+    open_database_requested = Signal(object)  # Path
+    new_database_requested = Signal(object)  # Path
+    language_requested = Signal(str)
+    backup_requested = Signal()
+
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack, settings: AppSettings, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = undo_stack
+        self.settings = settings
+        self.language = language
+        self.editor = AccountEditor(workspace, undo_stack, self)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Stakemap — %1").replace("%1", workspace.database.path.name))
+        self.resize(1280, 800)
+
+        self.account_list = AccountListPanel(workspace)
+        self.account_page = AccountPage(workspace)
+        self.profile = AccountProfilePanel(workspace)
+        self.setCentralWidget(self.account_page)
+        self.accounts_dock = self._dock(self.tr("Key accounts"), "AccountsDock", self.account_list,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.profile_dock = self._dock(self.tr("Account profile"), "ProfileDock", self.profile,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.accounts_dock, self.profile_dock], [340, 400], Qt.Orientation.Horizontal)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.db_label = QLabel(str(workspace.database.path))
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._wire_signals()
+        self._restore_window_state()
+        self._update_actions()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        K = QKeySequence
+        self.new_db_action = self._action(self.tr("&New database…"), self._on_new_database)
+        self.open_db_action = self._action(self.tr("&Open database…"), self._on_open_database, K(K.StandardKey.Open))
+        self.demo_action = self._action(self.tr("Load &demo accounts"), self._on_load_demo)
+        self.backup_action = self._action(self.tr("&Back up now"), self.backup_requested.emit,
+                                          tip=self.tr("Write a verified copy of the database to the backups folder"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([K(K.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
+        self.find_action = self._action(self.tr("&Find account"), self._on_find, K("Ctrl+Shift+F"))
+
+        self.new_account_action = self._action(self.tr("&New account…"), self._on_new_account, K("Ctrl+N"))
+        self.rename_account_action = self._action(self.tr("&Rename account…"), self._on_rename_account, K("F2"))
+        self.delete_account_action = self._action(self.tr("&Delete account…"), self._on_delete_account)
+
+        self.add_person_action = self._action(self.tr("Add &person…"), self._on_add_person, K("Ctrl+Shift+P"))
+        self.edit_person_action = self._action(self.tr("&Edit person…"), self._on_edit_person)
+        self.archive_person_action = self._action(self.tr("&Archive or restore person"), self._on_archive_person)
+        self.delete_person_action = self._action(self.tr("De&lete person…"), self._on_delete_person)
+        self.add_member_action = self._action(self.tr("New &team member…"), self._on_add_member, K("Ctrl+Shift+M"))
+        self.add_existing_member_action = self._action(self.tr("Add e&xisting team member…"),
+                                                       self._on_add_existing_member)
+        self.edit_member_action = self._action(self.tr("Edit team &member…"), self._on_edit_member)
+        self.remove_member_action = self._action(self.tr("Remove from this account's team"), self._on_remove_member)
+        self.archive_member_action = self._action(self.tr("Archive or restore team member"), self._on_archive_member)
+        self.add_link_action = self._action(self.tr("Add &link…"), self._on_add_link, K("Ctrl+L"))
+        self.edit_link_action = self._action(self.tr("Edit link…"), self._on_edit_link)
+        self.delete_link_action = self._action(self.tr("Delete link"), self._on_delete_link)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.about_action = self._action(self.tr("&About Stakemap"), self._on_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (self.new_db_action, self.open_db_action, None, self.demo_action, self.backup_action, None,
+                  self.quit_action):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for a in (self.undo_action, self.redo_action, None, self.find_action):
+            edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
+        account_menu = bar.addMenu(self.tr("&Account"))
+        for a in (self.new_account_action, self.rename_account_action, self.delete_account_action):
+            account_menu.addAction(a)
+        people_menu = bar.addMenu(self.tr("&People"))
+        for a in (self.add_person_action, self.edit_person_action, self.archive_person_action,
+                  self.delete_person_action, None, self.add_member_action, self.add_existing_member_action,
+                  self.edit_member_action, self.remove_member_action, self.archive_member_action, None,
+                  self.add_link_action, self.edit_link_action, self.delete_link_action):
+            people_menu.addSeparator() if a is None else people_menu.addAction(a)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.accounts_dock.toggleViewAction())
+        view_menu.addAction(self.profile_dock.toggleViewAction())
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.new_account_action, self.add_person_action, self.add_member_action, self.add_link_action,
+                  None, self.undo_action, self.redo_action):
+            toolbar.addSeparator() if a is None else toolbar.addAction(a)
+        page = self.account_page
+        page.add_actions(page.people_toolbar, [self.add_person_action, self.edit_person_action,
+                                               self.archive_person_action, self.delete_person_action])
+        page.add_actions(page.team_toolbar, [self.add_member_action, self.add_existing_member_action,
+                                             self.edit_member_action, self.remove_member_action])
+        page.add_actions(page.links_toolbar, [self.add_link_action, self.edit_link_action, self.delete_link_action])
+
+    def _wire_signals(self) -> None:
+        self.account_list.account_selected.connect(self._on_account_selected)
+        self.profile.profile_edited.connect(self.editor.edit_profile)
+        self.profile.qualification_edited.connect(self._on_qualification_edited)
+        self.profile.add_criterion_requested.connect(self.editor.add_criterion)
+        self.profile.remove_criterion_requested.connect(self._on_remove_criterion)
+        self.account_page.person_activated.connect(self.editor.edit_person)
+        self.account_page.member_activated.connect(self.editor.edit_member)
+        self.account_page.link_activated.connect(self._on_link_activated)
+        for view in (self.account_page.people_view, self.account_page.team_view, self.account_page.links_view):
+            view.selectionModel().selectionChanged.connect(self._update_actions)
+            view.model().modelReset.connect(self._update_actions)
+        self.language_group.triggered.connect(self._on_language_triggered)
+        self.workspace.accounts_changed.connect(self._on_accounts_changed)
+        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+
+    # -- state ----------------------------------------------------------------------------------
+    @property
+    def account_id(self) -> int | None:
+        return self.account_page.account_id
+
+    def select_account(self, account_id: int | None) -> bool:
+        return self.account_list.select_account(account_id)
+
+    def _restore_window_state(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.last_account = self.account_id
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.profile.flush()
+        self.save_window_state()
+        super().closeEvent(event)
+
+    def _update_actions(self, *_args) -> None:
+        has_account = self.account_id is not None
+        page = self.account_page
+        for a in (self.rename_account_action, self.delete_account_action, self.add_person_action,
+                  self.add_member_action, self.add_existing_member_action, self.add_link_action):
+            a.setEnabled(has_account)
+        person = page.current_person() is not None
+        for a in (self.edit_person_action, self.archive_person_action, self.delete_person_action):
+            a.setEnabled(has_account and person)
+        member = page.current_member() is not None
+        for a in (self.edit_member_action, self.remove_member_action, self.archive_member_action):
+            a.setEnabled(has_account and member)
+        link = page.current_link() is not None
+        for a in (self.edit_link_action, self.delete_link_action):
+            a.setEnabled(has_account and link)
+
+    # -- slots ----------------------------------------------------------------------------------
+    def _on_account_selected(self, account_id: int | None) -> None:
+        self.account_page.set_account(account_id)
+        self.profile.set_account(account_id)
+        self._update_actions()
+
+    def _on_accounts_changed(self, _change) -> None:
+        self._update_actions()
+
+    def _on_undo_index_changed(self, _index: int) -> None:
+        self.statusBar().showMessage(self.tr("Saved"), 2000)
+
+    def _on_new_account(self) -> None:
+        account_id = self.editor.new_account()
+        if account_id is not None:
+            self.account_list.search.clear()
+            self.select_account(account_id)
+
+    def _on_rename_account(self) -> None:
+        if self.account_id is not None:
+            self.editor.rename_account(self.account_id)
+
+    def _on_delete_account(self) -> None:
+        if self.account_id is not None:
+            self.editor.delete_account(self.account_id)
+
+    def _on_add_person(self) -> None:
+        if self.account_id is not None:
+            person_id = self.editor.add_person(self.account_id)
+            if person_id is not None:
+                self.account_page.select_person(person_id)
+
+    def _on_edit_person(self) -> None:
+        if (pid := self.account_page.current_person()) is not None:
+            self.editor.edit_person(pid)
+
+    def _on_archive_person(self) -> None:
+        if (pid := self.account_page.current_person()) is not None:
+            self.editor.toggle_archive_person(pid)
+
+    def _on_delete_person(self) -> None:
+        if (pid := self.account_page.current_person()) is not None:
+            self.editor.delete_person(pid)
+
+    def _on_add_member(self) -> None:
+        if self.account_id is not None:
+            self.editor.add_member(self.account_id)
+
+    def _on_add_existing_member(self) -> None:
+        if self.account_id is not None:
+            self.editor.add_existing_member(self.account_id)
+
+    def _on_edit_member(self) -> None:
+        if (mid := self.account_page.current_member()) is not None:
+            self.editor.edit_member(mid)
+
+    def _on_remove_member(self) -> None:
+        if self.account_id is not None and (mid := self.account_page.current_member()) is not None:
+            self.editor.remove_member(self.account_id, mid)
+
+    def _on_archive_member(self) -> None:
+        if (mid := self.account_page.current_member()) is not None:
+            self.editor.toggle_archive_member(mid)
+
+    def _on_add_link(self) -> None:
+        if self.account_id is not None:
+            self.editor.add_link(self.account_id)
+
+    def _on_edit_link(self) -> None:
+        if self.account_id is not None and (lid := self.account_page.current_link()) is not None:
+            self.editor.edit_link(self.account_id, lid)
+
+    def _on_link_activated(self, link_id: int) -> None:
+        if self.account_id is not None:
+            self.editor.edit_link(self.account_id, link_id)
+
+    def _on_delete_link(self) -> None:
+        if (lid := self.account_page.current_link()) is not None:
+            self.editor.delete_link(lid)
+
+    def _on_qualification_edited(self, criterion_id: int, field: str, value) -> None:
+        model = self.profile.qualification
+        row = next(r for r in range(model.rowCount()) if model.criterion_at(r).id == criterion_id)
+        self.editor.edit_qualification(self.account_id, criterion_id, field, value, model.label(row))
+
+    def _on_remove_criterion(self, criterion_id: int) -> None:
+        model = self.profile.qualification
+        row = next(r for r in range(model.rowCount()) if model.criterion_at(r).id == criterion_id)
+        self.editor.remove_criterion(criterion_id, model.label(row))
+
+    def _on_find(self) -> None:
+        self.accounts_dock.show()
+        self.account_list.search.setFocus()
+        self.account_list.search.selectAll()
+
+    def _on_load_demo(self) -> None:
+        created = self.workspace.load_demo()
+        if created:
+            self.statusBar().showMessage(self.tr("Loaded %n demo account(s)", "", len(created)), 5000)
+        else:
+            self.statusBar().showMessage(self.tr("The demo accounts are already here"), 5000)
+
+    def _file_filter(self) -> str:
+        return self.tr("Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"),
+                                              str(self.workspace.database.path.parent), self._file_filter())
+        if path:
+            self.open_database_requested.emit(Path(path))
+
+    def _on_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"),
+                                              str(self.workspace.database.path.parent / "stakemap-new.db"),
+                                              self._file_filter())
+        if path:
+            self.new_database_requested.emit(Path(path))
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        code = action.data()
+        if code != self.language:
+            self.language_requested.emit(code)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Stakemap"),
+                          self.tr("Stakemap %1\nDecision maps of key-account buying committees.").replace(
+                              "%1", __version__))

@@ -1,0 +1,36 @@
+"""Shared fixtures: offscreen Qt, isolated settings, a real database file per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory, monkeypatch):
+    """Settings (language, geometry, last database) go to a fresh folder for every test."""
+    monkeypatch.setenv("STAKEMAP_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "stakemap.db"
+
+
+@pytest.fixture
+def database(db_path):
+    from app.storage.database import Database
+
+    db = Database.open(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def workspace(database):
+    from app.document import Workspace
+
+    return Workspace(database)
