@@ -1,0 +1,1074 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Name of the key account:</source>
+        <translation>大客户名称：</translation>
+    </message>
+    <message>
+        <source>Rename account</source>
+        <translation>重命名客户</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete the account “%1” with all its people, links, needs and history?
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除客户“%1”及其全部联系人、关系、需求和历史记录？
+可通过 编辑 ▸ 撤销 恢复。</translation>
+    </message>
+    <message>
+        <source>Archive person</source>
+        <translation>归档联系人</translation>
+    </message>
+    <message>
+        <source>Archive %1 (left the company)? Their history is kept.</source>
+        <translation>将 %1 归档（已离职）？其历史记录会保留。</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>Delete %1 and their links, needs and participation in interactions?
+To keep their history, archive them instead.</source>
+        <translation>删除 %1 及其关系、需求和互动参与记录？
+如需保留其历史记录，请改为归档。</translation>
+    </message>
+    <message>
+        <source>Add to team</source>
+        <translation>加入团队</translation>
+    </message>
+    <message>
+        <source>Everyone on our side already works on this account.</source>
+        <translation>我方所有成员都已在此客户的团队中。</translation>
+    </message>
+    <message>
+        <source>Team member:</source>
+        <translation>我方成员：</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <source>Add at least two people first.</source>
+        <translation>请先添加至少两个人。</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加评估项</translation>
+    </message>
+    <message>
+        <source>Name of the criterion:</source>
+        <translation>评估项名称：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>删除评估项</translation>
+    </message>
+    <message>
+        <source>Remove the criterion “%1” and its ratings on every account?</source>
+        <translation>删除评估项“%1”及其在所有客户上的评分？</translation>
+    </message>
+</context>
+<context>
+    <name>AccountList</name>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListPanel</name>
+    <message>
+        <source>Search accounts…</source>
+        <translation>搜索客户…</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all</source>
+        <translation>
+            <numerusform>共 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Show archived people</source>
+        <translation>显示已归档联系人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Our team</source>
+        <translation>我方团队</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Select a key account on the left, or create one with Account ▸ New account.</source>
+        <translation>请在左侧选择一个大客户，或通过 客户 ▸ 新建客户 创建。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfilePanel</name>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source> CNY</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>行业(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Employees</source>
+        <translation>员工人数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Annual re&amp;venue</source>
+        <translation>年营业额(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Purchasing capacity</source>
+        <translation>采购能力(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>客户分级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead source</source>
+        <translation>信息来源渠道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add criterion…</source>
+        <translation>添加评估项…</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>删除评估项</translation>
+    </message>
+    <message>
+        <source>Qualification (weighted criteria)</source>
+        <translation>客户需求评估（加权评估项）</translation>
+    </message>
+    <message>
+        <source>Select an account to see its profile.</source>
+        <translation>选择一个客户以查看其画像。</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>Qualification score: %1 / 100</source>
+        <translation>评估得分：%1 / 100</translation>
+    </message>
+    <message>
+        <source>Qualification score: not rated yet</source>
+        <translation>评估得分：尚未评分</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add account {name}</source>
+        <translation>添加客户 {name}</translation>
+    </message>
+    <message>
+        <source>Rename account {old} to {new}</source>
+        <translation>将客户 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Edit profile of {name}</source>
+        <translation>编辑 {name} 的客户画像</translation>
+    </message>
+    <message>
+        <source>Delete account {name}</source>
+        <translation>删除客户 {name}</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加 {name}</translation>
+    </message>
+    <message>
+        <source>Archive {name}</source>
+        <translation>归档 {name}</translation>
+    </message>
+    <message>
+        <source>Restore {name}</source>
+        <translation>恢复 {name}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Add team member {name}</source>
+        <translation>添加我方成员 {name}</translation>
+    </message>
+    <message>
+        <source>Edit team member {name}</source>
+        <translation>编辑我方成员 {name}</translation>
+    </message>
+    <message>
+        <source>Add {name} to the team of {account}</source>
+        <translation>将 {name} 加入 {account} 的团队</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the team of {account}</source>
+        <translation>将 {name} 移出 {account} 的团队</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <source>Edit link</source>
+        <translation>编辑关系</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>删除关系</translation>
+    </message>
+    <message>
+        <source>Rate {criterion}</source>
+        <translation>评分：{criterion}</translation>
+    </message>
+    <message>
+        <source>Add criterion {name}</source>
+        <translation>添加评估项 {name}</translation>
+    </message>
+    <message>
+        <source>Edit criterion {name}</source>
+        <translation>编辑评估项 {name}</translation>
+    </message>
+    <message>
+        <source>Delete criterion {name}</source>
+        <translation>删除评估项 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Strategic</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长</translation>
+    </message>
+    <message>
+        <source>Maintain</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <source>Economic buyer</source>
+        <translation>经济决策者</translation>
+    </message>
+    <message>
+        <source>Decision-maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Technical buyer</source>
+        <translation>技术把关者</translation>
+    </message>
+    <message>
+        <source>User buyer</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>Coach (insider)</source>
+        <translation>内线/教练</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>守门人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批者</translation>
+    </message>
+    <message>
+        <source>Procurement</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Unknown role</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>Advocate</source>
+        <translation>拥护</translation>
+    </message>
+    <message>
+        <source>Supporter</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>Skeptic</source>
+        <translation>怀疑</translation>
+    </message>
+    <message>
+        <source>Opponent</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Unknown stance</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>1 · Minimal</source>
+        <translation>1 · 极低</translation>
+    </message>
+    <message>
+        <source>2 · Low</source>
+        <translation>2 · 低</translation>
+    </message>
+    <message>
+        <source>3 · Medium</source>
+        <translation>3 · 中</translation>
+    </message>
+    <message>
+        <source>4 · High</source>
+        <translation>4 · 高</translation>
+    </message>
+    <message>
+        <source>5 · Decisive</source>
+        <translation>5 · 决定性</translation>
+    </message>
+    <message>
+        <source>1 · Aware</source>
+        <translation>1 · 知晓</translation>
+    </message>
+    <message>
+        <source>2 · Acquainted</source>
+        <translation>2 · 认识</translation>
+    </message>
+    <message>
+        <source>3 · Working relationship</source>
+        <translation>3 · 工作关系</translation>
+    </message>
+    <message>
+        <source>4 · Trusted</source>
+        <translation>4 · 信任</translation>
+    </message>
+    <message>
+        <source>5 · Advocate</source>
+        <translation>5 · 深度信任</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>汇报</translation>
+    </message>
+    <message>
+        <source>Dotted-line report</source>
+        <translation>虚线汇报</translation>
+    </message>
+    <message>
+        <source>Influences</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>Ally</source>
+        <translation>盟友</translation>
+    </message>
+    <message>
+        <source>Rival</source>
+        <translation>对立</translation>
+    </message>
+    <message>
+        <source>Knows</source>
+        <translation>认识</translation>
+    </message>
+    <message>
+        <source>Our relationship</source>
+        <translation>我方关系</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Solution consultant</source>
+        <translation>解决方案顾问</translation>
+    </message>
+    <message>
+        <source>Executive sponsor</source>
+        <translation>高层支持者</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Very high</source>
+        <translation>很高</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>Existing customer</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>Event or trade show</source>
+        <translation>活动或展会</translation>
+    </message>
+    <message>
+        <source>Inbound enquiry</source>
+        <translation>客户来询</translation>
+    </message>
+    <message>
+        <source>Outbound prospecting</source>
+        <translation>主动开发</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Public tender</source>
+        <translation>公开招标</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Access to decision-makers</source>
+        <translation>接触决策者</translation>
+    </message>
+    <message>
+        <source>Strength of need</source>
+        <translation>需求强度</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间表</translation>
+    </message>
+    <message>
+        <source>Strategic fit</source>
+        <translation>战略契合度</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Edit link</source>
+        <translation>编辑关系</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship</source>
+        <translation>关系(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Strength (1–5)</source>
+        <translation>强度（1–5）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A link needs two different people.</source>
+        <translation>关系需要两个不同的人。</translation>
+    </message>
+    <message>
+        <source>“Our relationship” goes from a member of our team to a customer&apos;s person.</source>
+        <translation>“我方关系”只能从我方成员指向客户方联系人。</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Stakemap — %1</source>
+        <translation>Stakemap — %1</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <source>Account profile</source>
+        <translation>客户画像</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo accounts</source>
+        <translation>载入示例客户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Write a verified copy of the database to the backups folder</source>
+        <translation>将经过校验的数据库副本写入备份文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find account</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename account…</source>
+        <translation>重命名客户(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete account…</source>
+        <translation>删除客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;person…</source>
+        <translation>添加联系人(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit person…</source>
+        <translation>编辑联系人(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive or restore person</source>
+        <translation>归档或恢复联系人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete person…</source>
+        <translation>删除联系人(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>New &amp;team member…</source>
+        <translation>新建我方成员(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add e&amp;xisting team member…</source>
+        <translation>添加已有我方成员(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Edit team &amp;member…</source>
+        <translation>编辑我方成员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Remove from this account&apos;s team</source>
+        <translation>从本客户团队中移除</translation>
+    </message>
+    <message>
+        <source>Archive or restore team member</source>
+        <translation>归档或恢复我方成员</translation>
+    </message>
+    <message>
+        <source>Add &amp;link…</source>
+        <translation>添加关系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Edit link…</source>
+        <translation>编辑关系…</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>删除关系</translation>
+    </message>
+    <message>
+        <source>&amp;About Stakemap</source>
+        <translation>关于 Stakemap(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>联系人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n demo account(s)</source>
+        <translation>
+            <numerusform>已载入 %n 个示例客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The demo accounts are already here</source>
+        <translation>示例客户已存在</translation>
+    </message>
+    <message>
+        <source>Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)</source>
+        <translation>Stakemap 数据库 (*.db *.sqlite *.stakemap);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>About Stakemap</source>
+        <translation>关于 Stakemap</translation>
+    </message>
+    <message>
+        <source>Stakemap %1
+Decision maps of key-account buying committees.</source>
+        <translation>Stakemap %1
+大客户采购决策链关系图。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit team member</source>
+        <translation>编辑我方成员</translation>
+    </message>
+    <message>
+        <source>Add team member</source>
+        <translation>添加我方成员</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Role on our team</source>
+        <translation>我方角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Please enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Which competitor this person leans towards</source>
+        <translation>此人倾向的竞争对手</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Buying &amp;role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stance</source>
+        <translation>态度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Influence</source>
+        <translation>影响力(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Competitor preference</source>
+        <translation>倾向的竞争对手(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Please enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+</context>
+<context>
+    <name>Qualification</name>
+    <message>
+        <source>Criterion</source>
+        <translation>评估项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Rating (0–5)</source>
+        <translation>评分（0–5）</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>Empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>Create a new, empty Stakemap database in this file?</source>
+        <translation>在此文件中新建一个空的 Stakemap 数据库？</translation>
+    </message>
+    <message>
+        <source>Database upgraded</source>
+        <translation>数据库已升级</translation>
+    </message>
+    <message>
+        <source>The database was upgraded to this version of Stakemap. A copy of the previous file was kept at:
+{path}</source>
+        <translation>数据库已升级到当前版本的 Stakemap。原文件的副本保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>“{path}” already exists; choose a new file name.</source>
+        <translation>“{path}”已存在，请选择新的文件名。</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>“{path}” is an empty file (0 bytes), not a Stakemap database.</source>
+        <translation>“{path}”是一个空文件（0 字节），不是 Stakemap 数据库。</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a Stakemap database. It was left as it was.</source>
+        <translation>“{path}”不是 Stakemap 数据库，文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <source>“{path}” is damaged ({detail}). It was left as it was; restore it from a backup.</source>
+        <translation>“{path}”已损坏（{detail}），文件保持原样未作改动；请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>“{path}” was written by a newer version of Stakemap. Update Stakemap to open it; the file was left as it was.</source>
+        <translation>“{path}”由更新版本的 Stakemap 写入。请升级 Stakemap 后再打开；文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <source>“{path}” is already open in another Stakemap window. Close it there first.</source>
+        <translation>“{path}”已在另一个 Stakemap 窗口中打开，请先在那里关闭。</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be upgraded ({detail}). It was left as it was.</source>
+        <translation>“{path}”无法升级（{detail}），文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <source>“{path}” cannot be opened: {detail}</source>
+        <translation>无法打开“{path}”：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Role on our team</source>
+        <translation>我方角色</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+</context>
+</TS>
