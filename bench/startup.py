@@ -150,8 +150,10 @@ class ProbeError(RuntimeError):
     pass
 
 
-def time_until_shown(cmd: list[str], env: dict[str, str], label: str) -> float:
-    """Seconds from starting ``cmd`` until it prints READY_LINE; the process must then exit with 0."""
+def time_until_shown(cmd: list[str], env: dict[str, str], label: str) -> dict[str, float]:
+    """Seconds from starting ``cmd`` until it prints READY_LINE, and until each other ``startup-*`` line
+    (e.g. ``startup-ready``: the database layer loaded and every panel editable); the process must then
+    exit with 0."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -167,22 +169,28 @@ def time_until_shown(cmd: list[str], env: dict[str, str], label: str) -> float:
 
         threading.Thread(target=pump, daemon=True).start()
         elapsed = None
+        marks: dict[str, float] = {}
         deadline = start + RUN_TIMEOUT
         try:
-            while elapsed is None:
+            while True:
                 try:
                     line = lines.get(timeout=max(0.0, deadline - time.perf_counter()))
                 except queue.Empty:
                     raise ProbeError(f"{label}: no {READY_LINE!r} line within {RUN_TIMEOUT:.0f} s") from None
                 if line is None:
+                    if elapsed is not None:
+                        break
                     proc.wait(timeout=10)
                     raise ProbeError(f"{label}: exited with {proc.returncode} without printing {READY_LINE!r}")
-                if line.split()[:1] == [READY_LINE]:  # "startup-shown", possibly followed by details
-                    elapsed = time.perf_counter() - start
+                word = (line.split() or [""])[0]
+                if word.startswith("startup-"):  # "startup-shown", possibly followed by details
+                    marks[word] = time.perf_counter() - start
+                    if word == READY_LINE:
+                        elapsed = marks[word]
             code = proc.wait(timeout=30)
             if code != 0:
                 raise ProbeError(f"{label}: printed {READY_LINE!r} but exited with {code}")
-            return elapsed
+            return marks
         except (ProbeError, subprocess.TimeoutExpired) as exc:
             if proc.poll() is None:
                 proc.kill()
@@ -210,17 +218,20 @@ def measure(runs: int) -> dict:
         baseline_cmd = [sys.executable, "-c", BASELINE_CODE]
         app_cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "--lang", "en"]
 
-        result = {"people": people, "runs": runs, "baseline": [], "app": [], "error": None}
+        result = {"people": people, "runs": runs, "baseline": [], "app": [], "app_ready": [], "error": None}
         time_until_shown(baseline_cmd, env, "bare window")  # warm-up
         try:
             time_until_shown(app_cmd, app_env, "Stakemap")  # warm-up (also writes the first daily backup)
         except ProbeError as exc:
             result["error"] = str(exc)
         for i in range(runs):
-            result["baseline"].append(time_until_shown(baseline_cmd, env, "bare window"))
+            result["baseline"].append(time_until_shown(baseline_cmd, env, "bare window")[READY_LINE])
             if result["error"] is None:
                 try:
-                    result["app"].append(time_until_shown(app_cmd, app_env, "Stakemap"))
+                    marks = time_until_shown(app_cmd, app_env, "Stakemap")
+                    result["app"].append(marks[READY_LINE])
+                    if "startup-ready" in marks:
+                        result["app_ready"].append(marks["startup-ready"])
                 except ProbeError as exc:
                     result["error"] = str(exc)
             log(f"run {i + 1}/{runs} done")
@@ -250,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                            "baseline_seconds": round(baseline, 4)}]))
         return 0
 
-    print(f"Start-up until the main window is shown (offscreen), {ACCOUNTS} accounts / {result['people']} people;")
+    print(f"Start-up until the main window is shown with its accounts listed (offscreen), {ACCOUNTS} accounts / "
+          f"{result['people']} people;")
     print(f"median of {result['runs']} runs after 1 warm-up")
     print()
     print(f"  {'':<28}{'seconds':>9}")
@@ -262,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     ratio = seconds / baseline
     verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
-    print(f"  {'Stakemap':<28}{seconds:>9.3f}")
+    print(f"  {'Stakemap, accounts listed':<28}{seconds:>9.3f}")
+    if result["app_ready"]:
+        ready = statistics.median(result["app_ready"])
+        print(f"  {'Stakemap, panels editable':<28}{ready:>9.3f}   (database layer loaded in the background)")
     print()
     print(f"  ratio {ratio:.2f}x   target <= {TARGET_RATIO:g}x the bare window: {verdict}")
     return 0

@@ -7,6 +7,7 @@ from typing import Any
 from app.commands.base import CreateCommand, DeleteCommand, EditCommand, WorkspaceCommand
 from app.document import Workspace
 from app.i18n import translate
+from app.models.repositories import InvalidInput
 
 
 # -- accounts ------------------------------------------------------------------------------------
@@ -101,10 +102,15 @@ class AssignMemberCommand(WorkspaceCommand):
 
     def _put_on(self) -> None:
         saved = self._saved or {}
-        self._ws.assign_member(self._account_id, self._member_id, saved.get("x"), saved.get("y"))
+        if not self._ws.assign_member(self._account_id, self._member_id, saved.get("x"), saved.get("y")):
+            # Refused, so that undoing a no-op cannot take off a member who was already there.
+            raise InvalidInput("This team member already works on this account")
 
     def _take_off(self) -> None:
-        self._saved = self._ws.unassign_member(self._account_id, self._member_id)
+        saved = self._ws.unassign_member(self._account_id, self._member_id)
+        if saved is None:
+            raise InvalidInput("This team member does not work on this account")
+        self._saved = saved
 
     def _do(self) -> None:
         self._put_on() if self._assign else self._take_off()

@@ -1,5 +1,6 @@
 """Plain, detached views of rows that the UI reads (never ORM objects bound to a session)."""
 
+
 from __future__ import annotations
 
 import datetime as dt

@@ -21,6 +21,7 @@ from app.document.records import (
     MemberRecord,
     PersonRecord,
 )
+from app.document.summary import AccountSummary
 from app.models import Account, Link, Person, QualificationCriterion, TeamMember
 from app.models.repositories import accounts as accounts_repo
 from app.models.repositories import links as links_repo
@@ -70,32 +71,56 @@ class Workspace(QObject):
         with self.database.sessionmaker() as session:
             return work(session)
 
-    def _emit_for_restore(self, record: DeletionRecord) -> None:
-        """Announce every kind of row that a restore brought back."""
-        tables = set(record.rows)
-        account_ids = {r["account_id"] for rows in record.rows.values() for r in rows if "account_id" in r}
-        scope = next(iter(account_ids)) if len(account_ids) == 1 else None
-        if "account" in tables:
-            self.accounts_changed.emit(Change("account", tuple(r["id"] for r in record.rows["account"])))
-        if "person" in tables:
-            self.people_changed.emit(Change("person", tuple(r["id"] for r in record.rows["person"]), scope))
-            self.accounts_changed.emit(Change("account", tuple(account_ids)))
-        if "team_member" in tables or "account_team" in tables:
-            self.team_changed.emit(Change("member", (), scope))
-            self.accounts_changed.emit(Change("account", tuple(account_ids)))
-        if "link" in tables:
-            self.links_changed.emit(Change("link", tuple(r["id"] for r in record.rows["link"]), scope))
-        if tables & {"qualification_criterion", "qualification_rating"}:
-            self.qualification_changed.emit(Change("qualification", (), scope))
+    def _announce(self, record: DeletionRecord) -> None:
+        """Announce every kind of row that a delete removed or a restore brought back.
+
+        Both directions go through here, so the undo of a delete (or the redo of a create) emits exactly
+        the signals that the delete emitted, with the same ids and scopes.
+        """
+        rows, nulled = record.rows, record.nulled
+
+        def ids(table: str) -> tuple[int, ...]:
+            return tuple(r["id"] for r in rows.get(table, ()))
+
+        def accounts_of(*tables: str) -> set[int]:
+            return {r["account_id"] for t in tables for r in rows.get(t, ())}
+
+        def scope(account_ids: set[int]) -> int | None:
+            return next(iter(account_ids)) if len(account_ids) == 1 else None
+
+        if "person" in rows:
+            self.people_changed.emit(Change("person", ids("person"), scope(accounts_of("person"))))
+        if "team_member" in rows or "account_team" in rows:
+            self.team_changed.emit(Change("member", ids("team_member"), scope(accounts_of("account_team"))))
+        if "link" in rows:
+            self.links_changed.emit(Change("link", ids("link"), scope(accounts_of("link"))))
+        if "qualification_criterion" in rows:
+            self.qualification_changed.emit(Change("criterion", ids("qualification_criterion")))
+        elif "qualification_rating" in rows:
+            self.qualification_changed.emit(
+                Change("rating", (), scope(accounts_of("qualification_rating")))
+            )
+        if "account" in rows:
+            self.accounts_changed.emit(Change("account", ids("account")))
+        else:
+            # The account list counts people and team members and shows each account's owner.
+            affected = accounts_of("person", "account_team") | {pk["id"] for t, pk, _c, _v in nulled if t == "account"}
+            if affected:
+                self.accounts_changed.emit(Change("account", tuple(sorted(affected)), scope(affected)))
 
     def restore(self, record: DeletionRecord) -> None:
         """Bring back rows removed by one of the delete methods (undo of a delete, redo of a create)."""
         self._write(lambda s: restore(s, record))
-        self._emit_for_restore(record)
+        self._announce(record)
+
+    def _delete(self, model: type, ident: int) -> DeletionRecord:
+        record = self._write(lambda s: delete_with_record(s, model, [ident]))
+        self._announce(record)
+        return record
 
     # -- accounts -------------------------------------------------------------------------------
-    def account_summaries(self) -> list[accounts_repo.AccountSummary]:
-        return self._read(accounts_repo.account_summaries)
+    def account_summaries(self) -> list[AccountSummary]:
+        return [AccountSummary(*row) for row in self._read(accounts_repo.account_summaries)]
 
     def account(self, account_id: int) -> AccountRecord:
         def work(s: Session) -> AccountRecord:
@@ -124,10 +149,7 @@ class Workspace(QObject):
         )
 
     def delete_account(self, account_id: int) -> DeletionRecord:
-        return self._write(
-            lambda s: delete_with_record(s, Account, [account_id]),
-            (self.accounts_changed, Change("account", (account_id,))),
-        )
+        return self._delete(Account, account_id)
 
     def distinct_values(self, field: str) -> list[str]:
         """Values already used for a free-text account field (industry, region, lead source)."""
@@ -168,12 +190,7 @@ class Workspace(QObject):
         return old
 
     def delete_person(self, person_id: int) -> DeletionRecord:
-        account_id = self.person(person_id).account_id
-        record = self._write(lambda s: delete_with_record(s, Person, [person_id]))
-        self.people_changed.emit(Change("person", (person_id,), account_id))
-        self.links_changed.emit(Change("link", (), account_id))
-        self.accounts_changed.emit(Change("account", (account_id,), account_id))
-        return record
+        return self._delete(Person, person_id)
 
     # -- team members ---------------------------------------------------------------------------
     def members(self, include_archived: bool = True) -> list[MemberRecord]:
@@ -206,12 +223,7 @@ class Workspace(QObject):
         )
 
     def delete_member(self, member_id: int) -> DeletionRecord:
-        return self._write(
-            lambda s: delete_with_record(s, TeamMember, [member_id]),
-            (self.team_changed, Change("member", (member_id,))),
-            (self.links_changed, Change("link", ())),
-            (self.accounts_changed, Change("account", ())),
-        )
+        return self._delete(TeamMember, member_id)
 
     def assign_member(self, account_id: int, member_id: int, x: float | None = None, y: float | None = None) -> bool:
         return self._write(
@@ -249,11 +261,7 @@ class Workspace(QObject):
         return old
 
     def delete_link(self, link_id: int) -> DeletionRecord:
-        account_id = self._read(lambda s: links_repo.get_link(s, link_id).account_id)
-        return self._write(
-            lambda s: delete_with_record(s, Link, [link_id]),
-            (self.links_changed, Change("link", (link_id,), account_id)),
-        )
+        return self._delete(Link, link_id)
 
     # -- qualification model --------------------------------------------------------------------
     def criteria(self) -> list[CriterionRecord]:
@@ -285,10 +293,7 @@ class Workspace(QObject):
         )
 
     def delete_criterion(self, criterion_id: int) -> DeletionRecord:
-        return self._write(
-            lambda s: delete_with_record(s, QualificationCriterion, [criterion_id]),
-            (self.qualification_changed, Change("criterion", (criterion_id,))),
-        )
+        return self._delete(QualificationCriterion, criterion_id)
 
     # -- bulk -----------------------------------------------------------------------------------
     def load_demo(self) -> list[str]:

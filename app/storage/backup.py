@@ -15,7 +15,7 @@ BACKUP_SUFFIX = ".bak.db"
 
 def backups_dir_for(db_path: Path) -> Path:
     db_path = Path(db_path)
-    return db_path.parent / "backups" / db_path.stem
+    return db_path.parent / "backups" / db_path.name
 
 
 def list_backups(db_path: Path) -> list[Path]:

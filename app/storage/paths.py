@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Stakemap"
 
 
 def default_database_path() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "stakemap.db"
 
 
 def config_dir() -> Path:
     """Settings folder; STAKEMAP_CONFIG_DIR overrides it (tests, portable installs)."""
     override = os.environ.get("STAKEMAP_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.document import Workspace
 from app.i18n import labels
 from app.ui.widgets import fill_combo
 from app.views.account_list_model import ID_ROLE, AccountFilterProxy, AccountListModel
@@ -24,10 +23,9 @@ class AccountListPanel(QWidget):
     account_selected = Signal(object)  # account id or None
     account_activated = Signal(int)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = workspace
-        self.model = AccountListModel(workspace, self)
+        self.model = AccountListModel(self)
         self.proxy = AccountFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -45,15 +43,21 @@ class AccountListPanel(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Rows arrive ordered by name; sorting starts when the user clicks a header (sorting 500 rows
+        # through Python item data would cost the first paint ~10 ms).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(AccountListModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AccountListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: measuring every row of a long list would slow the first paint.
+        header.setSectionResizeMode(AccountListModel.TIER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AccountListModel.PEOPLE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(AccountListModel.TIER, 72)
+        self.table.setColumnWidth(AccountListModel.PEOPLE, 56)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # The filters cover industry and owner; the narrow list keeps what tells accounts apart.
         for col in (AccountListModel.INDUSTRY, AccountListModel.OWNER, AccountListModel.TEAM):
             self.table.setColumnHidden(col, True)
@@ -91,9 +95,10 @@ class AccountListPanel(QWidget):
         tier, industry, owner = (self.tier_filter.currentData(), self.industry_filter.currentData(),
                                  self.owner_filter.currentData())
         fill_combo(self.tier_filter, labels.tiers(), tier, none_label=self.tr("All tiers"))
-        fill_combo(self.industry_filter, {i: i for i in self._ws.distinct_values("industry")}, industry,
-                   none_label=self.tr("All industries"))
-        owners = {s.owner_id: s.owner_name for s in self._ws.account_summaries() if s.owner_id is not None}
+        rows = self.model.summaries()
+        industries = sorted({r.industry for r in rows if r.industry})
+        fill_combo(self.industry_filter, {i: i for i in industries}, industry, none_label=self.tr("All industries"))
+        owners = {r.owner_id: r.owner_name for r in rows if r.owner_id is not None}
         fill_combo(self.owner_filter, dict(sorted(owners.items(), key=lambda kv: kv[1])), owner,
                    none_label=self.tr("All owners"))
 

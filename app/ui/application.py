@@ -1,4 +1,5 @@
-"""Start the desktop app: language, fonts, the database, the main window, and the daily backup."""
+"""Start the desktop app: language, fonts, the window, the database (opened in the background) and the
+daily backup."""
 
 from __future__ import annotations
 
@@ -9,19 +10,19 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.document import Workspace
+from app.document.summary import AccountSummary
 from app.i18n import language as lang
 from app.i18n import translate
 from app.storage import backup
-from app.storage.database import Database
 from app.storage.errors import EmptyFileError, StorageError
+from app.storage.fastread import read_account_summaries
 from app.storage.paths import default_database_path
 from app.ui.fonts import apply_application_font
 from app.ui.main_window import MainWindow
 from app.ui.messages import storage_error_text
+from app.ui.opener import DatabaseOpener
 from app.ui.settings import AppSettings
 
 _STARTED = time.perf_counter()
@@ -34,63 +35,127 @@ class AppController(QObject):
         super().__init__()
         self.settings = settings
         self.language = language
-        self.database: Database | None = None
-        self.workspace: Workspace | None = None
-        self.undo_stack: QUndoStack | None = None
+        self.database = None
+        self.workspace = None
+        self.undo_stack = None
         self.window: MainWindow | None = None
+        self._opener: DatabaseOpener | None = None
+        self._opening: Path | None = None
+        self.ready_callbacks: list = []
+
+    # -- window ---------------------------------------------------------------------------------
+    def create_window(self, path: Path) -> MainWindow:
+        window = MainWindow(self.settings, self.language, path)
+        window.open_database_requested.connect(self._on_open_requested)
+        window.new_database_requested.connect(self._on_new_requested)
+        window.language_requested.connect(self._on_language_requested)
+        window.backup_requested.connect(self._on_backup_requested)
+        self.window = window
+        return window
+
+    def _on_language_requested(self, code: str) -> None:
+        self.language = lang.install(code)
+        self.settings.language = self.language
+        old = self.window
+        account = old.account_id if old is not None else None
+        old.save_window_state()
+        window = self.create_window(self.database.path if self.database else Path(old.db_label.text()))
+        if self.workspace is not None:
+            window.attach(self.workspace, self.undo_stack, account)
+        window.show()
+        old.hide()
+        old.deleteLater()
 
     # -- database -------------------------------------------------------------------------------
-    def open_database(self, path: Path, *, load_demo_if_new: bool = False, parent=None) -> bool:
-        """Open ``path`` (creating it when missing); on refusal tell the user and keep what was open."""
-        path = Path(path)
-        is_new = not path.exists()
-        try:
-            database = Database.open(path)
-        except EmptyFileError as exc:
-            answer = QMessageBox.question(
-                parent, translate("Storage", "Empty file"),
-                storage_error_text(exc) + "\n\n"
-                + translate("Storage", "Create a new, empty Stakemap database in this file?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            try:
-                database = Database.open(path, initialize_empty=True)
-            except StorageError as exc2:
-                self._show_error(exc2, parent)
-                return False
-        except StorageError as exc:
-            self._show_error(exc, parent)
-            return False
+    def open_database(self, path: Path, *, load_demo: bool = False, initialize_empty: bool = False,
+                      wait: bool = False) -> None:
+        """Open ``path`` in the background; the window attaches to it when ready.
+
+        On refusal the user is told why and whatever was open stays open.
+        """
+        path = Path(path).absolute()
+        self._opening = path
+        opener = DatabaseOpener(path, initialize_empty=initialize_empty, load_demo=load_demo)
+        opener.opened.connect(self._on_opened)
+        opener.refused.connect(self._on_refused)
+        opener.failed.connect(self._on_failed)
+        opener.finished.connect(opener.deleteLater)
+        self._opener = opener
+        if self.window is not None:
+            self.window.statusBar().showMessage(translate("Storage", "Opening {path}…").format(path=path))
+        opener.start()
+        if wait:
+            opener.wait()
+            QApplication.processEvents()
+
+    def _on_opened(self, database) -> None:
+        from PySide6.QtGui import QUndoStack
+
+        from app.document import Workspace
+
         self._close_database()
         self.database = database
         self.workspace = Workspace(database)
-        self.undo_stack = QUndoStack()
-        if is_new and load_demo_if_new:
-            self.workspace.load_demo()
+        self.undo_stack = QUndoStack(self)
         self.settings.last_database = database.path
+        self.window.attach(self.workspace, self.undo_stack, self.settings.last_account)
+        self.window.statusBar().clearMessage()
         if database.backup_made is not None:
             QMessageBox.information(
-                parent, translate("Storage", "Database upgraded"),
+                self.window, translate("Storage", "Database upgraded"),
                 translate("Storage", "The database was upgraded to this version of Stakemap. A copy of the "
                                      "previous file was kept at:\n{path}").format(path=database.backup_made),
             )
-        return True
+        QTimer.singleShot(2000, self.backup_in_background)
+        for callback in self.ready_callbacks:
+            callback()
 
-    def _show_error(self, exc: StorageError, parent) -> None:
-        QMessageBox.critical(parent, translate("Storage", "Cannot open the database"), storage_error_text(exc))
+    def _on_refused(self, exc: StorageError) -> None:
+        self.window.statusBar().clearMessage()
+        if self.workspace is None:
+            self.window.show_no_database()
+        if isinstance(exc, EmptyFileError):
+            answer = QMessageBox.question(
+                self.window, translate("Storage", "Empty file"),
+                storage_error_text(exc) + "\n\n"
+                + translate("Storage", "Create a new, empty Stakemap database in this file?"),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.open_database(Path(exc.path), initialize_empty=True)
+            return
+        QMessageBox.critical(self.window, translate("Storage", "Cannot open the database"), storage_error_text(exc))
+
+    def _on_failed(self, detail: str) -> None:
+        self.window.statusBar().clearMessage()
+        if self.workspace is None:
+            self.window.show_no_database()
+        QMessageBox.critical(self.window, translate("Storage", "Cannot open the database"),
+                             translate("Storage", "The database could not be opened: {detail}").format(detail=detail))
 
     def _close_database(self) -> None:
         if self.database is not None:
             self.database.close()
         self.database = self.workspace = self.undo_stack = None
 
+    def _on_open_requested(self, path: Path) -> None:
+        if self.database is not None and Path(path).absolute() == self.database.path:
+            return
+        self.open_database(Path(path))
+
+    def _on_new_requested(self, path: Path) -> None:
+        if Path(path).exists():
+            QMessageBox.warning(self.window, translate("Storage", "New database"),
+                                translate("Storage", "“{path}” already exists; choose a new file name.").format(
+                                    path=path))
+            return
+        self.open_database(Path(path))
+
+    # -- backups --------------------------------------------------------------------------------
     def backup_in_background(self, force: bool = False) -> threading.Thread | None:
         """Write a verified backup off the UI thread when the last one is older than a day."""
         if self.database is None or not (force or backup.backup_is_due(self.database.path)):
             return None
-        path = self.database.path
-        thread = threading.Thread(target=self._backup_quietly, args=(path,), daemon=True, name="backup")
+        thread = threading.Thread(target=self._backup_quietly, args=(self.database.path,), daemon=True)
         thread.start()
         return thread
 
@@ -100,49 +165,6 @@ class AppController(QObject):
             backup.make_backup(path)
         except Exception as exc:  # a failed backup must never take the app down
             print(f"stakemap: backup of {path} failed: {exc}", file=sys.stderr)
-
-    # -- window ---------------------------------------------------------------------------------
-    def show_window(self, select_account: int | None = None) -> MainWindow:
-        old = self.window
-        if old is not None:
-            old.save_window_state()
-        window = MainWindow(self.workspace, self.undo_stack, self.settings, self.language)
-        window.open_database_requested.connect(self._on_open_requested)
-        window.new_database_requested.connect(self._on_new_requested)
-        window.language_requested.connect(self._on_language_requested)
-        window.backup_requested.connect(self._on_backup_requested)
-        self.window = window
-        if old is not None:
-            old.hide()
-            old.deleteLater()
-        window.show()
-        if not window.select_account(select_account if select_account is not None else self.settings.last_account):
-            window.select_account(self._first_account())
-        return window
-
-    def _first_account(self) -> int | None:
-        summaries = self.workspace.account_summaries() if self.workspace else []
-        return summaries[0].id if summaries else None
-
-    def _on_open_requested(self, path: Path) -> None:
-        if self.database is not None and Path(path).absolute() == self.database.path:
-            return
-        if self.open_database(path, parent=self.window):
-            self.settings.last_account = None
-            self.show_window()
-
-    def _on_new_requested(self, path: Path) -> None:
-        if Path(path).exists():
-            QMessageBox.warning(self.window, translate("Storage", "New database"),
-                                translate("Storage", "“{path}” already exists; choose a new file name.").format(
-                                    path=path))
-            return
-        self._on_open_requested(path)
-
-    def _on_language_requested(self, code: str) -> None:
-        self.language = lang.install(code)
-        self.settings.language = self.language
-        self.show_window(self.window.account_id if self.window else None)
 
     def _on_backup_requested(self) -> None:
         if self.database is None:
@@ -156,7 +178,22 @@ class AppController(QObject):
             translate("Storage", "Backup written to {path}").format(path=written), 8000)
 
     def shutdown(self) -> None:
+        if self._opener is not None:
+            try:
+                self._opener.wait()
+            except RuntimeError:
+                pass  # already deleted
         self._close_database()
+
+
+def choose_database(db_path: Path | None, settings: AppSettings) -> tuple[Path, bool]:
+    """The file to open, and whether it is the first run (no database yet: load the demo)."""
+    if db_path is not None:
+        return Path(db_path), False
+    if settings.last_database is not None and settings.last_database.exists():
+        return settings.last_database, False
+    path = default_database_path()
+    return path, not path.exists()
 
 
 def run_gui(db_path: Path | None, language: str | None) -> int:
@@ -170,24 +207,31 @@ def run_gui(db_path: Path | None, language: str | None) -> int:
     apply_application_font(app)
 
     controller = AppController(settings, chosen)
-    if db_path is not None:
-        path = Path(db_path)
-    elif settings.last_database is not None and settings.last_database.exists():
-        path = settings.last_database
-    else:
-        path = default_database_path()
-    first_run = db_path is None and not path.exists()
-    if not controller.open_database(path, load_demo_if_new=first_run):
-        return 1
-    controller.show_window()
+    path, first_run = choose_database(db_path, settings)
+    window = controller.create_window(path)
+    preview = read_account_summaries(path)
+    if preview is not None:
+        window.show_preview([AccountSummary(*row) for row in preview], settings.last_account)
+    window.show()
+    controller.open_database(path, load_demo=first_run)
     app.aboutToQuit.connect(controller.shutdown)
-    QTimer.singleShot(2000, controller.backup_in_background)
     if os.environ.get("STAKEMAP_STARTUP_PROBE"):
-        # Benchmarks: report once the window has been shown and painted, then leave.
-        def _report() -> None:
-            controller.window.repaint()
-            print(f"startup-shown {time.perf_counter() - _STARTED:.4f}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, _report)
+        _install_startup_probe(app, controller)
     return app.exec()
+
+
+def _install_startup_probe(app: QApplication, controller: AppController) -> None:
+    """Benchmarks: report when the window is painted with its accounts listed, and when it is ready for
+    editing; then leave."""
+
+    def shown() -> None:
+        controller.window.repaint()
+        print(f"startup-shown {time.perf_counter() - _STARTED:.4f}", flush=True)
+
+    def ready() -> None:
+        controller.window.repaint()
+        print(f"startup-ready {time.perf_counter() - _STARTED:.4f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
+    controller.ready_callbacks.append(lambda: QTimer.singleShot(0, ready))

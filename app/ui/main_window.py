@@ -1,20 +1,28 @@
-"""The main window: menus, toolbar, the account list, the account's page and its profile."""
+"""The main window: menus, toolbar, the account list, the account's page and its profile.
+
+The window is built in two steps so that it can appear at once: the frame, menus and account list
+first (the list read straight from the file), then ``attach()`` adds the panels that edit data once the
+database layer has loaded in the background. Opening another database attaches again.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from app import __version__
-from app.document import Workspace
-from app.ui.account_editor import AccountEditor
+from app.document.summary import AccountSummary
 from app.ui.account_list_panel import AccountListPanel
-from app.ui.account_page import AccountPage
-from app.ui.account_profile_panel import AccountProfilePanel
 from app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from app.document import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -23,34 +31,82 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     backup_requested = Signal()
 
-    def __init__(self, workspace: Workspace, undo_stack: QUndoStack, settings: AppSettings, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, language: str, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.undo_stack = undo_stack
         self.settings = settings
         self.language = language
-        self.editor = AccountEditor(workspace, undo_stack, self)
+        self.workspace: Workspace | None = None
+        self.undo_stack: QUndoStack | None = None
+        self.editor = None
+        self.account_page = None
+        self.profile = None
+        self._pending_account: int | None = None
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("Stakemap — %1").replace("%1", workspace.database.path.name))
         self.resize(1280, 800)
 
-        self.account_list = AccountListPanel(workspace)
-        self.account_page = AccountPage(workspace)
-        self.profile = AccountProfilePanel(workspace)
-        self.setCentralWidget(self.account_page)
+        self.account_list = AccountListPanel()
+        self.loading_label = QLabel(self.tr("Opening the database…"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.loading_label)
         self.accounts_dock = self._dock(self.tr("Key accounts"), "AccountsDock", self.account_list,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.profile_dock = self._dock(self.tr("Account profile"), "ProfileDock", self.profile,
+        self.profile_dock = self._dock(self.tr("Account profile"), "ProfileDock", QWidget(),
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.accounts_dock, self.profile_dock], [340, 400], Qt.Orientation.Horizontal)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        self.db_label = QLabel(str(workspace.database.path))
+        self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
-        self._wire_signals()
+        self._show_database_path(db_path)
+        self.account_list.account_selected.connect(self._on_account_selected)
+        self.language_group.triggered.connect(self._on_language_triggered)
         self._restore_window_state()
+        self._update_actions()
+
+    def _show_database_path(self, path: Path) -> None:
+        self.setWindowTitle(self.tr("Stakemap — %1").replace("%1", Path(path).name))
+        self.db_label.setText(str(path))
+
+    def show_no_database(self) -> None:
+        self.loading_label.setText(
+            self.tr("No database is open. Use File ▸ Open database… or File ▸ New database…"))
+        self.account_list.model.show_rows([])
+
+    def show_preview(self, rows: list[AccountSummary], select_account: int | None = None) -> None:
+        """List the accounts before the workspace is ready; a selection is kept for attach()."""
+        self.account_list.model.show_rows(rows)
+        self._pending_account = select_account
+        self.account_list.select_account(select_account)
+
+    def attach(self, workspace: Workspace, undo_stack: QUndoStack, select_account: int | None = None) -> None:
+        """Show and edit ``workspace``; replaces whatever database was shown before."""
+        from app.ui.account_editor import AccountEditor
+        from app.ui.account_page import AccountPage
+        from app.ui.account_profile_panel import AccountProfilePanel
+
+        wanted = select_account if select_account is not None else (
+            self.account_list.current_account_id() or self._pending_account)
+        if self.profile is not None:
+            self.profile.flush()
+        for old in (self.account_page, self.profile, self.editor):
+            if old is not None:
+                old.deleteLater()
+        self.workspace, self.undo_stack = workspace, undo_stack
+        self.editor = AccountEditor(workspace, undo_stack, self)
+        self.account_page = AccountPage(workspace)
+        self.profile = AccountProfilePanel(workspace)
+        self.setCentralWidget(self.account_page)
+        self.profile_dock.setWidget(self.profile)
+        self._show_database_path(workspace.database.path)
+        self._bind_undo_stack(undo_stack)
+        self._fill_page_toolbars()
+        self._wire_signals()
+        self.account_list.model.attach(workspace)
+        if wanted is None or not self.account_list.select_account(wanted):
+            rows = self.account_list.model.summaries()
+            if not (rows and self.account_list.select_account(rows[0].id)):
+                self._on_account_selected(None)
         self._update_actions()
 
     # -- construction ---------------------------------------------------------------------------
@@ -79,10 +135,8 @@ class MainWindow(QMainWindow):
                                           tip=self.tr("Write a verified copy of the database to the backups folder"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
 
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts([K(K.StandardKey.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
+        self.undo_action = self._action(self.tr("&Undo"), self._on_undo, K(K.StandardKey.Undo))
+        self.redo_action = self._action(self.tr("&Redo"), self._on_redo, [K("Ctrl+Shift+Z"), K("Ctrl+Y")])
         self.find_action = self._action(self.tr("&Find account"), self._on_find, K("Ctrl+Shift+F"))
 
         self.new_account_action = self._action(self.tr("&New account…"), self._on_new_account, K("Ctrl+N"))
@@ -148,6 +202,8 @@ class MainWindow(QMainWindow):
         for a in (self.new_account_action, self.add_person_action, self.add_member_action, self.add_link_action,
                   None, self.undo_action, self.redo_action):
             toolbar.addSeparator() if a is None else toolbar.addAction(a)
+
+    def _fill_page_toolbars(self) -> None:
         page = self.account_page
         page.add_actions(page.people_toolbar, [self.add_person_action, self.edit_person_action,
                                                self.archive_person_action, self.delete_person_action])
@@ -155,8 +211,32 @@ class MainWindow(QMainWindow):
                                              self.edit_member_action, self.remove_member_action])
         page.add_actions(page.links_toolbar, [self.add_link_action, self.edit_link_action, self.delete_link_action])
 
+    def _bind_undo_stack(self, stack: QUndoStack) -> None:
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.indexChanged.connect(self._update_undo_actions)
+        stack.indexChanged.connect(self._on_undo_index_changed)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self, *_args) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack is not None and stack.canUndo())
+        self.redo_action.setEnabled(stack is not None and stack.canRedo())
+        undo_text = stack.undoText() if stack is not None and stack.canUndo() else ""
+        redo_text = stack.redoText() if stack is not None and stack.canRedo() else ""
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
+
+    def _on_undo(self) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.undo()
+
+    def _on_redo(self) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.redo()
+
     def _wire_signals(self) -> None:
-        self.account_list.account_selected.connect(self._on_account_selected)
+        """Connections to the attached workspace's panels (made again on every attach)."""
         self.profile.profile_edited.connect(self.editor.edit_profile)
         self.profile.qualification_edited.connect(self._on_qualification_edited)
         self.profile.add_criterion_requested.connect(self.editor.add_criterion)
@@ -167,14 +247,12 @@ class MainWindow(QMainWindow):
         for view in (self.account_page.people_view, self.account_page.team_view, self.account_page.links_view):
             view.selectionModel().selectionChanged.connect(self._update_actions)
             view.model().modelReset.connect(self._update_actions)
-        self.language_group.triggered.connect(self._on_language_triggered)
         self.workspace.accounts_changed.connect(self._on_accounts_changed)
-        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
 
     # -- state ----------------------------------------------------------------------------------
     @property
     def account_id(self) -> int | None:
-        return self.account_page.account_id
+        return self.account_page.account_id if self.account_page is not None else None
 
     def select_account(self, account_id: int | None) -> bool:
         return self.account_list.select_account(account_id)
@@ -188,16 +266,30 @@ class MainWindow(QMainWindow):
 
     def save_window_state(self) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
-        self.settings.last_account = self.account_id
+        if self.account_page is not None:
+            self.settings.last_account = self.account_id
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.profile.flush()
+        if self.profile is not None:
+            self.profile.flush()
         self.save_window_state()
         super().closeEvent(event)
 
     def _update_actions(self, *_args) -> None:
+        attached = self.workspace is not None
+        for a in (self.new_account_action, self.demo_action, self.backup_action):
+            a.setEnabled(attached)
+        self._update_undo_actions()
         has_account = self.account_id is not None
         page = self.account_page
+        if page is None:
+            for a in (self.rename_account_action, self.delete_account_action, self.add_person_action,
+                      self.add_member_action, self.add_existing_member_action, self.add_link_action,
+                      self.edit_person_action, self.archive_person_action, self.delete_person_action,
+                      self.edit_member_action, self.remove_member_action, self.archive_member_action,
+                      self.edit_link_action, self.delete_link_action):
+                a.setEnabled(False)
+            return
         for a in (self.rename_account_action, self.delete_account_action, self.add_person_action,
                   self.add_member_action, self.add_existing_member_action, self.add_link_action):
             a.setEnabled(has_account)
@@ -213,6 +305,9 @@ class MainWindow(QMainWindow):
 
     # -- slots ----------------------------------------------------------------------------------
     def _on_account_selected(self, account_id: int | None) -> None:
+        if self.account_page is None:
+            self._pending_account = account_id
+            return
         self.account_page.set_account(account_id)
         self.profile.set_account(account_id)
         self._update_actions()
@@ -317,14 +412,14 @@ class MainWindow(QMainWindow):
         return self.tr("Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")
 
     def _on_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"),
-                                              str(self.workspace.database.path.parent), self._file_filter())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(Path(self.db_label.text()).parent),
+                                              self._file_filter())
         if path:
             self.open_database_requested.emit(Path(path))
 
     def _on_new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"),
-                                              str(self.workspace.database.path.parent / "stakemap-new.db"),
+                                              str(Path(self.db_label.text()).parent / "stakemap-new.db"),
                                               self._file_filter())
         if path:
             self.new_database_requested.emit(Path(path))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
 
-from app.document import Workspace
+from app.document.summary import AccountSummary
 from app.i18n import labels, translate
-from app.models.repositories.accounts import AccountSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TIER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -20,19 +19,34 @@ TIER_ORDER = {"strategic": 0, "key": 1, "growth": 2, "maintain": 3}
 class AccountListModel(QAbstractTableModel):
     NAME, TIER, INDUSTRY, OWNER, PEOPLE, TEAM = range(6)
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ws = workspace
+        self._ws = None
         self._rows: list[AccountSummary] = []
         self._tier_labels = labels.tiers()
-        self.reload()
+
+    def show_rows(self, rows: list[AccountSummary]) -> None:
+        """Show rows read before the workspace is ready (see app.storage.fastread)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def attach(self, workspace) -> None:
+        """Follow ``workspace`` (an app.document.Workspace) from now on."""
+        if self._ws is not None:
+            self._ws.accounts_changed.disconnect(self._on_accounts_changed)
+            self._ws.team_changed.disconnect(self._on_accounts_changed)
+        self._ws = workspace
         workspace.accounts_changed.connect(self._on_accounts_changed)
         workspace.team_changed.connect(self._on_accounts_changed)
+        self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self._ws.account_summaries()
-        self.endResetModel()
+        if self._ws is not None:
+            self.show_rows(self._ws.account_summaries())
+
+    def summaries(self) -> list[AccountSummary]:
+        return list(self._rows)
 
     def _on_accounts_changed(self, _change) -> None:
         self.reload()

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-
-from app.cli.commands.common import open_database
-from app.models.repositories.accounts import account_summaries
 
 NAME = "accounts"
 HELP = "list the accounts"
@@ -17,10 +13,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.cli.commands.common import open_database
+    from app.document.summary import AccountSummary
+    from app.models.repositories.accounts import account_summaries
+
     with open_database(args) as db:
         with db.sessionmaker() as session:
-            rows = account_summaries(session)
+            rows = [AccountSummary(*row) for row in account_summaries(session)]
     if args.json:
+        import json
+
         payload = {
             "accounts": [
                 {"account": r.name, "tier": r.tier, "people": r.people, "team_members": r.team_members}

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.commands.common import open_database
-from app.storage import backup
-
 NAME = "check"
 HELP = "check the database's integrity and write a verified backup"
 
@@ -17,6 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.cli.commands.common import open_database
+    from app.storage import backup
+
     with open_database(args) as db:
         problems = backup.integrity_problems(db.path)
         if problems:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.commands.common import open_database
-from app.demo import load_demo
-
 NAME = "demo"
 HELP = "load the demo accounts (idempotent)"
 
@@ -16,6 +13,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.cli.commands.common import open_database
+    from app.demo import load_demo
+
     with open_database(args) as db:
         with db.session() as session:
             created = load_demo(session)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.models import enums
@@ -25,19 +24,6 @@ ACCOUNT_FIELDS = (
     "owner_id",
     "notes",
 )
-
-
-@dataclass(frozen=True)
-class AccountSummary:
-    id: int
-    name: str
-    tier: str | None
-    industry: str | None
-    region: str | None
-    owner_id: int | None
-    owner_name: str | None
-    people: int
-    team_members: int
 
 
 def validate_account_fields(session: Session, fields: dict[str, Any], account_id: int | None = None) -> None:
@@ -82,8 +68,12 @@ def find_account_by_name(session: Session, name: str) -> Account | None:
     return session.scalar(select(Account).where(Account.name == name))
 
 
-def account_summaries(session: Session) -> list[AccountSummary]:
-    """One row per account with its counts, computed in SQL (fast for hundreds of accounts)."""
+def account_summaries_statement() -> Select:
+    """One row per account: id, name, tier, industry, region, owner id, owner name, people, team members.
+
+    Counted in SQL (fast for hundreds of accounts). app.storage.fastread keeps this statement compiled
+    for SQLite, so the window can list accounts before SQLAlchemy has loaded; a test keeps both equal.
+    """
     people = (
         select(Person.account_id, func.count().label("n"))
         .where(Person.archived.is_(False))
@@ -108,4 +98,8 @@ def account_summaries(session: Session) -> list[AccountSummary]:
         .outerjoin(team, team.c.account_id == Account.id)
         .order_by(Account.name)
     )
-    return [AccountSummary(*row) for row in session.execute(stmt)]
+    return stmt
+
+
+def account_summaries(session: Session) -> list[tuple]:
+    return [tuple(row) for row in session.execute(account_summaries_statement())]

@@ -70,6 +70,10 @@ def restore(session: Session, record: DeletionRecord) -> None:
             session.execute(insert(table), rows)
     for table_name, pk, column, value in record.nulled:
         table = Base.metadata.tables[table_name]
-        session.execute(update(table).where(_pk_filter(table, pk)).values({column: value}))
+        values = {column: value}
+        if "updated_at" in table.c:
+            # Assign the column to itself so its onupdate does not stamp the restored row as changed now.
+            values["updated_at"] = table.c.updated_at
+        session.execute(update(table).where(_pk_filter(table, pk)).values(values))
     session.flush()
     session.expire_all()

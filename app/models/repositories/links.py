@@ -58,6 +58,10 @@ def add_link(
 
 def update_link(session: Session, link_id: int, changes: dict[str, Any]) -> dict[str, Any]:
     validate_link_fields(changes)
+    if changes.get("kind") == "covers":
+        link = get_or_fail(session, Link, link_id)
+        if link.source_member_id is None or link.target_person_id is None:
+            raise InvalidInput("A relationship of our team goes from a team member to a customer's person")
     return update_fields(session, Link, link_id, changes, LINK_FIELDS)
 
 
