@@ -15,6 +15,7 @@ from app.views.account_list_model import AccountFilterProxy, AccountListModel
 from app.views.links_model import LinksModel
 from app.views.people_model import ARCHIVED_ROLE, PeopleModel, TeamModel
 from app.views.people_model import ID_ROLE as PERSON_ID_ROLE
+from app.views.qualification_model import ID_ROLE as CRITERION_ID_ROLE
 from app.views.qualification_model import QualificationModel
 
 HENGYUE, BANK, HERUN = DEMO_ACCOUNT_NAMES
@@ -302,7 +303,7 @@ def test_qualification_set_data_asks_instead_of_editing(demo, bank_id, column, v
     before = _table(model)
     stored = (demo.criteria(), demo.account(bank_id).ratings)
     row = 0
-    criterion = model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
+    criterion = model.index(row, 0).data(CRITERION_ID_ROLE)
     assert model.setData(model.index(row, column), value, Qt.ItemDataRole.EditRole) is True
     assert asked == [(criterion, field, sent)]
     assert _table(model) == before  # its rows change only when the workspace says so

@@ -63,7 +63,7 @@ class AppController(QObject):
         if self.workspace is not None:
             window.attach(self.workspace, self.undo_stack, account)
         window.show()
-        old.hide()
+        old.close()
         old.deleteLater()
 
     # -- database -------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ class AppController(QObject):
         self._close_database()
         self.database = database
         self.workspace = Workspace(database)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = QUndoStack()
         self.settings.last_database = database.path
         self.window.attach(self.workspace, self.undo_stack, self.settings.last_account)
         self.window.statusBar().clearMessage()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -52,7 +52,6 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.profile_dock = self._dock(self.tr("Account profile"), "ProfileDock", QWidget(),
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.accounts_dock, self.profile_dock], [340, 400], Qt.Orientation.Horizontal)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -92,12 +91,16 @@ class MainWindow(QMainWindow):
         for old in (self.account_page, self.profile, self.editor):
             if old is not None:
                 old.deleteLater()
+        dock_widths = [self.accounts_dock.width(), self.profile_dock.width()]
         self.workspace, self.undo_stack = workspace, undo_stack
         self.editor = AccountEditor(workspace, undo_stack, self)
         self.account_page = AccountPage(workspace)
         self.profile = AccountProfilePanel(workspace)
         self.setCentralWidget(self.account_page)
         self.profile_dock.setWidget(self.profile)
+        if self.isVisible():  # new contents must not push the docks wider than the user left them
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.accounts_dock, self.profile_dock], dock_widths,
+                                                          Qt.Orientation.Horizontal))
         self._show_database_path(workspace.database.path)
         self._bind_undo_stack(undo_stack)
         self._fill_page_toolbars()
@@ -212,11 +215,21 @@ class MainWindow(QMainWindow):
         page.add_actions(page.links_toolbar, [self.add_link_action, self.edit_link_action, self.delete_link_action])
 
     def _bind_undo_stack(self, stack: QUndoStack) -> None:
+        self._unbind_undo_stack()
+        self._bound_stack = stack
         stack.canUndoChanged.connect(self._update_undo_actions)
         stack.canRedoChanged.connect(self._update_undo_actions)
         stack.indexChanged.connect(self._update_undo_actions)
         stack.indexChanged.connect(self._on_undo_index_changed)
         self._update_undo_actions()
+
+    def _unbind_undo_stack(self) -> None:
+        stack = getattr(self, "_bound_stack", None)
+        if stack is not None:
+            for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.indexChanged):
+                signal.disconnect(self._update_undo_actions)
+            stack.indexChanged.disconnect(self._on_undo_index_changed)
+        self._bound_stack = None
 
     def _update_undo_actions(self, *_args) -> None:
         stack = self.undo_stack
@@ -261,8 +274,14 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        self._state_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._state_restored:
+            # First run: give the central area the room; docks start at their working width.
+            self._state_restored = True
+            self.resizeDocks([self.accounts_dock, self.profile_dock], [320, 390], Qt.Orientation.Horizontal)
 
     def save_window_state(self) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
@@ -273,6 +292,7 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.profile.flush()
         self.save_window_state()
+        self._unbind_undo_stack()
         super().closeEvent(event)
 
     def _update_actions(self, *_args) -> None:

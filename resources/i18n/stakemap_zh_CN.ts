@@ -189,7 +189,7 @@ To keep their history, archive them instead.</source>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Industry</source>
@@ -643,8 +643,16 @@ To keep their history, archive them instead.</source>
         <translation>大客户</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Account profile</source>
         <translation>客户画像</translation>
+    </message>
+    <message>
+        <source>No database is open. Use File ▸ Open database… or File ▸ New database…</source>
+        <translation>未打开数据库。请使用 文件 ▸ 打开数据库… 或 文件 ▸ 新建数据库…</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
@@ -777,6 +785,14 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -990,6 +1006,10 @@ Decision maps of key-account buying committees.</source>
         <translation>数据库已升级</translation>
     </message>
     <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
         <source>The database was upgraded to this version of Stakemap. A copy of the previous file was kept at:
 {path}</source>
         <translation>数据库已升级到当前版本的 Stakemap。原文件的副本保存在：
@@ -998,6 +1018,10 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: {detail}</source>
+        <translation>无法打开数据库：{detail}</translation>
     </message>
     <message>
         <source>New database</source>

@@ -1,0 +1,263 @@
+"""The main window as a user drives it: pick an account, edit, restart, filter, undo, switch language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.demo import DEMO_ACCOUNT_NAMES
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+@pytest.fixture
+def demo_db(tmp_path) -> Path:
+    from app.demo import load_demo
+    from app.storage.database import Database
+
+    path = tmp_path / "demo.db"
+    with Database.open(path) as db, db.session() as session:
+        load_demo(session)
+    return path
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record message boxes instead of showing them; answers can be queued per kind."""
+
+    class Recorder:
+        def __init__(self):
+            self.shown: list[tuple[str, str]] = []
+            self.answers: list[QMessageBox.StandardButton] = []
+
+        def _make(self, kind):
+            def show(parent, title, text, *args, **kwargs):
+                self.shown.append((kind, text))
+                if kind == "question":
+                    return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.No
+                return QMessageBox.StandardButton.Ok
+
+            return show
+
+    recorder = Recorder()
+    for kind in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder._make(kind)))
+    return recorder
+
+
+def start(qtbot, path: Path, language: str = "en"):
+    """Open ``path`` the way the app does: the frame first, then the database from the worker."""
+    from app.i18n import language as lang
+    from app.ui.application import AppController
+    from app.ui.settings import AppSettings
+
+    controller = AppController(AppSettings(), lang.install(language))
+    window = controller.create_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    controller.open_database(path, wait=True)
+    qtbot.waitUntil(lambda: window.workspace is not None or window.loading_label.text().startswith(
+        window.tr("No database")), timeout=10000)
+    return controller, window
+
+
+def stop(controller) -> None:
+    controller.window.close()
+    controller.shutdown()
+
+
+def account_id(window, name: str) -> int:
+    return window.workspace.account_id_by_name(name)
+
+
+def visible_account_names(window) -> list[str]:
+    proxy = window.account_list.proxy
+    return sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
+
+
+def test_select_account_edit_a_field_and_see_it_after_restart(qtbot, demo_db, dialogs):
+    controller, window = start(qtbot, demo_db)
+    bank = DEMO_ACCOUNT_NAMES[1]
+    assert window.select_account(account_id(window, bank))
+    assert window.account_page.title.text() == bank
+    region = window.profile.region
+    region.setText("华东（浙江杭州）")
+    region.editingFinished.emit()
+    assert window.workspace.account(account_id(window, bank)).region == "华东（浙江杭州）"
+    assert "Edit profile" in window.undo_action.text()
+    stop(controller)
+
+    controller, window = start(qtbot, demo_db)
+    assert window.account_page.title.text() == bank  # the last account comes back too
+    assert window.profile.region.text() == "华东（浙江杭州）"
+    stop(controller)
+    assert not dialogs.shown
+
+
+def test_window_geometry_and_language_come_back(qtbot, demo_db, dialogs):
+    from app.ui.settings import AppSettings
+
+    controller, window = start(qtbot, demo_db)
+    window.resize(790, 555)  # the offscreen screen is 800×600
+    window.profile_dock.hide()
+    controller._on_language_requested("zh_CN")
+    assert controller.window is not window
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    stop(controller)
+    settings = AppSettings()
+    assert settings.language == "zh_CN"
+    assert settings.last_database == demo_db.absolute()
+
+    controller, window = start(qtbot, demo_db, settings.language)
+    assert window.height() == 555
+    assert window.profile_dock.isHidden() and not window.accounts_dock.isHidden()
+    assert window.accounts_dock.windowTitle() == "大客户"
+    stop(controller)
+
+
+def test_search_and_filter_the_account_list(qtbot, demo_db, dialogs):
+    controller, window = start(qtbot, demo_db)
+    panel = window.account_list
+    assert visible_account_names(window) == sorted(DEMO_ACCOUNT_NAMES)
+
+    qtbot.keyClicks(panel.search, "bank")
+    assert visible_account_names(window) == [DEMO_ACCOUNT_NAMES[1]]
+    panel.search.clear()
+    panel.search.setText("超市")  # QTest types ASCII only; an input method delivers Chinese as one commit
+    assert visible_account_names(window) == [DEMO_ACCOUNT_NAMES[2]]
+    panel.search.clear()
+
+    panel.tier_filter.setCurrentIndex(panel.tier_filter.findData("strategic"))
+    assert visible_account_names(window) == [DEMO_ACCOUNT_NAMES[0]]
+    panel.tier_filter.setCurrentIndex(0)
+
+    bank = window.workspace.account(account_id(window, DEMO_ACCOUNT_NAMES[1]))
+    panel.industry_filter.setCurrentIndex(panel.industry_filter.findData(bank.industry))
+    assert visible_account_names(window) == [DEMO_ACCOUNT_NAMES[1]]
+    panel.industry_filter.setCurrentIndex(0)
+
+    owned = sorted(s.name for s in window.workspace.account_summaries() if s.owner_id == bank.owner_id)
+    panel.owner_filter.setCurrentIndex(panel.owner_filter.findData(bank.owner_id))
+    assert visible_account_names(window) == owned
+    assert len(owned) < 3
+    stop(controller)
+
+
+def test_add_rename_and_delete_an_account_with_confirmation(qtbot, demo_db, dialogs, monkeypatch):
+    controller, window = start(qtbot, demo_db)
+    answers = iter([("星河物流 Galaxy Logistics", True), ("星河物流集团", True)])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+
+    window.new_account_action.trigger()
+    new_id = account_id(window, "星河物流 Galaxy Logistics")
+    assert new_id is not None
+    assert window.account_id == new_id
+    assert window.undo_action.text() == "&Undo Add account 星河物流 Galaxy Logistics"
+
+    window.rename_account_action.trigger()
+    assert window.workspace.account(new_id).name == "星河物流集团"
+    assert window.account_page.title.text() == "星河物流集团"
+
+    dialogs.answers.append(QMessageBox.StandardButton.No)
+    window.delete_account_action.trigger()
+    assert dialogs.shown[-1][0] == "question" and "星河物流集团" in dialogs.shown[-1][1]
+    assert account_id(window, "星河物流集团") == new_id  # refused: still there
+
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    window.delete_account_action.trigger()
+    assert account_id(window, "星河物流集团") is None
+    assert "星河物流集团" not in visible_account_names(window)
+
+    window.undo_action.trigger()
+    assert account_id(window, "星河物流集团") == new_id
+    assert "星河物流集团" in visible_account_names(window)
+    stop(controller)
+
+
+def test_duplicate_account_name_is_refused_with_a_message(qtbot, demo_db, dialogs, monkeypatch):
+    controller, window = start(qtbot, demo_db)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (DEMO_ACCOUNT_NAMES[0], True)))
+    before = window.workspace.account_summaries()
+    window.new_account_action.trigger()
+    assert dialogs.shown and dialogs.shown[-1][0] == "warning"
+    assert DEMO_ACCOUNT_NAMES[0] in dialogs.shown[-1][1]
+    assert window.workspace.account_summaries() == before
+    assert not window.undo_stack.canUndo()
+    stop(controller)
+
+
+def test_add_edit_and_archive_a_person_through_the_forms(qtbot, demo_db, dialogs, monkeypatch):
+    from app.ui.person_dialogs import PersonDialog
+
+    controller, window = start(qtbot, demo_db)
+    retail = account_id(window, DEMO_ACCOUNT_NAMES[2])
+    window.select_account(retail)
+    before = window.account_page.people_model.rowCount()
+
+    def fill_and_accept(dialog):
+        if not dialog.name.text():
+            dialog.name.setText("欧阳明")
+            dialog.title.setText("门店运营总监")
+            dialog.department.setText("运营中心")
+        dialog.role.setCurrentIndex(dialog.role.findData("decision_maker"))
+        dialog.stance.setCurrentIndex(dialog.stance.findData("skeptic"))
+        dialog.influence.setCurrentIndex(dialog.influence.findData(4))
+        return PersonDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PersonDialog, "exec", fill_and_accept)
+    window.add_person_action.trigger()
+    people = {p.name: p for p in window.workspace.people(retail)}
+    assert people["欧阳明"].role == "decision_maker" and people["欧阳明"].influence == 4
+    assert window.account_page.people_model.rowCount() == before + 1
+    assert window.account_page.current_person() == people["欧阳明"].id
+
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    window.archive_person_action.trigger()
+    assert window.workspace.person(people["欧阳明"].id).archived
+    assert window.account_page.people_model.rowCount() == before  # archived people are hidden
+    window.account_page.show_archived.setChecked(True)
+    assert window.account_page.people_model.rowCount() > before
+
+    window.undo_action.trigger()
+    assert not window.workspace.person(people["欧阳明"].id).archived
+    stop(controller)
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(qtbot, tmp_path, dialogs):
+    path = tmp_path / "notes.db"
+    path.write_text("客户名单\n张三, 李四\n", encoding="utf-8")
+    before = path.read_bytes()
+    controller, window = start(qtbot, path)
+    assert window.workspace is None
+    assert dialogs.shown and dialogs.shown[0][0] == "critical"
+    assert str(path) in dialogs.shown[0][1] and "not a Stakemap database" in dialogs.shown[0][1]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+    assert not window.new_account_action.isEnabled()
+    stop(controller)
+
+
+def test_a_second_window_on_the_same_file_is_told_it_is_open(qtbot, demo_db, dialogs):
+    first, _ = start(qtbot, demo_db)
+    second, window = start(qtbot, demo_db)
+    assert window.workspace is None
+    assert "already open" in dialogs.shown[-1][1]
+    stop(second)
+    stop(first)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_screenshot_of_the_main_window(qtbot, demo_db, dialogs, language):
+    controller, window = start(qtbot, demo_db, language)
+    window.resize(1500, 900)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))
+    qtbot.wait(50)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    image = window.grab()
+    assert image.save(str(SCREENSHOTS / f"main_window_{language}.png"))
+    assert image.width() >= 1500
+    stop(controller)
