@@ -261,3 +261,36 @@ def test_screenshot_of_the_main_window(qtbot, demo_db, dialogs, language):
     assert image.save(str(SCREENSHOTS / f"main_window_{language}.png"))
     assert image.width() >= 1500
     stop(controller)
+
+
+def test_first_run_opens_a_demo_database_and_backs_it_up(qtbot, tmp_path, dialogs, monkeypatch):
+    from app.i18n import language as lang
+    from app.storage.backup import backup_is_due, list_backups
+    from app.ui import application
+    from app.ui.settings import AppSettings
+
+    default = tmp_path / "data" / "stakemap.db"
+    monkeypatch.setattr(application, "default_database_path", lambda: default)
+    settings = AppSettings()
+    path, first_run = application.choose_database(None, settings)
+    assert (path, first_run) == (default, True)
+
+    controller = application.AppController(settings, lang.install("en"))
+    window = controller.create_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    controller.open_database(path, load_demo=first_run, wait=True)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    assert visible_account_names(window) == sorted(DEMO_ACCOUNT_NAMES)
+    assert window.account_id is not None  # an account is selected, its people shown
+    assert window.account_page.people_model.rowCount() >= 15
+
+    assert backup_is_due(path)
+    thread = controller.backup_in_background()
+    thread.join(30)
+    assert len(list_backups(path)) == 1 and not backup_is_due(path)
+    assert controller.backup_in_background() is None  # not again the same day
+    stop(controller)
+
+    # The next start opens the same file (no --db), without loading the demo again.
+    assert application.choose_database(None, AppSettings()) == (default.absolute(), False)

@@ -91,16 +91,16 @@ class MainWindow(QMainWindow):
         for old in (self.account_page, self.profile, self.editor):
             if old is not None:
                 old.deleteLater()
-        dock_widths = [self.accounts_dock.width(), self.profile_dock.width()]
+        # The layout's own record of the dock sizes (widget widths can lag behind a pending resize).
+        layout_state = self.saveState()
         self.workspace, self.undo_stack = workspace, undo_stack
         self.editor = AccountEditor(workspace, undo_stack, self)
         self.account_page = AccountPage(workspace)
         self.profile = AccountProfilePanel(workspace)
         self.setCentralWidget(self.account_page)
         self.profile_dock.setWidget(self.profile)
-        if self.isVisible():  # new contents must not push the docks wider than the user left them
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.accounts_dock, self.profile_dock], dock_widths,
-                                                          Qt.Orientation.Horizontal))
+        # New contents must not push the docks wider than the user left them.
+        QTimer.singleShot(0, lambda: self.restoreState(layout_state))
         self._show_database_path(workspace.database.path)
         self._bind_undo_stack(undo_stack)
         self._fill_page_toolbars()
