@@ -260,6 +260,25 @@ def test_screenshot_of_the_main_window(qtbot, demo_db, dialogs, language):
     image = window.grab()
     assert image.save(str(SCREENSHOTS / f"main_window_{language}.png"))
     assert image.width() >= 1500
+    for index, name in ((1, "team"), (2, "relationships")):
+        window.account_page.tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        assert window.grab().save(str(SCREENSHOTS / f"main_window_{name}_{language}.png"))
+
+    from app.ui.link_dialog import LinkDialog
+    from app.ui.person_dialogs import MemberDialog, PersonDialog
+
+    account = window.account_id
+    person = window.workspace.people(account)[3]
+    link = window.workspace.links(account)[0]
+    ends = window.editor._ends(account)
+    for name, dialog in (("person_dialog", PersonDialog(person, window)),
+                         ("member_dialog", MemberDialog(window.workspace.account_members(account)[0], window)),
+                         ("link_dialog", LinkDialog(ends, link, window))):
+        dialog.show()
+        qtbot.wait(20)
+        assert dialog.grab().save(str(SCREENSHOTS / f"{name}_{language}.png"))
+        dialog.close()
     stop(controller)
 
 
