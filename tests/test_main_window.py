@@ -260,7 +260,7 @@ def test_screenshot_of_the_main_window(qtbot, demo_db, dialogs, language):
     image = window.grab()
     assert image.save(str(SCREENSHOTS / f"main_window_{language}.png"))
     assert image.width() >= 1500
-    for index, name in ((1, "team"), (2, "relationships")):
+    for index, name in ((2, "team"), (3, "relationships")):
         window.account_page.tabs.setCurrentIndex(index)
         qtbot.wait(20)
         assert window.grab().save(str(SCREENSHOTS / f"main_window_{name}_{language}.png"))

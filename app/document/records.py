@@ -67,6 +67,17 @@ class LinkRecord:
 
 
 @dataclass(frozen=True)
+class MapData:
+    """Everything an account's map draws, read in one go."""
+
+    account_id: int
+    people: list[PersonRecord]
+    members: list[MemberRecord]
+    member_positions: dict[int, tuple[float | None, float | None]]
+    links: list[LinkRecord]
+
+
+@dataclass(frozen=True)
 class CriterionRecord:
     id: int
     code: str | None
@@ -82,4 +93,5 @@ class Change:
     kind: str
     ids: tuple[int, ...] = ()
     account_id: int | None = None
+    data: object = field(default=None, compare=False)  # e.g. the new positions of moved cards
     created_at: dt.datetime = field(default_factory=dt.datetime.now, compare=False)

@@ -18,6 +18,7 @@ from app.document.records import (
     Change,
     CriterionRecord,
     LinkRecord,
+    MapData,
     MemberRecord,
     PersonRecord,
 )
@@ -25,6 +26,7 @@ from app.document.summary import AccountSummary
 from app.models import Account, Link, Person, QualificationCriterion, TeamMember
 from app.models.repositories import accounts as accounts_repo
 from app.models.repositories import links as links_repo
+from app.models.repositories import map_data as map_repo
 from app.models.repositories import people as people_repo
 from app.models.repositories import qualification as qual_repo
 from app.models.repositories import team as team_repo
@@ -42,6 +44,13 @@ def _member_record(m: TeamMember) -> MemberRecord:
     return MemberRecord(**{f: getattr(m, f) for f in MemberRecord.__dataclass_fields__})
 
 
+def _link_from_row(row: tuple) -> LinkRecord:
+    link_id, account_id, kind, strength, sp, sm, tp, tm, notes = row
+    source = ("person", sp) if sp is not None else ("member", sm)
+    target = ("person", tp) if tp is not None else ("member", tm)
+    return LinkRecord(link_id, account_id, kind, strength, source, target, notes)
+
+
 def _link_record(link: Link) -> LinkRecord:
     source = ("person", link.source_person_id) if link.source_person_id else ("member", link.source_member_id)
     target = ("person", link.target_person_id) if link.target_person_id else ("member", link.target_member_id)
@@ -54,6 +63,7 @@ class Workspace(QObject):
     team_changed = Signal(object)
     links_changed = Signal(object)
     qualification_changed = Signal(object)
+    positions_changed = Signal(object)  # Change with data = {("person"|"member", id): (x, y)}
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -202,11 +212,12 @@ class Workspace(QObject):
     def member(self, member_id: int) -> MemberRecord:
         return self._read(lambda s: _member_record(team_repo.get_member(s, member_id)))
 
-    def add_member(self, name: str, account_id: int | None = None, **fields: Any) -> int:
+    def add_member(self, name: str, account_id: int | None = None, x: float | None = None, y: float | None = None,
+                   **fields: Any) -> int:
         def work(s: Session) -> int:
             member = team_repo.add_member(s, name, **fields)
             if account_id is not None:
-                team_repo.assign(s, account_id, member.id)
+                team_repo.assign(s, account_id, member.id, x, y)
             return member.id
 
         member_id = self._write(work)
@@ -238,6 +249,32 @@ class Workspace(QObject):
             (self.team_changed, Change("member", (member_id,), account_id)),
             (self.accounts_changed, Change("account", (account_id,), account_id)),
         )
+
+    # -- the map --------------------------------------------------------------------------------
+    def map_data(self, account_id: int) -> MapData:
+        def work(s: Session) -> MapData:
+            people = [PersonRecord(*row) for row in map_repo.people_rows(s, account_id)]
+            member_rows = map_repo.member_rows(s, account_id)
+            members = [MemberRecord(*row[:-2]) for row in member_rows]
+            positions = {row[0]: (row[-2], row[-1]) for row in member_rows}
+            links = [_link_from_row(row) for row in map_repo.link_rows(s, account_id)]
+            return MapData(account_id, people, members, positions, links)
+
+        return self._read(work)
+
+    def people_by_id(self, account_id: int, ids: list[int]) -> list[PersonRecord]:
+        return self._read(lambda s: [PersonRecord(*row) for row in map_repo.people_rows(s, account_id, ids)])
+
+    def links_by_id(self, account_id: int, ids: list[int]) -> list[LinkRecord]:
+        return self._read(lambda s: [_link_from_row(row) for row in map_repo.link_rows(s, account_id, ids)])
+
+    def set_positions(self, account_id: int, positions: dict[tuple[str, int], tuple[float | None, float | None]]
+                      ) -> dict[tuple[str, int], tuple[float | None, float | None]]:
+        """Store where cards stand on an account's map; returns where they stood before."""
+        old = self._write(lambda s: map_repo.set_positions(s, account_id, positions))
+        moved = {key: pos for key, pos in positions.items() if key in old}
+        self.positions_changed.emit(Change("positions", tuple(i for _, i in moved), account_id, data=moved))
+        return old
 
     # -- links ----------------------------------------------------------------------------------
     def links(self, account_id: int) -> list[LinkRecord]:

@@ -1,7 +1,4 @@
-"""The central area for one account: its people, our team on it, and the links between them.
-
-(The interactive decision map joins these tabs as the first one.)
-"""
+"""The central area for one account: its decision map, its people, our team on it, and the links."""
 
 from __future__ import annotations
 
@@ -43,9 +40,12 @@ class AccountPage(QWidget):
     member_activated = Signal(int)
     link_activated = Signal(int)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, undo_stack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from app.ui.map_panel import MapPanel
+
         self._ws = workspace
+        self.map_panel = MapPanel(workspace, undo_stack)
         self.account_id: int | None = None
         self.people_model = PeopleModel(workspace, self)
         self.team_model = TeamModel(workspace, self)
@@ -68,6 +68,7 @@ class AccountPage(QWidget):
         self.links_view = _table(self.links_model)
 
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.map_panel, self.tr("Map"))
         self.tabs.addTab(self._tab(self.people_toolbar, self.people_view, self.show_archived), self.tr("People"))
         self.tabs.addTab(self._tab(self.team_toolbar, self.team_view), self.tr("Our team"))
         self.tabs.addTab(self._tab(self.links_toolbar, self.links_view), self.tr("Relationships"))
@@ -117,6 +118,7 @@ class AccountPage(QWidget):
         self.account_id = account_id
         for model in (self.people_model, self.team_model, self.links_model):
             model.set_account(account_id)
+        self.map_panel.show_account(account_id)
         self.stack.setCurrentIndex(0 if account_id is None else 1)
         self._update_header()
 
@@ -153,5 +155,5 @@ class AccountPage(QWidget):
     def select_person(self, person_id: int) -> None:
         row = self.people_model.row_of(person_id)
         if row is not None:
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentWidget(self.people_view.parentWidget())
             self.people_view.selectRow(row)

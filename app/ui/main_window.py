@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         layout_state = self.saveState()
         self.workspace, self.undo_stack = workspace, undo_stack
         self.editor = AccountEditor(workspace, undo_stack, self)
-        self.account_page = AccountPage(workspace)
+        self.account_page = AccountPage(workspace, undo_stack)
         self.profile = AccountProfilePanel(workspace)
         self.setCentralWidget(self.account_page)
         self.profile_dock.setWidget(self.profile)

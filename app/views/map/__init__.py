@@ -1,0 +1,1 @@
+"""The decision map: a graphics scene that mirrors one account's people, team and links."""

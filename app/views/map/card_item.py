@@ -1,0 +1,287 @@
+"""A person's card on the map (or a team member's, drawn as our side of the table)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+
+from app.document.records import MemberRecord, PersonRecord
+from app.views.map import style
+
+PORT_RADIUS = 7.0
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+DETAIL_LOD = 0.4  # below this a card is a coloured block: its text could not be read anyway
+
+
+def _font(pixels: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(int(pixels))
+    font.setBold(bold)
+    return font
+
+
+class CardItem(QGraphicsItem):
+    """Position is the card's centre. ``key`` is ("person", id) or ("member", id)."""
+
+    NAME_FONT = None  # created lazily: fonts need a running QGuiApplication
+
+    def __init__(self, key: tuple[str, int], record: PersonRecord | MemberRecord, labels: dict[str, str],
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__()
+        self.key = key
+        self.links: set = set()
+        self.overdue = False
+        self.highlight: QColor | None = None
+        self._labels = labels
+        self._port_hover = False
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self.set_record(record)
+        if parent is not None:
+            self.setParentItem(parent)
+
+    @property
+    def is_member(self) -> bool:
+        return self.key[0] == "member"
+
+    def set_record(self, record: PersonRecord | MemberRecord) -> None:
+        self.record = record
+        influence = None if self.is_member else record.influence
+        w, h = style.card_size(self.key[0], influence)
+        if getattr(self, "_size", None) != (w, h):
+            self.prepareGeometryChange()
+            self._size = (w, h)
+        self.update()
+        for link in self.links:
+            link.adjust()
+
+    def _tooltip(self) -> str:
+        r = self.record
+        lines = [r.name] + [part for part in (r.title, getattr(r, "department", None)) if part]
+        return "\n".join(lines)
+
+    # -- geometry -------------------------------------------------------------------------------
+    @property
+    def size(self) -> tuple[float, float]:
+        return self._size
+
+    def rect(self) -> QRectF:
+        w, h = self._size
+        return QRectF(-w / 2, -h / 2, w, h)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.rect().adjusted(-3, -3, 3 + PORT_RADIUS, 3)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.rect(), style.CORNER, style.CORNER)
+        path.addEllipse(self.port_center(), PORT_RADIUS + 2, PORT_RADIUS + 2)
+        return path
+
+    def port_center(self) -> QPointF:
+        return QPointF(self._size[0] / 2, 0.0)
+
+    def on_port(self, local: QPointF) -> bool:
+        delta = local - self.port_center()
+        return (delta.x() ** 2 + delta.y() ** 2) <= (PORT_RADIUS + 3) ** 2
+
+    def border_point(self, toward: QPointF) -> QPointF:
+        """Where the line from the centre toward ``toward`` (scene) leaves the card."""
+        c = self.pos()
+        dx, dy = toward.x() - c.x(), toward.y() - c.y()
+        if dx == 0 and dy == 0:
+            return c
+        w, h = self._size[0] / 2 + 2, self._size[1] / 2 + 2
+        scale = min(w / abs(dx) if dx else float("inf"), h / abs(dy) if dy else float("inf"))
+        return QPointF(c.x() + dx * scale, c.y() + dy * scale)
+
+    def track_moves(self) -> None:
+        """Start following position changes (links, overview); off while the map is being built."""
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
+        if change == _POSITION_CHANGED:
+            for link in self.links:
+                link.adjust()
+            scene = self.scene()
+            if scene is not None:
+                scene.card_moved(self)
+        return super().itemChange(change, value)
+
+    # -- interaction ----------------------------------------------------------------------------
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        over = self.on_port(event.pos())
+        if over != self._port_hover:
+            self._port_hover = over
+            self.setCursor(Qt.CursorShape.CrossCursor if over else Qt.CursorShape.ArrowCursor)
+            self.update()
+        super().hoverMoveEvent(event)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.setToolTip(self._tooltip())
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hovered = False
+        self._port_hover = False
+        self.unsetCursor()
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.on_port(event.pos()):
+            self.scene().begin_connect(self, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if scene is not None and scene.connecting_from is self:
+            scene.update_connect(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if scene is not None and scene.connecting_from is self:
+            scene.finish_connect(event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self.scene().edit_requested.emit(self.key)
+        event.accept()
+
+    # -- painting -------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = self.rect()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        stance = "member" if self.is_member else self.record.stance
+        if lod < DETAIL_LOD:
+            fill = style.MEMBER_FILL if self.is_member else style.STANCE_COLORS.get(stance, style.CARD_FILL)
+            painter.setPen(QPen(style.SELECTION, 4) if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRect(rect)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.is_member:
+            self._paint_member(painter, rect)
+        else:
+            self._paint_person(painter, rect)
+        if self.highlight is not None:
+            painter.setPen(QPen(self.highlight, 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), style.CORNER + 4, style.CORNER + 4)
+        if selected:
+            painter.setPen(QPen(style.SELECTION, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), style.CORNER + 1, style.CORNER + 1)
+        if getattr(self, "_hovered", False) or self._port_hover:
+            painter.setPen(QPen(style.SELECTION, 1.5))
+            painter.setBrush(style.SELECTION if self._port_hover else QBrush(QColor("#ffffff")))
+            painter.drawEllipse(self.port_center(), PORT_RADIUS, PORT_RADIUS)
+            painter.setPen(QPen(QColor("#ffffff") if self._port_hover else style.SELECTION, 1.6))
+            c = self.port_center()
+            painter.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
+            painter.drawLine(QPointF(c.x(), c.y() - 3.5), QPointF(c.x(), c.y() + 3.5))
+        if self.overdue:
+            self._paint_overdue(painter, rect)
+
+    def _paint_person(self, painter: QPainter, rect: QRectF) -> None:
+        r = self.record
+        stance_color = style.STANCE_COLORS.get(r.stance, style.CARD_FILL)
+        painter.setPen(QPen(style.CARD_BORDER, 1.2))
+        painter.setBrush(style.CARD_FILL)
+        painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
+        strip = QPainterPath()
+        strip.addRoundedRect(QRectF(rect.left(), rect.top(), style.STRIP + style.CORNER, rect.height()),
+                             style.CORNER, style.CORNER)
+        clip = QPainterPath()
+        clip.addRect(QRectF(rect.left(), rect.top(), style.STRIP, rect.height()))
+        painter.setPen(Qt.PenStyle.NoPen if r.stance != "unknown" else QPen(style.CARD_BORDER, 1, Qt.PenStyle.DashLine))
+        painter.setBrush(stance_color)
+        painter.drawPath(strip.intersected(clip))
+        sign = style.STANCE_SIGNS.get(r.stance, "?")
+        painter.setFont(_font(10, bold=True))
+        dark = r.stance in ("advocate", "opponent")
+        painter.setPen(QColor("#ffffff") if dark else style.TEXT)
+        painter.drawText(QRectF(rect.left(), rect.top(), style.STRIP, rect.height()),
+                         Qt.AlignmentFlag.AlignCenter, sign if len(sign) == 1 else sign[0])
+
+        left = rect.left() + style.STRIP + 8
+        right = rect.right() - 8
+        badge = self._labels.get(r.role, "")
+        badge_right = right
+        if badge:
+            font = _font(11, bold=True)
+            width = QFontMetricsF(font).horizontalAdvance(badge) + 12
+            badge_rect = QRectF(right - width, rect.top() + 7, width, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.ROLE_COLORS.get(r.role, style.ROLE_COLORS["unknown"]))
+            painter.drawRoundedRect(badge_rect, 9, 9)
+            painter.setFont(font)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            badge_right = badge_rect.left() - 6
+        self._text(painter, r.name, _font(15, bold=True), style.TEXT, left, rect.top() + 6, badge_right - left, 22)
+        line_top = rect.top() + 30
+        for text, font, color in ((r.title, _font(12), style.TEXT), (r.department, _font(12), style.SUBTLE_TEXT)):
+            if text:
+                self._text(painter, text, font, color, left, line_top, right - left - 46, 18)
+                line_top += 18
+        self._paint_influence(painter, rect, r.influence)
+
+    def _paint_influence(self, painter: QPainter, rect: QRectF, influence: int | None) -> None:
+        radius, step = 3.2, 8.5
+        x0 = rect.right() - 8 - 4 * step - radius
+        y = rect.bottom() - 10
+        for i in range(5):
+            filled = influence is not None and i < influence
+            painter.setPen(QPen(style.SUBTLE_TEXT, 1))
+            painter.setBrush(style.TEXT if filled else Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x0 + i * step, y), radius, radius)
+
+    def _paint_member(self, painter: QPainter, rect: QRectF) -> None:
+        r = self.record
+        painter.setPen(QPen(style.MEMBER_FILL.darker(130), 1.2))
+        painter.setBrush(style.MEMBER_FILL)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        left, right = rect.left() + 18, rect.right() - 16
+        badge = style.our_team_badge()
+        font = _font(11, bold=True)
+        width = QFontMetricsF(font).horizontalAdvance(badge) + 12
+        badge_rect = QRectF(right - width, rect.top() + 9, width, 18)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffca28"))
+        painter.drawRoundedRect(badge_rect, 9, 9)
+        painter.setFont(font)
+        painter.setPen(style.MEMBER_FILL)
+        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        self._text(painter, r.name, _font(15, bold=True), style.MEMBER_TEXT, left, rect.top() + 8,
+                   badge_rect.left() - 6 - left, 22)
+        if r.title:
+            self._text(painter, r.title, _font(12), QColor("#cfd8dc"), left, rect.top() + 34, right - left, 18)
+
+    def _paint_overdue(self, painter: QPainter, rect: QRectF) -> None:
+        center = QPointF(rect.left() + 2, rect.top() + 2)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QColor("#c62828"))
+        painter.drawEllipse(center, 9, 9)
+        painter.setFont(_font(12, bold=True))
+        painter.drawText(QRectF(center.x() - 9, center.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, "!")
+
+    @staticmethod
+    def _text(painter: QPainter, text: str, font: QFont, color: QColor, x: float, y: float, width: float,
+              height: float) -> None:
+        painter.setFont(font)
+        painter.setPen(color)
+        elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10))
+        painter.drawText(QRectF(x, y, width, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         elided)

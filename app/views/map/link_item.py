@@ -1,0 +1,117 @@
+"""A link between two cards: its line leaves and enters at the card borders, styled by kind."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyle
+
+from app.document.records import LinkRecord
+from app.views.map import style
+
+ARROW = 11.0
+CURVE_STEP = 26.0  # sideways offset between parallel links of one pair
+
+
+class LinkItem(QGraphicsPathItem):
+    def __init__(self, record: LinkRecord, source, target, kind_labels: dict[str, str], parent=None) -> None:
+        super().__init__()
+        self.source, self.target = source, target
+        self._labels = kind_labels
+        self.parallel_index = 0  # 0 straight; ±1, ±2 … curved apart from the other links of the pair
+        self._hit_shape: QPainterPath | None = None
+        self._hovered = False
+        self.arrow = QGraphicsPolygonItem(self)
+        self.arrow.setPen(Qt.PenStyle.NoPen)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(0.0)
+        source.links.add(self)
+        target.links.add(self)
+        self.set_record(record)
+        if parent is not None:
+            self.setParentItem(parent)
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    def set_record(self, record: LinkRecord) -> None:
+        self.record = record
+        pen = style.link_pen(record.kind, record.strength)
+        self._pen = pen
+        self.setPen(pen)  # for the bounding rectangle; paint() draws with its own pen
+        self.arrow.setBrush(pen.color())
+        self.arrow.setVisible(style.has_arrow(record.kind))
+        self.adjust()
+
+    def _tooltip(self) -> str:
+        kind = self._labels.get(self.record.kind, self.record.kind)
+        return f"{self.source.record.name} → {self.target.record.name}\n{kind} · {self.record.strength}/5"
+
+    def detach(self) -> None:
+        self.source.links.discard(self)
+        self.target.links.discard(self)
+
+    def adjust(self) -> None:
+        a, b = self.source.pos(), self.target.pos()
+        path = QPainterPath()
+        if self.parallel_index:
+            line = QLineF(a, b)
+            normal = line.normalVector().unitVector()
+            offset = CURVE_STEP * self.parallel_index
+            mid = line.pointAt(0.5) + QPointF(normal.dx() * offset, normal.dy() * offset)
+            start, end = self.source.border_point(mid), self.target.border_point(mid)
+            path.moveTo(start)
+            path.quadTo(mid, end)
+            tangent = QLineF(mid, end)
+        else:
+            start, end = self.source.border_point(b), self.target.border_point(a)
+            path.moveTo(start)
+            path.lineTo(end)
+            tangent = QLineF(start, end)
+        self.prepareGeometryChange()
+        self.setPath(path)
+        if self.arrow.isVisible() and tangent.length() > 1:
+            angle = math.atan2(tangent.dy(), tangent.dx())
+            size = ARROW + self._pen.widthF()
+            left = QPointF(end.x() - size * math.cos(angle - 0.42), end.y() - size * math.sin(angle - 0.42))
+            right = QPointF(end.x() - size * math.cos(angle + 0.42), end.y() - size * math.sin(angle + 0.42))
+            self.arrow.setPolygon(QPolygonF([end, left, right]))
+        self._hit_shape = None
+
+    def shape(self) -> QPainterPath:
+        if self._hit_shape is None:  # built on first hit test: most links are never clicked
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(10.0, self._pen.widthF() + 8))
+            self._hit_shape = stroker.createStroke(self.path())
+        return self._hit_shape
+
+    def paint(self, painter, option, widget=None) -> None:
+        pen = QPen(self._pen)
+        if option.state & QStyle.StateFlag.State_Selected:
+            pen.setColor(style.SELECTION)
+            pen.setWidthF(pen.widthF() + 2)
+        elif self._hovered:
+            pen.setWidthF(pen.widthF() + 1.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.setToolTip(self._tooltip())  # composed on demand: thousands of links are never hovered
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self.scene().link_edit_requested.emit(self.record.id)
+        event.accept()
