@@ -284,3 +284,20 @@ def test_an_edit_elsewhere_redraws_the_card(panel, demo):
     assert card.record.stance == "opponent" and card.record.name == "改名后"
     demo.update_person(person_id, {"archived": True})
     assert panel.scene.card(("person", person_id)) is None  # archived people leave the map
+
+
+def test_rename_a_card_in_place_with_f2(panel, demo, qtbot):
+    card = next(c for c in panel.scene.card_items() if c.key[0] == "person")
+    original = card.record.name
+    card.setSelected(True)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = panel.rename_editor
+    assert editor is not None and editor.text() == card.record.name
+    editor.setText("新名字")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert demo.person(card.key[1]).name == "新名字"
+    assert panel.scene.card(card.key).record.name == "新名字"
+    assert panel.undo_stack.undoText() == f"Edit {original}"
+    panel.undo_stack.undo()
+    assert demo.person(card.key[1]).name == original

@@ -40,6 +40,7 @@ class MapPanel(QWidget):
         self.view = MapView(self.scene)
         self.controller = MapController(workspace, stack, self.scene, self)
         self.runner: LayoutRunner | None = None
+        self.rename_editor: QLineEdit | None = None
         self._fit_pending = False
 
         self.toolbar = QToolBar()
@@ -69,10 +70,11 @@ class MapPanel(QWidget):
         self.cancel_button.hide()
         self._fill_toolbar()
 
-        self.legend = MapLegend(self.view.viewport())
-        self.minimap = MiniMap(self.view, self.view.viewport())
+        # Overlays are children of the view, not of its viewport: scrolling moves a viewport's children.
+        self.legend = MapLegend(self.view)
+        self.minimap = MiniMap(self.view, self.view)
         self.empty_label = QLabel(self.tr("This account has nobody on its map yet. Double-click the map or use "
-                                          "“Add person” to start."), self.view.viewport())
+                                          "“Add person” to start."), self.view)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: #5f6368; background: transparent;")
         layout = QVBoxLayout(self)
@@ -169,6 +171,7 @@ class MapPanel(QWidget):
         scene.selectionChanged.connect(self._on_selection_changed)
         self.view.nudge_requested.connect(c.nudge)
         self.view.delete_requested.connect(c.delete)
+        self.view.rename_requested.connect(self.start_rename)
         self.view.zoom_changed.connect(lambda _s: self._place_overlays())
         c.focus_requested.connect(self._on_focus_requested)
         self.focus_box.toggled.connect(self._on_focus_changed)
@@ -317,17 +320,52 @@ class MapPanel(QWidget):
     def _free_point(self) -> QPointF:
         return self.view.mapToScene(self.view.viewport().rect().center())
 
+    # -- renaming in place ----------------------------------------------------------------------
+    def start_rename(self, key) -> None:
+        """Edit a card's name right on the card (F2); Enter keeps it, Escape drops it."""
+        card = self.scene.card(key)
+        if card is None or self.scene.overview_mode:
+            return
+        top_left = self.view.mapFromScene(card.mapToScene(card.rect().topLeft()))
+        bottom_right = self.view.mapFromScene(card.mapToScene(card.rect().topRight() + QPointF(0, 30)))
+        editor = QLineEdit(card.record.name, self.view.viewport())
+        editor.setGeometry(top_left.x() + 14, top_left.y() + 4, max(120, bottom_right.x() - top_left.x() - 20),
+                           max(24, bottom_right.y() - top_left.y() - 4))
+        editor.selectAll()
+        editor.show()
+        editor.setFocus()
+        self.rename_editor = editor
+
+        def finish(keep: bool) -> None:
+            if self.rename_editor is not editor:
+                return
+            self.rename_editor = None
+            text = editor.text()
+            editor.deleteLater()
+            self.view.setFocus()
+            if keep:
+                self.controller.rename(key, text)
+
+        editor.returnPressed.connect(lambda: finish(True))
+        editor.editingFinished.connect(lambda: finish(True))
+        escape = QAction(editor)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.triggered.connect(lambda: finish(False))
+        editor.addAction(escape)
+
     # -- overlays -------------------------------------------------------------------------------
     def _on_overlays_changed(self) -> None:
         self._place_overlays()
 
     def _place_overlays(self) -> None:
-        viewport = self.view.viewport()
+        area = self.view.viewport().geometry()
         self.legend.setVisible(self.legend_action.isChecked())
-        self.legend.move(10, 10)
+        self.legend.move(area.left() + 10, area.top() + 10)
         self.minimap.setVisible(self.minimap_action.isChecked() and bool(self.scene.card_items()))
-        self.minimap.move(viewport.width() - self.minimap.width() - 10, viewport.height() - self.minimap.height() - 10)
-        self.empty_label.setGeometry(viewport.width() // 2 - 220, viewport.height() // 2 - 40, 440, 80)
+        self.minimap.move(area.right() - self.minimap.width() - 10, area.bottom() - self.minimap.height() - 10)
+        self.empty_label.setGeometry(area.center().x() - 220, area.center().y() - 40, 440, 80)
+        for overlay in (self.legend, self.minimap, self.empty_label):
+            overlay.raise_()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent

@@ -157,6 +157,10 @@ To keep their history, archive them instead.</source>
         <translation>显示已归档联系人</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>联系人</translation>
     </message>
@@ -341,6 +345,18 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Delete criterion {name}</source>
         <translation>删除评估项 {name}</translation>
+    </message>
+    <message>
+        <source>Move %n card(s)</source>
+        <translation>移动 %n 张卡片</translation>
+    </message>
+    <message>
+        <source>Nudge %n card(s)</source>
+        <translation>微调 %n 张卡片</translation>
+    </message>
+    <message>
+        <source>Auto-layout: {name}</source>
+        <translation>自动布局：{name}</translation>
     </message>
 </context>
 <context>
@@ -829,6 +845,256 @@ To keep their history, archive them instead.</source>
 Decision maps of key-account buying committees.</source>
         <translation>Stakemap %1
 大客户采购决策链关系图。</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Add person here…</source>
+        <translation>在此添加联系人…</translation>
+    </message>
+    <message>
+        <source>Add team member here…</source>
+        <translation>在此添加我方成员…</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>将 %1 关联到 %2</translation>
+    </message>
+    <message>
+        <source>Archive %1 (left the company)? Their history is kept.</source>
+        <translation>将 %1 归档（已离职）？其历史记录会保留。</translation>
+    </message>
+    <message>
+        <source>Archive person</source>
+        <translation>归档联系人</translation>
+    </message>
+    <message>
+        <source>Delete %1 from this account?
+People are deleted with their links and history (archive them to keep it); our team members only leave this account&apos;s team.
+You can undo this with Edit ▸ Undo.</source>
+        <translation>从此客户中删除 %1？
+联系人将连同其关系和历史记录一起删除（如需保留请改为归档）；我方成员只会退出此客户的团队。
+可通过 编辑 ▸ 撤销 恢复。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) from the map</source>
+        <translation>
+            <numerusform>从关系图中删除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Focus on this person</source>
+        <translation>聚焦此人</translation>
+    </message>
+    <message>
+        <source>Archive (left the company)…</source>
+        <translation>归档（已离职）…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Edit link…</source>
+        <translation>编辑关系…</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>删除关系</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Our team member</source>
+        <translation>我方成员</translation>
+    </message>
+    <message>
+        <source>Declared influence (size, dots)</source>
+        <translation>影响力（卡片大小、圆点）</translation>
+    </message>
+    <message>
+        <source>(thicker = closer)</source>
+        <translation>（越粗越紧密）</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Org chart</source>
+        <translation>组织架构</translation>
+    </message>
+    <message>
+        <source>Force-directed</source>
+        <translation>力导向</translation>
+    </message>
+    <message>
+        <source>Grouped by buying role</source>
+        <translation>按角色分组</translation>
+    </message>
+    <message>
+        <source>Grouped by department</source>
+        <translation>按部门分组</translation>
+    </message>
+    <message>
+        <source>Find a person (Ctrl+F)</source>
+        <translation>查找联系人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Dim beyond</source>
+        <translation>淡化超出</translation>
+    </message>
+    <message>
+        <source>Dim everyone more than N links away from the selected person</source>
+        <translation>淡化与所选联系人相距超过 N 层关系的所有人</translation>
+    </message>
+    <message>
+        <source> links</source>
+        <translation> 层关系</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This account has nobody on its map yet. Double-click the map or use “Add person” to start.</source>
+        <translation>此客户的关系图上还没有人。双击关系图或使用“添加联系人”开始。</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Add team member</source>
+        <translation>添加我方成员</translation>
+    </message>
+    <message>
+        <source>Decision-makers and influencers only</source>
+        <translation>只显示决策者和影响者</translation>
+    </message>
+    <message>
+        <source>Hide our team</source>
+        <translation>隐藏我方团队</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Mini-map</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole map (F)</source>
+        <translation>显示整张关系图（F）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Find person</source>
+        <translation>查找联系人</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>The layout could not be computed: %1</source>
+        <translation>无法计算布局：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MapRoles</name>
+    <message>
+        <source>Econ. buyer</source>
+        <translation>经济决策</translation>
+    </message>
+    <message>
+        <source>Decides</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Tech. buyer</source>
+        <translation>技术把关</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>守门人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批者</translation>
+    </message>
+    <message>
+        <source>Procurement</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Our team</source>
+        <translation>我方</translation>
     </message>
 </context>
 <context>

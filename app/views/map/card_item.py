@@ -212,8 +212,10 @@ class CardItem(QGraphicsItem):
         painter.setFont(_font(10, bold=True))
         dark = r.stance in ("advocate", "opponent")
         painter.setPen(QColor("#ffffff") if dark else style.TEXT)
+        # Doubled signs (++ and −−) are stacked so the narrow strip shows both: advocate and supporter
+        # must differ by more than their shade of blue.
         painter.drawText(QRectF(rect.left(), rect.top(), style.STRIP, rect.height()),
-                         Qt.AlignmentFlag.AlignCenter, sign if len(sign) == 1 else sign[0])
+                         Qt.AlignmentFlag.AlignCenter, "\n".join(sign))
 
         left = rect.left() + style.STRIP + 8
         right = rect.right() - 8

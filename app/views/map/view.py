@@ -17,6 +17,7 @@ class MapView(QGraphicsView):
     zoom_changed = Signal(float)
     nudge_requested = Signal(object, object)  # new {key: (x, y)}, old {key: (x, y)}
     delete_requested = Signal(object, object)  # card keys, link ids
+    rename_requested = Signal(object)  # card key
 
     def __init__(self, scene: MapScene, parent=None) -> None:
         super().__init__(scene, parent)
@@ -148,6 +149,10 @@ class MapView(QGraphicsView):
             for card in scene.card_items():
                 if scene.is_shown(card):
                     card.setSelected(True)
+            event.accept()
+            return
+        if key == Qt.Key.Key_F2 and len(scene.selected_keys()) == 1:
+            self.rename_requested.emit(scene.selected_keys()[0])
             event.accept()
             return
         if key == Qt.Key.Key_Escape:

@@ -1,0 +1,209 @@
+"""Force-directed layout: links pull, cards push each other away.
+
+Each connected component is laid out on its own in units of one ideal link length, then stretched to card
+proportions, freed of overlaps and packed with the others, the largest first and the rest beside and below
+it; people without any link form a small grid among them, so nothing is flung far away.
+
+A component starts from the cards' current places when all of them have one, else from pivot MDS (Brandes &
+Pich): breadth-first distances from a few dozen far-apart pivot people, reduced to two dimensions. That start
+already shows the global shape, so a short Fruchterman–Reingold run with a cooling schedule only has to tidy
+up. Up to a few hundred people the repulsion is computed between all pairs, which costs little there. Beyond
+that, all pairs would cost O(n²) per step, and keeping only near neighbours (FR's grid variant) lets a
+densely linked map collapse into a heap, because nothing pushes it outward from afar: so the far push comes
+from a grid field computed with FFTs (app.layout.field) and the near push from neighbours found with a k-d
+tree, reused for a few steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from scipy.sparse import coo_matrix, csgraph
+from scipy.spatial import cKDTree
+
+from app.layout.field import Field
+from app.layout.model import (
+    LayoutEdge,
+    LayoutNode,
+    Positions,
+    Progress,
+    Reporter,
+    check_nodes,
+    role_rank,
+    sizes,
+    to_positions,
+    usable_edges,
+)
+from app.layout.overlap import separate
+from app.layout.pack import shelves
+from app.layout.rows import columns_for, grid
+
+# How hard each kind of link pulls, on top of its strength: the reporting line gives the map its skeleton.
+KIND_WEIGHT = {"reports_to": 1.5, "dotted_line": 1.0, "covers": 1.0, "ally": 1.0, "influences": 0.8,
+               "rival": 0.6, "knows": 0.6}
+GAP = 24.0
+COMPONENT_GAP = 96.0
+# Distance to the nearest card, in card pitches (card size plus gap); a little over one leaves room for links.
+SPACING = 1.15
+PIVOTS = 40
+EXACT_UP_TO = 300
+NEAR = 1.0  # reach of the exact short-range push on big maps, in link lengths
+SKIN = 0.5  # extra reach of the neighbour list, so it stays valid over a few steps
+REBUILD = 4
+
+
+def force_directed(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], progress: Progress | None = None,
+                   seed: int = 7) -> Positions:
+    """Centres of the cards; linked cards near each other. The same input and seed give the same result."""
+    nodes = check_nodes(nodes)
+    report = Reporter(progress)
+    if not nodes:
+        report.done()
+        return {}
+    index = {n.key: i for i, n in enumerate(nodes)}
+    edges = usable_edges(edges, set(index))
+    n = len(nodes)
+    w, h = sizes(nodes)
+    pitch = np.array([w.mean() + GAP, h.mean() + GAP]) * SPACING
+
+    src = np.array([index[e.source] for e in edges], dtype=np.intp)
+    dst = np.array([index[e.target] for e in edges], dtype=np.intp)
+    weight = np.array([max(1, min(5, e.strength)) / 3.0 * KIND_WEIGHT.get(e.kind, 0.6) for e in edges])
+    # Links both ways between two people (A influences B, B knows A) add up into one pull.
+    adjacency = coo_matrix((weight, (src, dst)), shape=(n, n)).tocsr()
+    adjacency = (adjacency + adjacency.T).tocsr()
+    count, label = csgraph.connected_components(adjacency, directed=False)
+    components = [np.flatnonzero(label == c) for c in range(count)]
+    isolated = np.concatenate([c for c in components if len(c) == 1] or [np.empty(0, dtype=np.intp)])
+    parts = sorted((c for c in components if len(c) > 1), key=lambda c: (-len(c), nodes[c[0]].key))
+
+    rng = np.random.default_rng(seed)
+    xy = np.zeros((n, 2))
+    blocks = []
+    done = 0
+    total = sum(len(m) for m in parts) or 1
+    for part in parts:
+        report.stage(0.9 * done / total, 0.9 * (done + len(part)) / total)
+        done += len(part)
+        sub = adjacency[part][:, part].tocoo()
+        keep = sub.row < sub.col
+        start = _given_start(nodes, part, pitch)
+        unit = _component(len(part), sub.row[keep], sub.col[keep], sub.data[keep], start, rng, report)
+        xy[part] = separate(unit * pitch, w[part], h[part], GAP)
+        blocks.append(part)
+    report.stage(0.9, 1.0)
+    if len(isolated):
+        # Loose cards get a tidy grid of their own, ordered as in the other layouts.
+        loose = sorted(isolated.tolist(), key=lambda i: (role_rank(nodes[i].role), nodes[i].key))
+        cell = (float(w[loose].max()) + GAP, float(h[loose].max()) + GAP)
+        grid(loose, xy, w, h, 0.0, 0.0, columns_for(len(loose), *cell), GAP)
+        blocks.append(np.array(loose, dtype=np.intp))
+
+    extents = []
+    for part in blocks:
+        lo = (xy[part] - np.c_[w[part], h[part]] / 2.0).min(axis=0)
+        hi = (xy[part] + np.c_[w[part], h[part]] / 2.0).max(axis=0)
+        extents.append((lo, hi))
+    corners = shelves([(float(hi[0] - lo[0]), float(hi[1] - lo[1])) for lo, hi in extents], COMPONENT_GAP)
+    for part, (lo, _), corner in zip(blocks, extents, corners, strict=True):
+        xy[part] += np.asarray(corner) - lo
+    xy = separate(xy, w, h, GAP)
+    report.done()
+    return to_positions(nodes, xy)
+
+
+def _given_start(nodes, part, pitch):
+    """The cards' current centres in link units, when every card of the component has one."""
+    if any(nodes[i].x is None or nodes[i].y is None for i in part):
+        return None
+    start = np.array([(nodes[i].x, nodes[i].y) for i in part], dtype=float) / pitch
+    if not np.all(np.isfinite(start)) or np.ptp(start, axis=0).max() == 0:
+        return None
+    return start
+
+
+def _component(n, a, b, weight, start, rng, report) -> np.ndarray:
+    """Positions in link units of a connected component with links a[k]–b[k]."""
+    if n == 2:
+        return np.array([[-0.5, 0.0], [0.5, 0.0]])
+    # A little noise separates people the start puts on one spot, such as the leaves of a star in MDS.
+    jitter = rng.normal(0.0, 0.05, (n, 2))
+    pos = (start - start.mean(axis=0) if start is not None else _pivot_mds(n, a, b)) + jitter
+    heat = 0.5 + 0.1 * np.sqrt(n) if n <= EXACT_UP_TO else 1.5
+    radius = np.sqrt((pos ** 2).sum(axis=1).mean())
+    # Spread to the area n cards need at one link apart: a uniform disc of n unit cells.
+    pos *= np.sqrt(n / (2.0 * np.pi)) / max(radius, 1e-9)
+    steps = 200 if n <= EXACT_UP_TO else 80
+    return _to_link_units(_relax(pos, a, b, weight, steps, heat, report))
+
+
+def _pivot_mds(n, a, b) -> np.ndarray:
+    graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)).tocsr()
+    degree = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
+    k = min(PIVOTS, n)
+    distances = np.empty((n, k))
+    nearest = np.full(n, np.inf)
+    pivot = int(np.argmax(degree))
+    for p in range(k):
+        d = csgraph.shortest_path(graph, directed=False, unweighted=True, indices=pivot)
+        distances[:, p] = d
+        nearest = np.minimum(nearest, d)
+        # Each next pivot is the person farthest from all pivots so far: they then span the whole component.
+        pivot = int(np.argmax(nearest))
+    squared = distances ** 2
+    centred = -0.5 * (squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None] + squared.mean())
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    pos = centred @ vectors[:, [-1, -2]]
+    return pos - pos.mean(axis=0)
+
+
+def _relax(pos, a, b, weight, steps, heat, report) -> np.ndarray:
+    """Fruchterman–Reingold with ideal link length 1 and a cooling schedule from `heat` down to 2 % of it."""
+    n = len(pos)
+    exact = n <= EXACT_UP_TO
+    field = None if exact else Field(int(np.clip(2.0 * np.sqrt(n), 32, 128)))
+    cool = 0.02 ** (1.0 / max(1, steps - 1))
+    reach2 = NEAR ** 2
+    pi = pj = None
+    for step in range(steps):
+        if step % 10 == 0:
+            report(step / steps)
+        if exact:
+            d = pos[None, :, :] - pos[:, None, :]
+            dist2 = (d ** 2).sum(axis=2)
+            np.fill_diagonal(dist2, np.inf)
+            # Repulsion 1/distance along the unit direction: d / distance².
+            force = -(d / np.maximum(dist2, 1e-4)[:, :, None]).sum(axis=1)
+        else:
+            force = field.push(pos)
+            if step % REBUILD == 0:
+                pairs = cKDTree(pos).query_pairs(NEAR + SKIN, output_type="ndarray")
+                pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+                pi, pj = pairs[:, 0], pairs[:, 1]
+            d = pos[pj] - pos[pi]
+            dist2 = np.maximum((d ** 2).sum(axis=1), 1e-4)
+            # The grid cannot tell close neighbours apart; this short push, eased to nothing at NEAR so that
+            # nothing jumps when a pair crosses it, keeps them from piling up.
+            push = np.maximum(1.0 / dist2 - 1.0 / reach2, 0.0)
+            for axis in (0, 1):
+                c = d[:, axis] * push
+                force[:, axis] += np.bincount(pj, weights=c, minlength=n) - np.bincount(pi, weights=c, minlength=n)
+        d = pos[b] - pos[a]
+        pull = weight * np.sqrt((d ** 2).sum(axis=1))
+        for axis in (0, 1):
+            c = d[:, axis] * pull
+            force[:, axis] += np.bincount(a, weights=c, minlength=n) - np.bincount(b, weights=c, minlength=n)
+        length = np.sqrt((force ** 2).sum(axis=1))
+        pos += force * (np.minimum(length, heat) / np.maximum(length, 1e-12))[:, None]
+        heat *= cool
+    return pos - pos.mean(axis=0)
+
+
+def _to_link_units(pos) -> np.ndarray:
+    """Scaled so that the typical distance to the nearest card is one card pitch: then most cards just fit."""
+    if len(pos) < 2:
+        return pos
+    nearest, _ = cKDTree(pos).query(pos, k=2)
+    typical = float(np.median(nearest[:, 1]))
+    return pos / typical if typical > 0 else pos

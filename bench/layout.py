@@ -1,0 +1,140 @@
+"""Automatic layout time on generated account maps of 500, 2,000 and 10,000 people.
+
+    python bench/layout.py           # readable table
+    python bench/layout.py --json    # [{"metric": "layout", "size": N, "seconds": ..., "baseline_seconds": ...}, ...]
+
+Each map is made with a fixed seed by app.layout.synthetic: an organisation of reporting trees, about two
+further links per person (influences, knows, dotted lines, allies, rivals), and about 5 % team members with
+covers links — about three links per person in all. The measured metric is the force-directed layout, complete
+with scaling to card sizes, overlap removal and packing of separate groups. The baseline is networkx's
+spring_layout (50 iterations, weighted by strength) on the same graph in the same run; it only computes
+abstract coordinates. At 10,000 people it would take minutes and is not run (baseline null). The org chart and
+grouped layouts are timed as well and shown in the table only: the JSON contract has a single layout metric.
+Every timing is the median of several runs, after one warm-up run at the smallest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SIZES = (500, 2000, 10000)
+BASELINE_UP_TO = 2000
+RUNS = 3
+SEED = 20240611
+TARGET_SECONDS = {2000: 1.0}
+
+
+def _ensure_project_python() -> None:
+    """Re-run under the project's .venv when started with a Python that lacks the dependencies."""
+    try:
+        import networkx  # noqa: F401
+        import scipy  # noqa: F401
+    except ImportError:
+        venv_python = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        if venv_python.exists() and Path(sys.executable).resolve() != venv_python.resolve():
+            os.execv(str(venv_python), [str(venv_python), *sys.argv])
+        sys.exit("bench/layout.py: numpy, scipy and networkx are missing; run `bash scripts/bootstrap.sh` first.")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median_seconds(task, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        task()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def spring_layout_task(nodes, edges):
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(n.key for n in nodes)
+    for e in edges:
+        graph.add_edge(e.source, e.target, weight=e.strength / 3.0)
+    return lambda: nx.spring_layout(graph, seed=7, weight="weight")
+
+
+def measure(runs: int) -> list[dict]:
+    from app.layout import force_directed, grouped, org_chart
+    from app.layout.synthetic import sample_map
+
+    warm_nodes, warm_edges = sample_map(SIZES[0], seed=SEED)
+    force_directed(warm_nodes, warm_edges)
+    org_chart(warm_nodes, warm_edges)
+    grouped(warm_nodes, warm_edges, "role")
+
+    results = []
+    for size in SIZES:
+        nodes, edges = sample_map(size, seed=SEED)
+        row = {"size": size, "cards": len(nodes), "links": len(edges)}
+        log(f"{size} people: force-directed …")
+        row["force"] = median_seconds(partial(force_directed, nodes, edges), runs)
+        log(f"{size} people: org chart and grouped …")
+        row["org_chart"] = median_seconds(partial(org_chart, nodes, edges), runs)
+        row["grouped_role"] = median_seconds(partial(grouped, nodes, edges, "role"), runs)
+        row["grouped_department"] = median_seconds(partial(grouped, nodes, edges, "department"), runs)
+        row["baseline"] = None
+        if size <= BASELINE_UP_TO:
+            log(f"{size} people: networkx spring_layout …")
+            row["baseline"] = median_seconds(spring_layout_task(nodes, edges), runs)
+        results.append(row)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print a JSON list of results")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs of each (default {RUNS})")
+    args = parser.parse_args(argv)
+
+    _ensure_project_python()
+    sys.path.insert(0, str(ROOT))
+    results = measure(max(1, args.runs))
+
+    if args.json:
+        print(json.dumps([{"metric": "layout", "size": r["size"], "seconds": round(r["force"], 4),
+                           "baseline_seconds": None if r["baseline"] is None else round(r["baseline"], 4)}
+                          for r in results]))
+        return 0
+
+    print(f"Automatic layout of generated account maps (seed {SEED}), median of {max(1, args.runs)} runs, seconds")
+    print()
+    header = (f"  {'people':>7}{'cards':>7}{'links':>7}  {'force':>8}{'spring_layout':>15}{'speed-up':>10}"
+              f"{'org chart':>11}{'grouped role':>14}{'grouped dept':>14}")
+    print(header)
+    for r in results:
+        if r["baseline"] is None:
+            baseline, ratio = "not run", "—"
+        else:
+            baseline, ratio = f"{r['baseline']:.3f}", f"{r['baseline'] / r['force']:.0f}x"
+        print(f"  {r['size']:>7}{r['cards']:>7}{r['links']:>7}  {r['force']:>8.3f}{baseline:>15}{ratio:>10}"
+              f"{r['org_chart']:>11.3f}{r['grouped_role']:>14.3f}{r['grouped_department']:>14.3f}")
+    print()
+    print("  force: the force-directed layout with card scaling, overlap removal and packing (the `layout` metric)")
+    print("  spring_layout: networkx baseline, abstract coordinates only; not run at 10,000 people, where it would")
+    print("  take minutes (baseline_seconds is null in --json)")
+    for size, target in TARGET_SECONDS.items():
+        row = next((r for r in results if r["size"] == size), None)
+        if row is not None:
+            slowest = max(row["force"], row["org_chart"], row["grouped_role"], row["grouped_department"])
+            verdict = "met" if slowest <= target else "NOT met"
+            print(f"  target: every layout <= {target:g} s at {size:,} people: {verdict} (slowest {slowest:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
