@@ -271,7 +271,7 @@ def test_search_jumps_to_the_card(panel):
 
 def test_zoomed_out_the_map_is_one_overview_picture(panel):
     scene = panel.scene
-    panel.view.set_zoom(0.1)
+    panel.view.set_zoom(0.05)
     assert scene.overview_mode and scene.overview.isVisible() and not scene.card_layer.isVisible()
     panel.view.set_zoom(0.9)
     assert not scene.overview_mode and scene.card_layer.isVisible()
@@ -301,3 +301,16 @@ def test_rename_a_card_in_place_with_f2(panel, demo, qtbot):
     assert panel.undo_stack.undoText() == f"Edit {original}"
     panel.undo_stack.undo()
     assert demo.person(card.key[1]).name == original
+
+
+def test_arrowheads_follow_their_links_also_when_moved_in_the_overview(panel):
+    scene = panel.scene
+    panel.view.set_zoom(0.05)
+    assert scene.overview_mode
+    card = max((c for c in scene.card_items() if c.key[0] == "person"), key=lambda c: len(c.links))
+    scene._place({card.key: card.pos() + QPointF(5000, 3000)})
+    panel.view.set_zoom(0.8)
+    for link in card.links:
+        if link.arrow.isVisible():
+            end = link.path().pointAtPercent(1.0)
+            assert link.arrow.polygon().boundingRect().adjusted(-1, -1, 1, 1).contains(end)

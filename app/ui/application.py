@@ -106,7 +106,7 @@ class AppController(QObject):
                 translate("Storage", "The database was upgraded to this version of Stakemap. A copy of the "
                                      "previous file was kept at:\n{path}").format(path=database.backup_made),
             )
-        QTimer.singleShot(2000, self.backup_in_background)
+        QTimer.singleShot(2000, self, self.backup_in_background)
         for callback in self.ready_callbacks:
             callback()
 

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.account_page)
         self.profile_dock.setWidget(self.profile)
         # New contents must not push the docks wider than the user left them.
-        QTimer.singleShot(0, lambda: self.restoreState(layout_state))
+        QTimer.singleShot(0, self, lambda: self.restoreState(layout_state))
         self._show_database_path(workspace.database.path)
         self._bind_undo_stack(undo_stack)
         self._fill_page_toolbars()

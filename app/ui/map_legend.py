@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -14,17 +14,38 @@ SWATCH = 28
 
 
 class MapLegend(QWidget):
+    """Starts folded to its title, so it does not cover the map; a click unfolds or folds it."""
+
+    toggled = Signal(bool)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.expanded = False
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._stances = labels.stances()
         self._kinds = labels.link_kinds()
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(8.5, self._font.pointSizeF() - 0.5))
         self.resize(self.sizeHint())
 
+    def set_expanded(self, expanded: bool) -> None:
+        self.expanded = expanded
+        self.resize(self.sizeHint())
+        self.update()
+        self.toggled.emit(expanded)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.set_expanded(not self.expanded)
+        event.accept()
+
+    def _header(self) -> str:
+        return self.tr("Legend") + ("  ▾" if self.expanded else "  ▸")
+
     def _rows(self) -> list[tuple[str, object]]:
-        rows: list[tuple[str, object]] = [("title", self.tr("Stance"))]
+        rows: list[tuple[str, object]] = [("header", self._header())]
+        if not self.expanded:
+            return rows
+        rows += [("title", self.tr("Stance"))]
         rows += [("stance", s) for s in ("advocate", "supporter", "neutral", "skeptic", "opponent", "unknown")]
         rows += [("title", self.tr("Links"))]
         rows += [("link", k) for k in ("reports_to", "dotted_line", "influences", "ally", "rival", "knows", "covers")]
@@ -34,6 +55,8 @@ class MapLegend(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         metrics = QFontMetrics(self._font)
+        if not self.expanded:
+            return QSize(metrics.horizontalAdvance(self._header()) + 24, ROW + 12)
         texts = [self.tr("Our team member"), self.tr("Declared influence (size, dots)")]
         texts += list(self._stances.values()) + list(self._kinds.values())
         texts.append(self._kinds["covers"] + " " + self.tr("(thicker = closer)"))
@@ -47,10 +70,19 @@ class MapLegend(QWidget):
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.setFont(self._font)
-        y = 8
+        y = 6
         for kind, value in self._rows():
             mid = y + ROW / 2
             text_x = 12 + SWATCH + 8
+            if kind == "header":
+                bold = QFont(self._font)
+                bold.setBold(True)
+                painter.setFont(bold)
+                painter.setPen(style.SELECTION)
+                painter.drawText(QRectF(10, y - 2, self.width() - 20, ROW), Qt.AlignmentFlag.AlignVCenter, value)
+                painter.setFont(self._font)
+                y += ROW
+                continue
             if kind == "title":
                 bold = QFont(self._font)
                 bold.setBold(True)

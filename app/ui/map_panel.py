@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPointF, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -50,6 +51,7 @@ class MapPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Find a person (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(220)
+        self.search.setMinimumWidth(150)
         self._names = QStringListModel(self)
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -172,7 +174,10 @@ class MapPanel(QWidget):
         self.view.nudge_requested.connect(c.nudge)
         self.view.delete_requested.connect(c.delete)
         self.view.rename_requested.connect(self.start_rename)
-        self.view.zoom_changed.connect(lambda _s: self._place_overlays())
+        self.view.zoom_changed.connect(self._on_view_moved)
+        self.view.horizontalScrollBar().valueChanged.connect(self._on_view_moved)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_view_moved)
+        self.legend.toggled.connect(self._on_view_moved)
         c.focus_requested.connect(self._on_focus_requested)
         self.focus_box.toggled.connect(self._on_focus_changed)
         self.focus_depth.valueChanged.connect(self._on_focus_changed)
@@ -185,7 +190,7 @@ class MapPanel(QWidget):
         self._on_cancel_layout()
         self.scene.show_account(account_id)
         self._fit_pending = True
-        QTimer.singleShot(0, self._fit_once)
+        QTimer.singleShot(0, self, self._fit_once)
 
     def _fit_once(self) -> None:
         if self._fit_pending and self.view.viewport().width() > 50:
@@ -201,9 +206,15 @@ class MapPanel(QWidget):
         self._place_overlays()
 
     def _on_unplaced(self, keys: list) -> None:
-        QTimer.singleShot(0, lambda: self._place_new(keys))
+        account_id = self.scene.account_id
+        QTimer.singleShot(0, self, lambda: self._place_new(keys, account_id))
 
-    def _place_new(self, keys: list) -> None:
+    def _place_new(self, keys: list, account_id: int | None) -> None:
+        if account_id != self.scene.account_id:
+            return  # another account is shown by now; it placed its own cards
+        keys = [k for k in keys if self.scene.card(k) is not None]
+        if not keys:
+            return
         cards = self.scene.card_items()
         if len(keys) < len(cards):
             # A few newcomers: they stand where the scene put them (below the map) until moved.
@@ -240,7 +251,7 @@ class MapPanel(QWidget):
             self.view.fit_all()
         else:
             self.controller.apply_layout(name, layout_names()[name], positions)
-            QTimer.singleShot(400, self.view.fit_all)
+            QTimer.singleShot(400, self.view, self.view.fit_all)
 
     def _on_layout_failed(self, detail: str) -> None:
         QMessageBox.warning(self, self.tr("Auto-layout"), self.tr("The layout could not be computed: %1")
@@ -265,7 +276,6 @@ class MapPanel(QWidget):
         """Block until a running layout is finished and applied (tests and benchmarks)."""
         if self.runner is not None:
             self.runner.wait()
-        QTimer.singleShot(0, lambda: None)
 
     # -- filters, focus and search ----------------------------------------------------------------
     def _on_filters_changed(self) -> None:
@@ -357,11 +367,21 @@ class MapPanel(QWidget):
     def _on_overlays_changed(self) -> None:
         self._place_overlays()
 
+    def _on_view_moved(self, _value=None) -> None:
+        # Scroll bars still report while the panel is being torn down, after the scene's items are gone.
+        if shiboken6.isValid(self.scene) and shiboken6.isValid(self.view):
+            self._place_overlays()
+
     def _place_overlays(self) -> None:
         area = self.view.viewport().geometry()
         self.legend.setVisible(self.legend_action.isChecked())
         self.legend.move(area.left() + 10, area.top() + 10)
-        self.minimap.setVisible(self.minimap_action.isChecked() and bool(self.scene.card_items()))
+        unfolded = self.legend_action.isChecked() and self.legend.expanded
+        self.view.reserved_left = self.legend.width() + 20 if unfolded else 0
+        # The mini-map helps only when part of the map is out of view.
+        whole_map_shown = self.view.visible_scene_rect().contains(self.scene.cards_rect().adjusted(30, 30, -30, -30))
+        self.minimap.setVisible(self.minimap_action.isChecked() and bool(self.scene.card_items())
+                                and not whole_map_shown)
         self.minimap.move(area.right() - self.minimap.width() - 10, area.bottom() - self.minimap.height() - 10)
         self.empty_label.setGeometry(area.center().x() - 220, area.center().y() - 40, 440, 80)
         for overlay in (self.legend, self.minimap, self.empty_label):
@@ -372,5 +392,5 @@ class MapPanel(QWidget):
 
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self._place_overlays()
-            QTimer.singleShot(0, self._fit_once)
+            QTimer.singleShot(0, self, self._fit_once)
         return super().eventFilter(watched, event)

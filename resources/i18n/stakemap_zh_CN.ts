@@ -927,6 +927,10 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MapLegend</name>
     <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
         <source>Stance</source>
         <translation>态度</translation>
     </message>

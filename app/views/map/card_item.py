@@ -11,7 +11,7 @@ from app.views.map import style
 
 PORT_RADIUS = 7.0
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-DETAIL_LOD = 0.4  # below this a card is a coloured block: its text could not be read anyway
+DETAIL_LOD = 0.4  # below this the title and department could not be read: the card shows its name only
 
 
 def _font(pixels: float, bold: bool = False) -> QFont:
@@ -165,10 +165,7 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         stance = "member" if self.is_member else self.record.stance
         if lod < DETAIL_LOD:
-            fill = style.MEMBER_FILL if self.is_member else style.STANCE_COLORS.get(stance, style.CARD_FILL)
-            painter.setPen(QPen(style.SELECTION, 4) if selected else Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRect(rect)
+            self._paint_name_only(painter, rect, stance, selected, lod)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_member:
@@ -193,6 +190,21 @@ class CardItem(QGraphicsItem):
             painter.drawLine(QPointF(c.x(), c.y() - 3.5), QPointF(c.x(), c.y() + 3.5))
         if self.overdue:
             self._paint_overdue(painter, rect)
+
+    def _paint_name_only(self, painter: QPainter, rect: QRectF, stance: str, selected: bool, lod: float) -> None:
+        """Zoomed out: the stance colour and the name in a font big enough to read at this scale."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = style.MEMBER_FILL if self.is_member else style.STANCE_COLORS.get(stance, style.CARD_FILL)
+        painter.setPen(QPen(style.SELECTION, 3 / max(lod, 0.05)) if selected else QPen(style.CARD_BORDER, 1.5))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
+        pixels = min(rect.height() * 0.6, 13.0 / max(lod, 0.05))
+        if pixels * lod < 8.5:
+            return  # a name smaller than this on screen is a smudge, not text
+        dark = self.is_member or stance in ("advocate", "opponent")
+        # Regular weight: bold Chinese at ten pixels closes up its strokes.
+        self._text(painter, self.record.name, _font(pixels), QColor("#ffffff") if dark else style.TEXT,
+                   rect.left() + 6, rect.top(), rect.width() - 12, rect.height(), centered=True)
 
     def _paint_person(self, painter: QPainter, rect: QRectF) -> None:
         r = self.record
@@ -281,9 +293,9 @@ class CardItem(QGraphicsItem):
 
     @staticmethod
     def _text(painter: QPainter, text: str, font: QFont, color: QColor, x: float, y: float, width: float,
-              height: float) -> None:
+              height: float, centered: bool = False) -> None:
         painter.setFont(font)
         painter.setPen(color)
         elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10))
-        painter.drawText(QRectF(x, y, width, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         elided)
+        horizontal = Qt.AlignmentFlag.AlignHCenter if centered else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(QRectF(x, y, width, height), horizontal | Qt.AlignmentFlag.AlignVCenter, elided)

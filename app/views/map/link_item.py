@@ -44,7 +44,8 @@ class LinkItem(QGraphicsPathItem):
         self._pen = pen
         self.setPen(pen)  # for the bounding rectangle; paint() draws with its own pen
         self.arrow.setBrush(pen.color())
-        self.arrow.setVisible(style.has_arrow(record.kind))
+        self._has_arrow = style.has_arrow(record.kind)
+        self.arrow.setVisible(self._has_arrow)
         self.adjust()
 
     def _tooltip(self) -> str:
@@ -74,7 +75,8 @@ class LinkItem(QGraphicsPathItem):
             tangent = QLineF(start, end)
         self.prepareGeometryChange()
         self.setPath(path)
-        if self.arrow.isVisible() and tangent.length() > 1:
+        # Not arrow.isVisible(): that is false while the whole map is hidden behind the overview picture.
+        if self._has_arrow and tangent.length() > 1:
             angle = math.atan2(tangent.dy(), tangent.dx())
             size = ARROW + self._pen.widthF()
             left = QPointF(end.x() - size * math.cos(angle - 0.42), end.y() - size * math.sin(angle - 0.42))

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QGraphicsView, QPinchGesture
 from app.views.map.scene import MapScene
 
 MIN_SCALE, MAX_SCALE = 0.01, 4.0
-OVERVIEW_BELOW = 0.33  # cards' text is unreadable below this scale; draw the whole map as one picture
+# Far out the whole map is drawn as one picture: always below FAR_OUT, and below CROWDED on a big map, where
+# hundreds of cards painting themselves (names only at that scale) would make every frame slow.
+FAR_OUT, CROWDED, CROWDED_CARDS = 0.1, 0.33, 400
 NUDGE, BIG_NUDGE = 10.0, 50.0
 
 
@@ -35,6 +37,7 @@ class MapView(QGraphicsView):
         # Room for the overview's cached rendering of a full-screen map (the default 10 MB is one 1080p frame).
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 96 * 1024))
         self._middle_pan: QPointF | None = None
+        self.reserved_left = 0  # pixels on the left that an overlay (the legend) covers
 
     # -- zoom -----------------------------------------------------------------------------------
     def scale_factor(self) -> float:
@@ -54,11 +57,16 @@ class MapView(QGraphicsView):
         self.zoom_by(scale / self.scale_factor(), anchor_under_mouse=False)
 
     def fit_all(self) -> None:
+        """Show the whole map, clear of the legend on the left when it is shown."""
         rect = self.map_scene.cards_rect()
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.scale_factor() > 1.0:
-            self.resetTransform()
-            self.centerOn(rect.center())
+        viewport = self.viewport().rect()
+        left = self.reserved_left if self.reserved_left < viewport.width() / 2 else 0
+        width, height = max(viewport.width() - left - 16, 50), max(viewport.height() - 16, 50)
+        scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), 1.0)
+        self.resetTransform()
+        self.scale(scale, scale)
+        # Centre the map in the part of the view that the legend leaves free.
+        self.centerOn(rect.center() - QPointF(left / 2 / scale, 0))
         self._after_zoom()
 
     def focus_on(self, key, zoom: float | None = None) -> None:
@@ -72,7 +80,9 @@ class MapView(QGraphicsView):
         self.centerOn(card)
 
     def _after_zoom(self) -> None:
-        self.map_scene.set_overview(self.scale_factor() < OVERVIEW_BELOW)
+        scale = self.scale_factor()
+        crowded = len(self.map_scene.card_items()) > CROWDED_CARDS
+        self.map_scene.set_overview(scale < FAR_OUT or (crowded and scale < CROWDED))
         self.zoom_changed.emit(self.scale_factor())
 
     def wheelEvent(self, event) -> None:  # noqa: N802
