@@ -69,7 +69,7 @@ def generate(db, size: int, seed: int = 11) -> int:
             links.append({"account_id": account_id, "kind": rng.choice(("influences", "knows", "ally", "rival")),
                           "strength": rng.randint(1, 5), "source_person_id": first_person + a,
                           "target_person_id": first_person + b})
-        for i in range(people // 2):
+        for _ in range(people // 2):
             links.append({"account_id": account_id, "kind": "covers", "strength": rng.randint(1, 5),
                           "source_member_id": rng.choice(member_ids),
                           "target_person_id": first_person + rng.randrange(people)})

@@ -29,7 +29,7 @@ from app.layout.pack import shelves
 from app.layout.rows import columns_for, grid
 
 GAP = 24.0
-GROUP_GAP = 96.0
+GROUP_GAP = 130.0  # room above each block for its title on the map
 # Frames stand this far outside the cards; well under half the group gap, so frames never touch.
 FRAME_PAD = 16.0
 NO_DEPARTMENT = ""

@@ -154,9 +154,16 @@ class Database:
         conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
         conn.execute(text(f"PRAGMA user_version={SCHEMA_GENERATION}"))
 
+    @property
+    def is_open(self) -> bool:
+        return self._lock is not None
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends cleanly, rolled back otherwise."""
+        if not self.is_open:
+            # Without its lock the file may belong to another process by now: never write to it.
+            raise RuntimeError(f"{self.path} is closed")
         with self.sessionmaker() as session:
             with session.begin():
                 yield session

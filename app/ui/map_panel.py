@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QPointF, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,7 @@ from app.ui.layout_runner import LayoutRunner, compute, layout_names, snapshot
 from app.ui.map_controller import MapController
 from app.ui.map_legend import MapLegend
 from app.ui.map_minimap import MiniMap
-from app.views.map.scene import MapScene
+from app.views.map.scene import ANIMATE_MS, MapScene
 from app.views.map.view import MapView
 
 SYNC_LAYOUT_LIMIT = 400  # first placement of a map this small is instant; bigger ones go to a worker
@@ -66,10 +66,8 @@ class MapPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(140)
         self.progress.setRange(0, 100)
-        self.progress.hide()
-        self.cancel_button = QToolButton()
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.hide()
+        self.cancel_action = QAction(self.tr("Cancel"), self)
+        self.cancel_action.setToolTip(self.tr("Stop the auto-layout"))
         self._fill_toolbar()
 
         # Overlays are children of the view, not of its viewport: scrolling moves a viewport's children.
@@ -141,8 +139,10 @@ class MapPanel(QWidget):
             menu.addAction(action)
         layout_button.setMenu(menu)
         tb.addWidget(layout_button)
-        tb.addWidget(self.progress)
-        tb.addWidget(self.cancel_button)
+        # Widgets in a toolbar are shown and hidden through their actions.
+        self.progress_action = tb.addWidget(self.progress)
+        tb.addAction(self.cancel_action)
+        self._show_progress(False)
         filter_button = QToolButton()
         filter_button.setText(self.tr("Show"))
         filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -183,7 +183,7 @@ class MapPanel(QWidget):
         self.focus_depth.valueChanged.connect(self._on_focus_changed)
         self.search.returnPressed.connect(self._on_search)
         self.search.completer().activated.connect(lambda _text: self._on_search())
-        self.cancel_button.clicked.connect(self._on_cancel_layout)
+        self.cancel_action.triggered.connect(self._on_cancel_layout)
 
     # -- showing an account ---------------------------------------------------------------------
     def show_account(self, account_id: int | None) -> None:
@@ -193,7 +193,7 @@ class MapPanel(QWidget):
         QTimer.singleShot(0, self, self._fit_once)
 
     def _fit_once(self) -> None:
-        if self._fit_pending and self.view.viewport().width() > 50:
+        if self._alive() and self._fit_pending and self.view.viewport().width() > 50:
             self._fit_pending = False
             self.view.fit_all()
 
@@ -209,8 +209,12 @@ class MapPanel(QWidget):
         account_id = self.scene.account_id
         QTimer.singleShot(0, self, lambda: self._place_new(keys, account_id))
 
+    def _alive(self) -> bool:
+        """False once the panel is being torn down: deferred calls may still arrive then."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.view) and shiboken6.isValid(self.scene)
+
     def _place_new(self, keys: list, account_id: int | None) -> None:
-        if account_id != self.scene.account_id:
+        if not self._alive() or not self._ws.database.is_open or account_id != self.scene.account_id:
             return  # another account is shown by now; it placed its own cards
         keys = [k for k in keys if self.scene.card(k) is not None]
         if not keys:
@@ -223,7 +227,8 @@ class MapPanel(QWidget):
         nodes, edges = snapshot(self.scene)
         if len(nodes) <= SYNC_LAYOUT_LIMIT:
             self.controller.place(compute("org_chart", nodes, edges))
-            self.view.fit_all()
+            if self._alive():
+                self.view.fit_all()
         else:
             self.run_layout("org_chart", first_placement=True)
 
@@ -236,13 +241,14 @@ class MapPanel(QWidget):
         nodes, edges = snapshot(self.scene)
         runner = LayoutRunner(name, nodes, edges)
         runner.progressed.connect(lambda f: self.progress.setValue(int(100 * f)))
-        runner.done.connect(lambda n, positions: self._on_layout_done(n, positions, first_placement))
+        # A result that arrives after a cancel (or a newer layout) is dropped.
+        runner.done.connect(lambda n, positions, r=runner: self._on_layout_done(n, positions, first_placement)
+                            if r is self.runner else None)
         runner.failed.connect(self._on_layout_failed)
         runner.finished.connect(self._on_runner_finished)
         self.runner = runner
         self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
+        self._show_progress(True)
         runner.start()
 
     def _on_layout_done(self, name: str, positions: dict, first_placement: bool) -> None:
@@ -251,15 +257,39 @@ class MapPanel(QWidget):
             self.view.fit_all()
         else:
             self.controller.apply_layout(name, layout_names()[name], positions)
-            QTimer.singleShot(400, self.view, self.view.fit_all)
+            def settle() -> None:
+                if not self._alive():
+                    return
+                if name in ("by_role", "by_department"):
+                    self._show_frames(name, positions)
+                self.view.fit_all()
+
+            QTimer.singleShot(ANIMATE_MS + 50, self, settle)
+
+    def _show_frames(self, name: str, positions: dict) -> None:
+        from app.i18n import labels
+        from app.layout import group_frames
+
+        nodes, _edges = snapshot(self.scene)
+        by = "role" if name == "by_role" else "department"
+        roles = labels.buying_roles()
+        titles = {"member": self.tr("Our team"), "": self.tr("No department")}
+        frames = []
+        for label, (x, y, w, h) in group_frames(nodes, positions, by):
+            title = titles.get(label) or (roles.get(label, label) if by == "role" else label)
+            frames.append((title, QRectF(x, y, w, h)))
+        self.scene.show_group_frames(frames)
 
     def _on_layout_failed(self, detail: str) -> None:
         QMessageBox.warning(self, self.tr("Auto-layout"), self.tr("The layout could not be computed: %1")
                             .replace("%1", detail))
 
+    def _show_progress(self, shown: bool) -> None:
+        self.progress_action.setVisible(shown)
+        self.cancel_action.setVisible(shown)
+
     def _on_runner_finished(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
+        self._show_progress(False)
         if self.runner is not None and self.runner.isFinished():
             self.runner.deleteLater()
             self.runner = None
@@ -269,8 +299,7 @@ class MapPanel(QWidget):
             self.runner.cancel()
             self.runner.wait()
             self.runner = None
-        self.progress.hide()
-        self.cancel_button.hide()
+        self._show_progress(False)
 
     def wait_for_layout(self) -> None:
         """Block until a running layout is finished and applied (tests and benchmarks)."""
@@ -369,7 +398,7 @@ class MapPanel(QWidget):
 
     def _on_view_moved(self, _value=None) -> None:
         # Scroll bars still report while the panel is being torn down, after the scene's items are gone.
-        if shiboken6.isValid(self.scene) and shiboken6.isValid(self.view):
+        if self._alive():
             self._place_overlays()
 
     def _place_overlays(self) -> None:

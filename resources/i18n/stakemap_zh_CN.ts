@@ -994,6 +994,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Stop the auto-layout</source>
+        <translation>停止自动布局</translation>
+    </message>
+    <message>
         <source>This account has nobody on its map yet. Double-click the map or use “Add person” to start.</source>
         <translation>此客户的关系图上还没有人。双击关系图或使用“添加联系人”开始。</translation>
     </message>
@@ -1052,6 +1056,14 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+    <message>
+        <source>Our team</source>
+        <translation>我方团队</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>无部门</translation>
     </message>
     <message>
         <source>The layout could not be computed: %1</source>

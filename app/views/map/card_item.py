@@ -198,8 +198,9 @@ class CardItem(QGraphicsItem):
         painter.setPen(QPen(style.SELECTION, 3 / max(lod, 0.05)) if selected else QPen(style.CARD_BORDER, 1.5))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
-        pixels = min(rect.height() * 0.6, 13.0 / max(lod, 0.05))
-        if pixels * lod < 8.5:
+        # One size on screen for every card, so that names do not shout or whisper by card size.
+        pixels = min(10.5 / max(lod, 0.05), rect.height() * 0.75)
+        if pixels * lod < 9.0:
             return  # a name smaller than this on screen is a smudge, not text
         dark = self.is_member or stance in ("advocate", "opponent")
         # Regular weight: bold Chinese at ten pixels closes up its strokes.

@@ -10,8 +10,14 @@ from __future__ import annotations
 from collections import defaultdict, deque
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
 
 from app.document.records import LinkRecord, MapData, MemberRecord, PersonRecord
 from app.i18n import labels
@@ -23,6 +29,7 @@ from app.views.map.overview import OverviewLayer
 Key = tuple[str, int]
 KEY_ROLES = frozenset({"economic_buyer", "decision_maker", "technical_buyer", "influencer", "approver"})
 ANIMATE_MS = 350
+GROUP_TITLE_PIXELS = 40  # fits in the gap the grouped layout leaves above each block
 
 
 class _Layer(QGraphicsItem):
@@ -58,6 +65,7 @@ class MapScene(QGraphicsScene):
         self._hidden: set[Key] = set()
         self._dimmed: set[Key] = set()
         self._rect_cache: QRectF | None = None
+        self._frames: list[QGraphicsRectItem] = []
         self._filters = {"key_roles_only": False, "hide_team": False, "focus": None, "focus_depth": 2}
         self._syncing = False
         self._press_positions: dict[Key, QPointF] = {}
@@ -146,6 +154,7 @@ class MapScene(QGraphicsScene):
         self.content_changed.emit()
 
     def _clear_items(self) -> None:
+        self.clear_group_frames()
         self.clearSelection()
         for item in list(self._links.values()) + list(self._cards.values()):
             self.removeItem(item)
@@ -326,6 +335,7 @@ class MapScene(QGraphicsScene):
     def _on_positions_changed(self, change) -> None:
         if change.account_id != self.account_id or not change.data:
             return
+        self.clear_group_frames()
         targets = {key: QPointF(x, y) for key, (x, y) in change.data.items()
                    if key in self._cards and x is not None and y is not None
                    and self._cards[key].pos() != QPointF(x, y)}
@@ -425,6 +435,40 @@ class MapScene(QGraphicsScene):
                     queue.append(other)
         return set(seen)
 
+    # -- group frames ---------------------------------------------------------------------------
+    def show_group_frames(self, frames: list[tuple[str, QRectF]]) -> None:
+        """Titled boxes behind the cards of a grouped layout; gone as soon as a card moves."""
+        self.clear_group_frames()
+        for title, rect in frames:
+            box = QGraphicsRectItem(rect)
+            box.setPen(QPen(QColor("#cfd8dc"), 2))
+            box.setBrush(QColor(236, 239, 241, 160))
+            box.setZValue(-2)
+            font = QFont()
+            font.setPixelSize(GROUP_TITLE_PIXELS)
+            font.setBold(True)
+            # A small group's box is narrow: its title is cut to the box so it never runs into the next one.
+            fitted = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, rect.width() - 8)
+            label = QGraphicsSimpleTextItem(fitted, box)
+            label.setToolTip(title)
+            label.setFont(font)
+            label.setBrush(QColor("#37474f"))
+            label.setPos(rect.left() + 4, rect.top() - GROUP_TITLE_PIXELS * 1.3)
+            self.addItem(box)
+            self._frames.append(box)
+
+    def content_rect(self) -> QRectF:
+        """The cards and, when shown, the group boxes and their titles."""
+        rect = self.cards_rect()
+        for box in self._frames:
+            rect = rect.united(box.sceneBoundingRect().united(box.childItems()[0].sceneBoundingRect()))
+        return rect
+
+    def clear_group_frames(self) -> None:
+        for box in self._frames:
+            self.removeItem(box)
+        self._frames = []
+
     # -- level of detail ------------------------------------------------------------------------
     def set_overview(self, on: bool) -> None:
         if on == self.overview_mode:
@@ -457,6 +501,7 @@ class MapScene(QGraphicsScene):
                 moved_old[key] = (before.x(), before.y())
         self._press_positions = {}
         if moved_new:
+            self.clear_group_frames()
             self.cards_moved.emit(moved_new, moved_old)
 
     def _item_at(self, scene_pos: QPointF):

@@ -58,7 +58,7 @@ class MapView(QGraphicsView):
 
     def fit_all(self) -> None:
         """Show the whole map, clear of the legend on the left when it is shown."""
-        rect = self.map_scene.cards_rect()
+        rect = self.map_scene.content_rect()
         viewport = self.viewport().rect()
         left = self.reserved_left if self.reserved_left < viewport.width() / 2 else 0
         width, height = max(viewport.width() - left - 16, 50), max(viewport.height() - 16, 50)
