@@ -161,3 +161,33 @@ def test_a_running_layout_can_be_cancelled(big, qtbot):
     qtbot.wait(50)
     assert panel.runner is None and not panel.progress_action.isVisible()
     assert db_positions(workspace, account_id) == before and panel.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_demo_maps_are_placed_readably(qtbot, workspace, language):
+    """Each demo account opens as an org chart with no overlapping cards; screenshots for a person to check."""
+    from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+    from app.i18n import language as lang
+    from app.ui.map_panel import MapPanel
+
+    with workspace.database.session() as session:
+        load_demo(session)
+    lang.install(language)
+    try:
+        panel = MapPanel(workspace, QUndoStack())
+        qtbot.addWidget(panel)
+        panel.resize(1400, 900)
+        panel.show()
+        qtbot.waitExposed(panel)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        for index, name in enumerate(DEMO_ACCOUNT_NAMES):
+            account_id = workspace.account_id_by_name(name)
+            panel.show_account(account_id)
+            qtbot.waitUntil(lambda a=account_id: None not in db_positions(workspace, a).values(), timeout=10000)
+            panel.scene.finish_animation()
+            qtbot.wait(50)
+            assert not overlaps(panel.scene), name
+            assert not panel.scene.overview_mode  # a demo account fits in a window with its names readable
+            assert panel.grab().save(str(SCREENSHOTS / f"map_demo_{index + 1}_{language}.png"))
+    finally:
+        lang.install("en")

@@ -51,7 +51,11 @@ class MapController(QObject):
     def place(self, positions: dict) -> None:
         """First placement of cards that had no position: stored, but not an edit to undo."""
         if self.account_id is not None and positions:
-            self._ws.set_positions(self.account_id, positions)
+            self._scene.animate_moves = False  # a first placement appears in place, it does not fly in
+            try:
+                self._ws.set_positions(self.account_id, positions)
+            finally:
+                self._scene.animate_moves = True
 
     def apply_layout(self, name: str, label: str, positions: dict) -> None:
         if self.account_id is None:

@@ -65,6 +65,9 @@ class MapScene(QGraphicsScene):
         self._hidden: set[Key] = set()
         self._dimmed: set[Key] = set()
         self._rect_cache: QRectF | None = None
+        self._unplaced_batch: set[Key] = set()
+        self._spot_base = 0.0
+        self.animate_moves = True  # off while cards are placed for the first time
         self._frames: list[QGraphicsRectItem] = []
         self._filters = {"key_roles_only": False, "hide_team": False, "focus": None, "focus_depth": 2}
         self._syncing = False
@@ -154,6 +157,9 @@ class MapScene(QGraphicsScene):
         self.content_changed.emit()
 
     def _clear_items(self) -> None:
+        if self._animation is not None:
+            self._animation.stop()
+            self._animation = None
         self.clear_group_frames()
         self.clearSelection()
         for item in list(self._links.values()) + list(self._cards.values()):
@@ -182,6 +188,7 @@ class MapScene(QGraphicsScene):
         x, y = position
         if x is None or y is None:
             unplaced.append(key)
+            self._unplaced_batch = set(unplaced)
             x, y = self._free_spot(len(unplaced))
         card.setPos(x, y)
         card.track_moves()
@@ -190,10 +197,11 @@ class MapScene(QGraphicsScene):
         return card
 
     def _free_spot(self, index: int) -> tuple[float, float]:
-        """Somewhere below the placed cards until the controller places the card properly."""
-        placed = [c for c in self._cards.values()]
-        bottom = max((c.pos().y() for c in placed), default=0.0)
-        return (index % 12) * 240.0, bottom + 160.0 + (index // 12) * 120.0
+        """A row below the placed cards, where a card without a position waits to be placed."""
+        if index == 1:  # the first of a batch: measure once, below the cards that had a position
+            self._spot_base = max((c.pos().y() + c.size[1] / 2 for c in self._cards.values()
+                                   if c.key not in self._unplaced_batch), default=0.0)
+        return (index - 1) % 10 * 250.0, self._spot_base + 140.0 + (index - 1) // 10 * 130.0
 
     def _add_link(self, record: LinkRecord) -> LinkItem | None:
         source, target = self._cards.get(record.source), self._cards.get(record.target)
@@ -339,7 +347,7 @@ class MapScene(QGraphicsScene):
         targets = {key: QPointF(x, y) for key, (x, y) in change.data.items()
                    if key in self._cards and x is not None and y is not None
                    and self._cards[key].pos() != QPointF(x, y)}
-        if len(targets) > 3 and not self.overview_mode:
+        if len(targets) > 3 and not self.overview_mode and self.animate_moves:
             self._animate(targets)
         else:
             self._place(targets)
