@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
-import time
 from functools import partial
 from pathlib import Path
+
+from _support import ensure_project_python, log, median_seconds  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,31 +30,6 @@ BASELINE_UP_TO = 2000
 RUNS = 3
 SEED = 20240611
 TARGET_SECONDS = {2000: 1.0}
-
-
-def _ensure_project_python() -> None:
-    """Re-run under the project's .venv when started with a Python that lacks the dependencies."""
-    try:
-        import networkx  # noqa: F401
-        import scipy  # noqa: F401
-    except ImportError:
-        venv_python = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        if venv_python.exists() and Path(sys.executable).resolve() != venv_python.resolve():
-            os.execv(str(venv_python), [str(venv_python), *sys.argv])
-        sys.exit("bench/layout.py: numpy, scipy and networkx are missing; run `bash scripts/bootstrap.sh` first.")
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def median_seconds(task, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        task()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def spring_layout_task(nodes, edges):
@@ -101,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs of each (default {RUNS})")
     args = parser.parse_args(argv)
 
-    _ensure_project_python()
+    ensure_project_python("bench/layout.py", ("numpy", "scipy", "networkx"))
     sys.path.insert(0, str(ROOT))
     results = measure(max(1, args.runs))
 

@@ -24,6 +24,8 @@ import threading
 import time
 from pathlib import Path
 
+from _support import ensure_project_python, log  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 ACCOUNTS = 500
@@ -53,22 +55,6 @@ def shown():
 QTimer.singleShot(0, shown)
 sys.exit(app.exec())
 """
-
-
-def _ensure_project_python() -> None:
-    """Re-run under the project's .venv when started with a Python that lacks the dependencies."""
-    try:
-        import PySide6  # noqa: F401
-        import sqlalchemy  # noqa: F401
-    except ImportError:
-        venv_python = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        if venv_python.exists() and Path(sys.executable).resolve() != venv_python.resolve():
-            os.execv(str(venv_python), [str(venv_python), *sys.argv])
-        sys.exit("bench/startup.py: PySide6 and SQLAlchemy are missing; run `bash scripts/bootstrap.sh` first.")
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- data --------------------------------------------------------------------------------------------------
@@ -246,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs of each (default {RUNS})")
     args = parser.parse_args(argv)
 
-    _ensure_project_python()
+    ensure_project_python("bench/startup.py", ("PySide6", "sqlalchemy"))
     sys.path.insert(0, str(ROOT))
 
     result = measure(max(1, args.runs))

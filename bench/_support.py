@@ -1,0 +1,37 @@
+"""What the benchmark scripts share: running under the project's environment, logging, medians."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ensure_project_python(script: str, modules: tuple[str, ...]) -> None:
+    """Re-run under the project's .venv when started with a Python that lacks ``modules``."""
+    try:
+        for module in modules:
+            importlib.import_module(module)
+    except ImportError:
+        venv_python = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        if venv_python.exists() and Path(sys.executable).resolve() != venv_python.resolve():
+            os.execv(str(venv_python), [str(venv_python), *sys.argv])
+        sys.exit(f"{script}: {', '.join(modules)} missing; run `bash scripts/bootstrap.sh` first.")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median_seconds(task, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        task()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
