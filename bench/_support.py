@@ -18,8 +18,10 @@ def ensure_project_python(script: str, modules: tuple[str, ...]) -> None:
         for module in modules:
             importlib.import_module(module)
     except ImportError:
-        venv_python = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        if venv_python.exists() and Path(sys.executable).resolve() != venv_python.resolve():
+        venv = ROOT / ".venv"
+        venv_python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        # The venv's python is often a link to the same binary: compare environments, not executables.
+        if venv_python.exists() and Path(sys.prefix).resolve() != venv.resolve():
             os.execv(str(venv_python), [str(venv_python), *sys.argv])
         sys.exit(f"{script}: {', '.join(modules)} missing; run `bash scripts/bootstrap.sh` first.")
 

@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMANDS = ("demo", "check", "accounts")
+COMMANDS = ("demo", "check", "accounts", "analyze")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
+from app.document.map_reading import link_from_row as _link_from_row
+from app.document.map_reading import read_map_data
 from app.document.records import (
     AccountRecord,
     Change,
@@ -42,13 +44,6 @@ def _person_record(p: Person) -> PersonRecord:
 
 def _member_record(m: TeamMember) -> MemberRecord:
     return MemberRecord(**{f: getattr(m, f) for f in MemberRecord.__dataclass_fields__})
-
-
-def _link_from_row(row: tuple) -> LinkRecord:
-    link_id, account_id, kind, strength, sp, sm, tp, tm, notes = row
-    source = ("person", sp) if sp is not None else ("member", sm)
-    target = ("person", tp) if tp is not None else ("member", tm)
-    return LinkRecord(link_id, account_id, kind, strength, source, target, notes)
 
 
 def _link_record(link: Link) -> LinkRecord:
@@ -252,15 +247,7 @@ class Workspace(QObject):
 
     # -- the map --------------------------------------------------------------------------------
     def map_data(self, account_id: int) -> MapData:
-        def work(s: Session) -> MapData:
-            people = [PersonRecord(*row) for row in map_repo.people_rows(s, account_id)]
-            member_rows = map_repo.member_rows(s, account_id)
-            members = [MemberRecord(*row[:-2]) for row in member_rows]
-            positions = {row[0]: (row[-2], row[-1]) for row in member_rows}
-            links = [_link_from_row(row) for row in map_repo.link_rows(s, account_id)]
-            return MapData(account_id, people, members, positions, links)
-
-        return self._read(work)
+        return self._read(lambda s: read_map_data(s, account_id))
 
     def people_by_id(self, account_id: int, ids: list[int]) -> list[PersonRecord]:
         return self._read(lambda s: [PersonRecord(*row) for row in map_repo.people_rows(s, account_id, ids)])

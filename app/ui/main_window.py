@@ -52,6 +52,11 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.profile_dock = self._dock(self.tr("Account profile"), "ProfileDock", QWidget(),
                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.analysis_dock = self._dock(self.tr("Analysis"), "AnalysisDock", QWidget(),
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.profile_dock, self.analysis_dock)
+        self.profile_dock.raise_()
+        self.analysis_panel = None
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -83,12 +88,13 @@ class MainWindow(QMainWindow):
         from app.ui.account_editor import AccountEditor
         from app.ui.account_page import AccountPage
         from app.ui.account_profile_panel import AccountProfilePanel
+        from app.ui.analysis_panel import AnalysisPanel
 
         wanted = select_account if select_account is not None else (
             self.account_list.current_account_id() or self._pending_account)
         if self.profile is not None:
             self.profile.flush()
-        for old in (self.account_page, self.profile, self.editor):
+        for old in (self.account_page, self.profile, self.editor, self.analysis_panel):
             if old is not None:
                 old.deleteLater()
         # The layout's own record of the dock sizes (widget widths can lag behind a pending resize).
@@ -99,6 +105,8 @@ class MainWindow(QMainWindow):
         self.profile = AccountProfilePanel(workspace)
         self.setCentralWidget(self.account_page)
         self.profile_dock.setWidget(self.profile)
+        self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel)
+        self.analysis_dock.setWidget(self.analysis_panel)
         # New contents must not push the docks wider than the user left them.
         QTimer.singleShot(0, self, lambda: self.restoreState(layout_state))
         self._show_database_path(workspace.database.path)
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.accounts_dock.toggleViewAction())
         view_menu.addAction(self.profile_dock.toggleViewAction())
+        view_menu.addAction(self.analysis_dock.toggleViewAction())
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -255,6 +264,7 @@ class MainWindow(QMainWindow):
         self.profile.add_criterion_requested.connect(self.editor.add_criterion)
         self.profile.remove_criterion_requested.connect(self._on_remove_criterion)
         self.account_page.person_activated.connect(self.editor.edit_person)
+        self.analysis_panel.person_activated.connect(self._on_analysis_person)
         self.account_page.member_activated.connect(self.editor.edit_member)
         self.account_page.link_activated.connect(self._on_link_activated)
         for view in (self.account_page.people_view, self.account_page.team_view, self.account_page.links_view):
@@ -330,7 +340,13 @@ class MainWindow(QMainWindow):
             return
         self.account_page.set_account(account_id)
         self.profile.set_account(account_id)
+        self.analysis_panel.set_account(account_id)
         self._update_actions()
+
+    def _on_analysis_person(self, key) -> None:
+        page = self.account_page
+        page.tabs.setCurrentWidget(page.map_panel)
+        page.map_panel.view.focus_on(key)
 
     def _on_accounts_changed(self, _change) -> None:
         self._update_actions()

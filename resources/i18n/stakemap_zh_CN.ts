@@ -265,6 +265,160 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>Analysis</name>
+    <message>
+        <source>coverage gap</source>
+        <translation>覆盖缺口</translation>
+    </message>
+    <message>
+        <source>nobody of ours knows them</source>
+        <translation>我方无人认识</translation>
+    </message>
+    <message>
+        <source>hidden power</source>
+        <translation>隐性权力</translation>
+    </message>
+    <message>
+        <source>less power than declared</source>
+        <translation>实际影响低于标注</translation>
+    </message>
+    <message>
+        <source>reporting cycle</source>
+        <translation>汇报关系成环</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Influence score</source>
+        <translation>影响力得分</translation>
+    </message>
+    <message>
+        <source>Brokerage</source>
+        <translation>中介度</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>标注影响力</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Coalition</source>
+        <translation>阵营</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Share of influence flowing to this person through reporting lines, influence, alliances and acquaintances (PageRank); all sum to 1</source>
+        <translation>通过汇报、影响、盟友和相识关系流向此人的影响力份额（PageRank），所有人合计为 1</translation>
+    </message>
+    <message>
+        <source>How often this person stands on the shortest path between two others</source>
+        <translation>此人处在其他两人之间最短路径上的频率</translation>
+    </message>
+    <message>
+        <source>Influence as declared on the person&apos;s card (1–5)</source>
+        <translation>卡片上标注的影响力（1–5）</translation>
+    </message>
+    <message>
+        <source>Our strongest relationship with this person (0 = none)</source>
+        <translation>我方与此人最强的关系（0 = 无）</translation>
+    </message>
+    <message>
+        <source>Groups that are more connected among themselves than with the rest</source>
+        <translation>内部联系比与外部联系更紧密的群体</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>No overlay on the map</source>
+        <translation>关系图上不叠加分析</translation>
+    </message>
+    <message>
+        <source>Size cards by influence score</source>
+        <translation>按影响力得分调整卡片大小</translation>
+    </message>
+    <message>
+        <source>Size cards by brokerage</source>
+        <translation>按中介度调整卡片大小</translation>
+    </message>
+    <message>
+        <source>Colour by coalition</source>
+        <translation>按阵营着色</translation>
+    </message>
+    <message>
+        <source>Highlight coverage gaps</source>
+        <translation>突出覆盖缺口</translation>
+    </message>
+    <message>
+        <source>Route to the selected person</source>
+        <translation>到所选联系人的引荐路径</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Power grid</source>
+        <translation>权力矩阵</translation>
+    </message>
+    <message>
+        <source>The analysis could not be computed: %1</source>
+        <translation>无法完成分析：%1</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <source>Coverage score: %1 (share of influence we reach at working level or better)</source>
+        <translation>覆盖得分：%1（我方在工作关系及以上覆盖的影响力占比）</translation>
+    </message>
+    <message>
+        <source>Support index: %1 (−1 all against us … +1 all for us)</source>
+        <translation>支持指数：%1（−1 全部反对 … +1 全部支持）</translation>
+    </message>
+    <message>
+        <source>Coverage gaps: %1</source>
+        <translation>覆盖缺口：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Single-threaded: every strong relationship goes through one of us.</source>
+        <translation>单线联系：所有强关系都只经过我方一人。</translation>
+    </message>
+    <message>
+        <source>Data problem: %1</source>
+        <translation>数据问题：%1</translation>
+    </message>
+    <message>
+        <source>Select a person on the map to see how we can reach them.</source>
+        <translation>在关系图上选择一个人，查看我方如何接触到他。</translation>
+    </message>
+    <message>
+        <source>Best introduction: %1 (strength %2)</source>
+        <translation>最佳引荐：%1（强度 %2）</translation>
+    </message>
+    <message>
+        <source>Also: %1 (%2)</source>
+        <translation>备选：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add account {name}</source>
@@ -665,6 +819,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Account profile</source>
         <translation>客户画像</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
     </message>
     <message>
         <source>No database is open. Use File ▸ Open database… or File ▸ New database…</source>
@@ -1256,6 +1414,21 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Please enter a name.</source>
         <translation>请输入名称。</translation>
+    </message>
+</context>
+<context>
+    <name>PowerGrid</name>
+    <message>
+        <source>Influence score</source>
+        <translation>影响力得分</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Colour: our strongest relationship (orange: none) — %1</source>
+        <translation>颜色：我方最强的关系（橙色：无）— %1</translation>
     </message>
 </context>
 <context>

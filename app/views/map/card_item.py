@@ -173,7 +173,9 @@ class CardItem(QGraphicsItem):
         else:
             self._paint_person(painter, rect)
         if self.highlight is not None:
-            painter.setPen(QPen(self.highlight, 4))
+            ring = QPen(self.highlight, 3.5)
+            ring.setCosmetic(True)  # as bold zoomed out as zoomed in
+            painter.setPen(ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), style.CORNER + 4, style.CORNER + 4)
         if selected:

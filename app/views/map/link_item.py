@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyle
 
 from app.document.records import LinkRecord
@@ -91,8 +91,18 @@ class LinkItem(QGraphicsPathItem):
             self._hit_shape = stroker.createStroke(self.path())
         return self._hit_shape
 
+    def set_emphasis(self, on: bool) -> None:
+        """Drawn thick and gold, e.g. as a step of an introduction route."""
+        if getattr(self, "_emphasis", False) != on:
+            self._emphasis = on
+            self.setZValue(0.5 if on else 0.0)
+            self.update()
+
     def paint(self, painter, option, widget=None) -> None:
         pen = QPen(self._pen)
+        if getattr(self, "_emphasis", False):
+            pen.setColor(QColor("#f4b400"))
+            pen.setWidthF(pen.widthF() + 5)
         if option.state & QStyle.StateFlag.State_Selected:
             pen.setColor(style.SELECTION)
             pen.setWidthF(pen.widthF() + 2)

@@ -1,0 +1,30 @@
+"""Run the influence analysis of an account off the UI thread, with its own database session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread, Signal
+
+
+class AnalysisRunner(QThread):
+    done = Signal(int, object, object)  # account id, AccountAnalysis, routes to the target (list)
+    failed = Signal(str)
+
+    def __init__(self, database, account_id: int, target=None) -> None:
+        super().__init__()
+        self._database, self.account_id, self.target = database, account_id, target
+
+    def run(self) -> None:
+        from app.analysis import analyze, routes
+        from app.document.analysis_input import analysis_input
+        from app.document.map_reading import read_map_data
+
+        try:
+            with self._database.sessionmaker() as session:
+                data = read_map_data(session, self.account_id)
+            nodes, edges = analysis_input(data)
+            result = analyze(nodes, edges)
+            found = routes(nodes, edges, self.target, k=3) if self.target is not None else []
+        except Exception as exc:  # shown in the panel; an analysis bug must not take the window down
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(self.account_id, result, found)
