@@ -163,3 +163,36 @@ def test_screenshots_of_the_analysis_panel_and_power_grid(qtbot, workspace, lang
         assert map_panel.grab().save(str(SCREENSHOTS / f"map_coalitions_{language}.png"))
     finally:
         lang.install("en")
+
+
+def test_what_if_moves_the_numbers_without_saving(window_parts, qtbot):
+    workspace, account_id, map_panel, panel, stack = window_parts
+    person = max((p for p in panel.analysis.people if p.side == "client" and p.stance in ("skeptic", "opponent")),
+                  key=lambda p: p.influence_score)
+    map_panel.view.focus_on(person.key)
+    what_if = panel.what_if
+    assert what_if.person_label.text() == person.name
+    before = panel.analysis.support_index
+    what_if.stance.setCurrentIndex(what_if.stance.findData("advocate"))
+    first = what_if.result.text().splitlines()[0]
+    old, new = (float(part.split()[-1]) for part in first.split("→"))
+    assert old == pytest.approx(before, abs=0.005) and new > old
+    what_if.member.setCurrentIndex(0)
+    what_if.level.setValue(5)
+    coverage_line = what_if.result.text().splitlines()[1]
+    old_cov, new_cov = (float(part.strip().split()[-1].rstrip("%")) for part in coverage_line.split("→"))
+    assert new_cov >= old_cov
+    # Nothing was saved: the person's stance and our relationships are as they were.
+    assert workspace.person(person.key[1]).stance == person.stance
+    assert stack.count() == 0
+    assert what_if.suggestions.count() >= 1
+
+
+def test_screenshot_of_the_what_if_tab(window_parts, qtbot):
+    _workspace, _account_id, map_panel, panel, _stack = window_parts
+    person = next(p for p in panel.analysis.people if p.role == "economic_buyer")
+    map_panel.view.focus_on(person.key)
+    panel.tabs.setCurrentWidget(panel.what_if)
+    panel.what_if.stance.setCurrentIndex(panel.what_if.stance.findData("supporter"))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert panel.grab().save(str(SCREENSHOTS / "analysis_what_if_en.png"))

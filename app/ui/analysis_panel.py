@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.analysis_runner import AnalysisRunner
+from app.ui.what_if_panel import WhatIfPanel
 from app.views.analysis_model import KEY_ROLE, AnalysisModel
 from app.views.map import overlays
 
@@ -72,6 +73,8 @@ class AnalysisPanel(QWidget):
         self.tabs.addTab(self.table, self.tr("Ranking"))
         self._grid_tab = QWidget()
         self.tabs.addTab(self._grid_tab, self.tr("Power grid"))
+        self.what_if = WhatIfPanel()
+        self.tabs.addTab(self.what_if, self.tr("What if"))
         self.grid = None  # the chart loads on first view: its library is slow to import
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -96,6 +99,7 @@ class AnalysisPanel(QWidget):
         self.account_id = account_id
         self.analysis, self.routes = None, []
         self.model.set_analysis(None)
+        self.what_if.set_inputs(None, None)
         self._show_summary()
         if account_id is not None:
             self._debounce.start(0)
@@ -139,10 +143,11 @@ class AnalysisPanel(QWidget):
     def _on_failed(self, detail: str) -> None:
         self.summary.setText(self.tr("The analysis could not be computed: %1").replace("%1", detail))
 
-    def _on_done(self, account_id: int, analysis, routes) -> None:
+    def _on_done(self, account_id: int, analysis, routes, inputs) -> None:
         if not shiboken6.isValid(self) or account_id != self.account_id:
             return
         self.analysis, self.routes = analysis, routes
+        self.what_if.set_inputs(inputs, analysis)
         selected = self._selected_key()
         self.model.set_analysis(analysis)
         self._select_row(selected)
@@ -229,11 +234,13 @@ class AnalysisPanel(QWidget):
 
     def _on_row_changed(self, current, _previous) -> None:
         if current.isValid():
+            self.what_if.set_person(current.data(KEY_ROLE))
             self.person_activated.emit(current.data(KEY_ROLE))
 
     def _on_map_selection(self, keys: list) -> None:
         if keys:
             self._select_row(keys[0])
+            self.what_if.set_person(keys[0])
         if self.overlay.currentData() == "route":
             self._show_route()
 

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QThread, Signal
 
 
+@dataclass(frozen=True)
+class AnalysisInputs:
+    """What the analysis was computed from, kept for what-if questions asked afterwards."""
+
+    nodes: list
+    edges: list
+    suggestions: list
+
+
 class AnalysisRunner(QThread):
-    done = Signal(int, object, object)  # account id, AccountAnalysis, routes to the target (list)
+    done = Signal(int, object, object, object)  # account id, AccountAnalysis, routes to the target, AnalysisInputs
     failed = Signal(str)
 
     def __init__(self, database, account_id: int, target=None) -> None:
@@ -14,7 +25,7 @@ class AnalysisRunner(QThread):
         self._database, self.account_id, self.target = database, account_id, target
 
     def run(self) -> None:
-        from app.analysis import analyze, routes
+        from app.analysis import analyze, next_best_relationships, routes
         from app.document.analysis_input import analysis_input
         from app.document.map_reading import read_map_data
 
@@ -24,7 +35,8 @@ class AnalysisRunner(QThread):
             nodes, edges = analysis_input(data)
             result = analyze(nodes, edges)
             found = routes(nodes, edges, self.target, k=3) if self.target is not None else []
+            suggestions = next_best_relationships(nodes, edges, limit=8)
         except Exception as exc:  # shown in the panel; an analysis bug must not take the window down
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.done.emit(self.account_id, result, found)
+        self.done.emit(self.account_id, result, found, AnalysisInputs(nodes, edges, suggestions))

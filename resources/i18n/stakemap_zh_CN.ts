@@ -374,6 +374,10 @@ To keep their history, archive them instead.</source>
         <translation>权力矩阵</translation>
     </message>
     <message>
+        <source>What if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
         <source>The analysis could not be computed: %1</source>
         <translation>无法完成分析：%1</translation>
     </message>
@@ -1548,6 +1552,84 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source> (archived)</source>
         <translation>（已归档）</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIf</name>
+    <message>
+        <source>coverage gap</source>
+        <translation>覆盖缺口</translation>
+    </message>
+    <message>
+        <source>nobody of ours knows them</source>
+        <translation>我方无人认识</translation>
+    </message>
+    <message>
+        <source>only a weak relationship</source>
+        <translation>关系较弱</translation>
+    </message>
+    <message>
+        <source>high declared influence</source>
+        <translation>标注影响力高</translation>
+    </message>
+    <message>
+        <source>influence not known</source>
+        <translation>影响力未知</translation>
+    </message>
+    <message>
+        <source>hidden power</source>
+        <translation>隐性权力</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>If things changed (nothing is saved)</source>
+        <translation>如果情况变化（不会保存）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Our team member</source>
+        <translation>我方成员</translation>
+    </message>
+    <message>
+        <source>Relationship level</source>
+        <translation>关系强度</translation>
+    </message>
+    <message>
+        <source>Next best relationships to build</source>
+        <translation>最值得建立的关系</translation>
+    </message>
+    <message>
+        <source>%1: coverage score +%2 (%3)</source>
+        <translation>%1：覆盖得分 +%2（%3）</translation>
+    </message>
+    <message>
+        <source>Select a person on the map or in the ranking</source>
+        <translation>在关系图或排名中选择一个人</translation>
+    </message>
+    <message>
+        <source>Support index: %1 → %2</source>
+        <translation>支持指数：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Coverage score: %1 → %2</source>
+        <translation>覆盖得分：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Coverage gaps: %1 → %2</source>
+        <translation>覆盖缺口：%1 → %2</translation>
     </message>
 </context>
 </TS>
