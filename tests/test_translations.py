@@ -36,6 +36,7 @@ def test_shipped_qm_matches_the_catalogue(tmp_path):
 
 def _visible_chrome_texts(window) -> list[str]:
     """Texts of menus, actions, buttons, labels, tabs, docks and headers (not the user's data)."""
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -44,6 +45,7 @@ def _visible_chrome_texts(window) -> list[str]:
         QGroupBox,
         QLabel,
         QLineEdit,
+        QListView,
         QTabWidget,
     )
 
@@ -64,8 +66,8 @@ def _visible_chrome_texts(window) -> list[str]:
         texts += [tabs.tabText(i) for i in range(tabs.count())]
     for view in window.findChildren(QAbstractItemView):
         model = view.model()
-        if model is not None and not isinstance(view.parent(), QComboBox):
-            texts += [str(model.headerData(c, _horizontal()) or "") for c in range(model.columnCount())]
+        if model is not None and not isinstance(view.parent(), QComboBox) and not isinstance(view, QListView):
+            texts += [str(model.headerData(c, _horizontal()) or "") for c in range(model.columnCount(QModelIndex()))]
     for combo in (window.account_list.tier_filter, window.profile.capacity, window.profile.tier,
                   window.profile.lead_source):
         texts += [combo.itemText(i) for i in range(combo.count())]
