@@ -196,3 +196,16 @@ def test_screenshot_of_the_what_if_tab(window_parts, qtbot):
     panel.what_if.stance.setCurrentIndex(panel.what_if.stance.findData("supporter"))
     SCREENSHOTS.mkdir(exist_ok=True)
     assert panel.grab().save(str(SCREENSHOTS / "analysis_what_if_en.png"))
+
+
+def test_a_reporting_cycle_is_named_as_a_data_problem(window_parts, qtbot):
+    workspace, account_id, _map_panel, panel, stack = window_parts
+    from app.commands import edits, perform
+
+    top = next(p for p in workspace.people(account_id) if p.role == "approver" and not p.archived)
+    below = [link.source for link in workspace.links(account_id)
+             if link.kind == "reports_to" and link.target == ("person", top.id)]
+    perform(stack, edits.add_link(workspace, account_id, "reports_to", ("person", top.id), below[0]))
+    qtbot.waitUntil(lambda: bool(panel.analysis.problems), timeout=10000)
+    assert "reporting lines go round in a circle" in panel.summary.text()
+    assert any("reporting_cycle" in p.flags for p in panel.analysis.people)

@@ -174,8 +174,17 @@ class AnalysisPanel(QWidget):
         if a.single_threaded:
             lines.append(self.tr("Single-threaded: every strong relationship goes through one of us."))
         for problem in a.problems:
-            lines.append(self.tr("Data problem: %1").replace("%1", problem))
+            lines.append(self.tr("Data problem: %1").replace("%1", self._problem_text(problem)))
         self.summary.setText("\n".join(lines))
+
+    def _problem_text(self, problem: str) -> str:
+        """The data problems a map can hold, in the interface language (the analysis reports them in English)."""
+        known = {"reporting cycle: ": self.tr("reporting lines go round in a circle: %1"),
+                 "reports to several managers: ": self.tr("reports to several managers: %1")}
+        for prefix, text in known.items():
+            if problem.startswith(prefix):
+                return text.replace("%1", problem[len(prefix):])
+        return problem
 
     def _apply_overlay(self, *_args) -> None:
         scene = self._map.scene

@@ -410,6 +410,14 @@ To keep their history, archive them instead.</source>
         <translation>数据问题：%1</translation>
     </message>
     <message>
+        <source>reporting lines go round in a circle: %1</source>
+        <translation>汇报关系形成了循环：%1</translation>
+    </message>
+    <message>
+        <source>reports to several managers: %1</source>
+        <translation>同时向多位上级汇报：%1</translation>
+    </message>
+    <message>
         <source>Select a person on the map to see how we can reach them.</source>
         <translation>在关系图上选择一个人，查看我方如何接触到他。</translation>
     </message>
