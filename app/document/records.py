@@ -95,3 +95,66 @@ class Change:
     account_id: int | None = None
     data: object = field(default=None, compare=False)  # e.g. the new positions of moved cards
     created_at: dt.datetime = field(default_factory=dt.datetime.now, compare=False)
+
+
+@dataclass(frozen=True)
+class NeedRecord:
+    id: int
+    account_id: int
+    person_id: int | None
+    kind: str
+    description: str
+    priority: str
+    status: str
+    value_proposition: str | None = None
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    id: int
+    account_id: int
+    occurred_at: dt.datetime
+    channel: str
+    summary: str | None
+    sentiment: int | None
+    participants: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    id: int
+    account_id: int
+    title: str
+    owner_id: int | None
+    due_date: dt.date | None
+    person_id: int | None
+    priority: str
+    status: str
+    notes: str | None = None
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or dt.date.today()
+        return self.status == "open" and self.due_date is not None and self.due_date < today
+
+
+@dataclass(frozen=True)
+class OpportunityRecord:
+    id: int
+    account_id: int
+    name: str
+    value: Decimal | None
+    currency: str
+    stage: str
+    probability: int | None
+    expected_close: dt.date | None
+    competitors: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class SnapshotRecord:
+    id: int
+    account_id: int
+    name: str
+    taken_at: dt.datetime
+    data: dict

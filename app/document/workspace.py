@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
+from app.document.account_records import AccountRecordsMixin
 from app.document.map_reading import link_from_row as _link_from_row
 from app.document.map_reading import read_map_data
 from app.document.records import (
@@ -52,13 +53,18 @@ def _link_record(link: Link) -> LinkRecord:
     return LinkRecord(link.id, link.account_id, link.kind, link.strength, source, target, link.notes)
 
 
-class Workspace(QObject):
+class Workspace(AccountRecordsMixin, QObject):
     accounts_changed = Signal(object)  # Change
     people_changed = Signal(object)
     team_changed = Signal(object)
     links_changed = Signal(object)
     qualification_changed = Signal(object)
     positions_changed = Signal(object)  # Change with data = {("person"|"member", id): (x, y)}
+    needs_changed = Signal(object)
+    interactions_changed = Signal(object)
+    actions_changed = Signal(object)
+    opportunities_changed = Signal(object)
+    snapshots_changed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +111,14 @@ class Workspace(QObject):
             self.qualification_changed.emit(
                 Change("rating", (), scope(accounts_of("qualification_rating")))
             )
+        for table, signal in (("need", self.needs_changed), ("interaction", self.interactions_changed),
+                              ("action", self.actions_changed), ("opportunity", self.opportunities_changed),
+                              ("snapshot", self.snapshots_changed)):
+            nulled_here = {pk["id"] for t, pk, _c, _v in nulled if t == table}
+            if table in rows or nulled_here:
+                signal.emit(Change(table, ids(table) + tuple(sorted(nulled_here)), scope(accounts_of(table))))
+        if "interaction_participant" in rows and "interaction" not in rows:
+            self.interactions_changed.emit(Change("interaction", (), None))
         if "account" in rows:
             self.accounts_changed.emit(Change("account", ids("account")))
         else:
