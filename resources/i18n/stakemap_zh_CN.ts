@@ -524,6 +524,66 @@ To keep their history, archive them instead.</source>
         <source>Auto-layout: {name}</source>
         <translation>自动布局：{name}</translation>
     </message>
+    <message>
+        <source>Add need “{text}”</source>
+        <translation>添加需求“{text}”</translation>
+    </message>
+    <message>
+        <source>Edit need “{text}”</source>
+        <translation>编辑需求“{text}”</translation>
+    </message>
+    <message>
+        <source>Delete need “{text}”</source>
+        <translation>删除需求“{text}”</translation>
+    </message>
+    <message>
+        <source>Log interaction of {date}</source>
+        <translation>记录 {date} 的互动</translation>
+    </message>
+    <message>
+        <source>Edit interaction of {date}</source>
+        <translation>编辑 {date} 的互动</translation>
+    </message>
+    <message>
+        <source>Delete interaction of {date}</source>
+        <translation>删除 {date} 的互动</translation>
+    </message>
+    <message>
+        <source>Add action “{text}”</source>
+        <translation>添加行动“{text}”</translation>
+    </message>
+    <message>
+        <source>Complete “{text}”</source>
+        <translation>完成“{text}”</translation>
+    </message>
+    <message>
+        <source>Edit action “{text}”</source>
+        <translation>编辑行动“{text}”</translation>
+    </message>
+    <message>
+        <source>Delete action “{text}”</source>
+        <translation>删除行动“{text}”</translation>
+    </message>
+    <message>
+        <source>Add opportunity {name}</source>
+        <translation>添加商机 {name}</translation>
+    </message>
+    <message>
+        <source>Edit opportunity {name}</source>
+        <translation>编辑商机 {name}</translation>
+    </message>
+    <message>
+        <source>Delete opportunity {name}</source>
+        <translation>删除商机 {name}</translation>
+    </message>
+    <message>
+        <source>Take snapshot {name}</source>
+        <translation>拍摄快照 {name}</translation>
+    </message>
+    <message>
+        <source>Delete snapshot {name}</source>
+        <translation>删除快照 {name}</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
