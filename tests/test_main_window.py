@@ -313,3 +313,26 @@ def test_first_run_opens_a_demo_database_and_backs_it_up(qtbot, tmp_path, dialog
 
     # The next start opens the same file (no --db), without loading the demo again.
     assert application.choose_database(None, AppSettings()) == (default.absolute(), False)
+
+
+def test_selecting_a_card_shows_the_person_profile_for_editing_in_place(qtbot, demo_db, dialogs):
+    controller, window = start(qtbot, demo_db)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[2]))
+    scene = window.account_page.map_panel.scene
+    card = next(c for c in scene.card_items() if c.key[0] == "person")
+    card.setSelected(True)
+    assert window.profile_stack.currentWidget() is window.person_profile
+    assert window.profile_dock.windowTitle() == "Person profile"
+    title = window.person_profile.fields["title"]
+    original = card.record.title
+    assert title.text() == (original or "")
+    title.setText("首席运营官")
+    title.editingFinished.emit()
+    assert window.workspace.person(card.key[1]).title == "首席运营官"
+    assert scene.card(card.key).record.title == "首席运营官"  # the map follows the panel
+    window.undo_action.trigger()
+    assert window.workspace.person(card.key[1]).title == original
+    assert title.text() == (original or "")
+    scene.clearSelection()
+    assert window.profile_stack.currentWidget() is window.profile
+    stop(controller)

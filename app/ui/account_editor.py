@@ -80,6 +80,9 @@ class AccountEditor(QObject):
         if changes:
             self._perform(edits.edit_person(self._ws, person_id, changes))
 
+    def edit_person_fields(self, person_id: int, changes: dict) -> None:
+        self._perform(edits.edit_person(self._ws, person_id, changes))
+
     def toggle_archive_person(self, person_id: int) -> None:
         person = self._ws.person(person_id)
         if not person.archived and not self._confirm(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app import __version__
 from app.document.summary import AccountSummary
@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
         self.editor = None
         self.account_page = None
         self.profile = None
+        self.profile_stack = None
+        self.person_profile = None
         self._pending_account: int | None = None
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
@@ -89,12 +91,14 @@ class MainWindow(QMainWindow):
         from app.ui.account_page import AccountPage
         from app.ui.account_profile_panel import AccountProfilePanel
         from app.ui.analysis_panel import AnalysisPanel
+        from app.ui.person_profile_panel import PersonProfilePanel
 
         wanted = select_account if select_account is not None else (
             self.account_list.current_account_id() or self._pending_account)
         if self.profile is not None:
             self.profile.flush()
-        for old in (self.account_page, self.profile, self.editor, self.analysis_panel):
+            self.person_profile.flush()
+        for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel):
             if old is not None:
                 old.deleteLater()
         # The layout's own record of the dock sizes (widget widths can lag behind a pending resize).
@@ -104,7 +108,11 @@ class MainWindow(QMainWindow):
         self.account_page = AccountPage(workspace, undo_stack)
         self.profile = AccountProfilePanel(workspace)
         self.setCentralWidget(self.account_page)
-        self.profile_dock.setWidget(self.profile)
+        self.person_profile = PersonProfilePanel(workspace)
+        self.profile_stack = QStackedWidget()
+        self.profile_stack.addWidget(self.profile)
+        self.profile_stack.addWidget(self.person_profile)
+        self.profile_dock.setWidget(self.profile_stack)
         self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel)
         self.analysis_dock.setWidget(self.analysis_panel)
         # New contents must not push the docks wider than the user left them.
@@ -265,6 +273,8 @@ class MainWindow(QMainWindow):
         self.profile.remove_criterion_requested.connect(self._on_remove_criterion)
         self.account_page.person_activated.connect(self.editor.edit_person)
         self.analysis_panel.person_activated.connect(self._on_analysis_person)
+        self.account_page.map_panel.selection_changed.connect(self._on_map_selection)
+        self.person_profile.person_edited.connect(self.editor.edit_person_fields)
         self.account_page.member_activated.connect(self.editor.edit_member)
         self.account_page.link_activated.connect(self._on_link_activated)
         for view in (self.account_page.people_view, self.account_page.team_view, self.account_page.links_view):
@@ -301,6 +311,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.profile is not None:
             self.profile.flush()
+            self.person_profile.flush()
         self.save_window_state()
         self._unbind_undo_stack()
         super().closeEvent(event)
@@ -342,6 +353,18 @@ class MainWindow(QMainWindow):
         self.profile.set_account(account_id)
         self.analysis_panel.set_account(account_id)
         self._update_actions()
+
+    def _on_map_selection(self, keys: list) -> None:
+        """One person selected on the map: the profile dock shows them; otherwise the account."""
+        people = [k for k in keys if k[0] == "person"]
+        if len(keys) == 1 and people:
+            self.person_profile.set_person(people[0][1])
+            self.profile_stack.setCurrentWidget(self.person_profile)
+            self.profile_dock.setWindowTitle(self.tr("Person profile"))
+        else:
+            self.person_profile.flush()
+            self.profile_stack.setCurrentWidget(self.profile)
+            self.profile_dock.setWindowTitle(self.tr("Account profile"))
 
     def _on_analysis_person(self, key) -> None:
         page = self.account_page
