@@ -100,7 +100,7 @@ def test_window_geometry_and_language_come_back(qtbot, demo_db, dialogs):
     from app.ui.settings import AppSettings
 
     controller, window = start(qtbot, demo_db)
-    window.resize(790, 555)  # the offscreen screen is 800×600
+    window.resize(790, 700)
     window.profile_dock.hide()
     controller._on_language_requested("zh_CN")
     assert controller.window is not window
@@ -113,7 +113,7 @@ def test_window_geometry_and_language_come_back(qtbot, demo_db, dialogs):
     assert settings.last_database == demo_db.absolute()
 
     controller, window = start(qtbot, demo_db, settings.language)
-    assert window.height() == 555
+    assert window.height() == 700
     assert window.profile_dock.isHidden() and not window.accounts_dock.isHidden()
     assert window.accounts_dock.windowTitle() == "大客户"
     stop(controller)

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from app import __version__
 from app.document.summary import AccountSummary
@@ -59,6 +68,17 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.profile_dock, self.analysis_dock)
         self.profile_dock.raise_()
         self.analysis_panel = None
+        # The account's record beside the map: needs, history, next actions, opportunities, snapshots.
+        self.record_docks = {}
+        for name, title in (("needs", self.tr("Needs")), ("history", self.tr("History")),
+                            ("actions", self.tr("Next actions")), ("opportunities", self.tr("Opportunities")),
+                            ("snapshots", self.tr("Snapshots"))):
+            dock = self._dock(title, f"{name.capitalize()}Dock", QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea)
+            if self.record_docks:
+                self.tabifyDockWidget(next(iter(self.record_docks.values())), dock)
+            self.record_docks[name] = dock
+        self.record_docks["actions"].raise_()
+        self.record_panels: dict = {}
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -98,7 +118,8 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
-        for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel):
+        for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel,
+                    *(dock.widget() for dock in self.record_docks.values() if self.record_panels)):
             if old is not None:
                 old.deleteLater()
         # The layout's own record of the dock sizes (widget widths can lag behind a pending resize).
@@ -115,6 +136,15 @@ class MainWindow(QMainWindow):
         self.profile_dock.setWidget(self.profile_stack)
         self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel)
         self.analysis_dock.setWidget(self.analysis_panel)
+        self.record_panels = self._record_panels(workspace, undo_stack)
+        for name, panel in self.record_panels.items():
+            # Scrollable, so that the docks below the map never make the window taller than a laptop screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(panel)
+            self.record_docks[name].setWidget(scroll)
+        self.record_panels["snapshots"].set_scene(self.account_page.map_panel.scene)
         # New contents must not push the docks wider than the user left them.
         QTimer.singleShot(0, self, lambda: self.restoreState(layout_state))
         self._show_database_path(workspace.database.path)
@@ -208,6 +238,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.accounts_dock.toggleViewAction())
         view_menu.addAction(self.profile_dock.toggleViewAction())
         view_menu.addAction(self.analysis_dock.toggleViewAction())
+        for dock in self.record_docks.values():
+            view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -352,11 +384,31 @@ class MainWindow(QMainWindow):
         self.account_page.set_account(account_id)
         self.profile.set_account(account_id)
         self.analysis_panel.set_account(account_id)
+        for panel in self.record_panels.values():
+            panel.set_account(account_id)
         self._update_actions()
 
+    @staticmethod
+    def _record_panels(workspace, undo_stack) -> dict:
+        from app.ui.actions_panel import ActionsPanel
+        from app.ui.history_panel import HistoryPanel
+        from app.ui.needs_panel import NeedsPanel
+        from app.ui.opportunities_panel import OpportunitiesPanel
+        from app.ui.snapshots_panel import SnapshotsPanel
+
+        return {"needs": NeedsPanel(workspace, undo_stack), "history": HistoryPanel(workspace, undo_stack),
+                "actions": ActionsPanel(workspace, undo_stack),
+                "opportunities": OpportunitiesPanel(workspace, undo_stack),
+                "snapshots": SnapshotsPanel(workspace, undo_stack)}
+
     def _on_map_selection(self, keys: list) -> None:
-        """One person selected on the map: the profile dock shows them; otherwise the account."""
+        """One person selected on the map: the profile dock shows them and the panels beside the map narrow
+        to them; otherwise the account."""
         people = [k for k in keys if k[0] == "person"]
+        person_id = people[0][1] if len(people) == 1 else None
+        for name in ("needs", "history", "actions"):
+            self.record_panels[name].set_person_filter(person_id)
+        self.record_panels["history"].set_default_participants(keys)
         if len(keys) == 1 and people:
             self.person_profile.set_person(people[0][1])
             self.profile_stack.setCurrentWidget(self.person_profile)

@@ -24,6 +24,8 @@ class PowerGrid(QWidget):
         super().__init__(parent)
         pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
         self.plot = pg.PlotWidget()
+        for action in self.plot.scene().contextMenu:  # the chart library's own menu, in our language
+            action.setText(self.tr("Export…"))
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("left", self.tr("Influence score"))

@@ -265,6 +265,127 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Edit next action</source>
+        <translation>编辑下一步行动</translation>
+    </message>
+    <message>
+        <source>Add next action</source>
+        <translation>添加下一步行动</translation>
+    </message>
+    <message>
+        <source>No owner yet</source>
+        <translation>暂无负责人</translation>
+    </message>
+    <message>
+        <source>No one in particular</source>
+        <translation>不针对具体联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>行动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Due date</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;With</source>
+        <translation>相关联系人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Please say what is to be done.</source>
+        <translation>请填写要做的事。</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>{date} · Overdue</source>
+        <translation>{date} · 逾期</translation>
+    </message>
+    <message>
+        <source>Overdue: due {date}</source>
+        <translation>逾期：应于 {date} 完成</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>Show done and cancelled</source>
+        <translation>显示已完成和已取消</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Delete next action</source>
+        <translation>删除下一步行动</translation>
+    </message>
+    <message>
+        <source>Delete the action “{text}”?</source>
+        <translation>删除行动“{text}”？</translation>
+    </message>
+</context>
+<context>
     <name>Analysis</name>
     <message>
         <source>coverage gap</source>
@@ -586,6 +707,172 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>FrequencyStrip</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Dinner</source>
+        <translation>宴请</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>+2 · Very positive</source>
+        <translation>+2 · 非常积极</translation>
+    </message>
+    <message>
+        <source>+1 · Positive</source>
+        <translation>+1 · 积极</translation>
+    </message>
+    <message>
+        <source>0 · Neutral</source>
+        <translation>0 · 中性</translation>
+    </message>
+    <message>
+        <source>−1 · Negative</source>
+        <translation>−1 · 消极</translation>
+    </message>
+    <message>
+        <source>−2 · Very negative</source>
+        <translation>−2 · 非常消极</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>情绪</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Log interaction…</source>
+        <translation>记录互动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部联系人</translation>
+    </message>
+    <message>
+        <source>Contacts per month, last 12 months</source>
+        <translation>近 12 个月每月接触次数</translation>
+    </message>
+    <message>
+        <source>Contacts per month with %1, last 12 months</source>
+        <translation>近 12 个月每月与 %1 的接触次数</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Delete the interaction of %1?
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除 %1 的互动记录？
+可通过 编辑 ▸ 撤销 恢复。</translation>
+    </message>
+    <message>
+        <source>Delete interaction</source>
+        <translation>删除互动记录</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <source>Edit interaction</source>
+        <translation>编辑互动记录</translation>
+    </message>
+    <message>
+        <source>Log interaction</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <source>%1 (our team)</source>
+        <translation>%1（我方）</translation>
+    </message>
+    <message>
+        <source>What was discussed, agreed or learned</source>
+        <translation>讨论、约定或了解到的内容</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>日期和时间(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>参与人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;entiment</source>
+        <translation>情绪(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Strategic</source>
@@ -819,6 +1106,82 @@ To keep their history, archive them instead.</source>
         <source>Strategic fit</source>
         <translation>战略契合度</translation>
     </message>
+    <message>
+        <source>Business need</source>
+        <translation>组织需求</translation>
+    </message>
+    <message>
+        <source>Personal need</source>
+        <translation>个人诉求</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>已识别</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Addressed</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>高优先级</translation>
+    </message>
+    <message>
+        <source>Medium priority</source>
+        <translation>中优先级</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>低优先级</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Need recognition</source>
+        <translation>需求确认</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>需求定义</translation>
+    </message>
+    <message>
+        <source>Evaluation of options</source>
+        <translation>方案评估</translation>
+    </message>
+    <message>
+        <source>Shortlist</source>
+        <translation>入围</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -895,6 +1258,26 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Next actions</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>快照</translation>
     </message>
     <message>
         <source>No database is open. Use File ▸ Open database… or File ▸ New database…</source>
@@ -1039,6 +1422,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Person profile</source>
+        <translation>联系人画像</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -1387,10 +1774,251 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>NeedDialog</name>
+    <message>
+        <source>Edit need</source>
+        <translation>编辑需求</translation>
+    </message>
+    <message>
+        <source>Add need</source>
+        <translation>添加需求</translation>
+    </message>
+    <message>
+        <source>The account as a whole</source>
+        <translation>客户整体</translation>
+    </message>
+    <message>
+        <source>How our offer answers this need</source>
+        <translation>我方方案如何满足这一需求</translation>
+    </message>
+    <message>
+        <source>&amp;Whose need</source>
+        <translation>需求方(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Need</source>
+        <translation>需求(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Our &amp;answer</source>
+        <translation>价值主张(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Please describe the need.</source>
+        <translation>请描述该需求。</translation>
+    </message>
+</context>
+<context>
+    <name>Needs</name>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Our answer</source>
+        <translation>价值主张</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>of {name}</source>
+        <translation>仅看 {name}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Delete need</source>
+        <translation>删除需求</translation>
+    </message>
+    <message>
+        <source>Delete the need “{text}”?</source>
+        <translation>删除需求“{text}”？</translation>
+    </message>
+</context>
+<context>
+    <name>Opportunities</name>
+    <message>
+        <source>Weighted pipeline: none</source>
+        <translation>加权金额：无</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline: {amounts}</source>
+        <translation>加权金额：{amounts}</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunitiesPanel</name>
+    <message>
+        <source>Sum of value × probability of the open and won opportunities</source>
+        <translation>进行中和已赢单商机的“金额 × 赢率”之和</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Delete the opportunity “{name}”?</source>
+        <translation>删除商机“{name}”？</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Edit opportunity</source>
+        <translation>编辑商机</translation>
+    </message>
+    <message>
+        <source>Add opportunity</source>
+        <translation>添加商机</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Who else the customer is considering</source>
+        <translation>客户还在考虑的其他厂商</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage of the decision</source>
+        <translation>决策阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>金额(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Probability</source>
+        <translation>赢率(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Expected close</source>
+        <translation>预计成交(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Competitors</source>
+        <translation>竞争对手(&amp;C)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Please enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1414,7 +2042,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>Email</source>
-        <translation>邮箱</translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1445,7 +2073,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -1489,7 +2117,62 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>PersonProfilePanel</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Competitor preference</source>
+        <translation>倾向的竞争对手(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Buying &amp;role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stance</source>
+        <translation>态度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Influence</source>
+        <translation>影响力(&amp;I)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>PowerGrid</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
     <message>
         <source>Influence score</source>
         <translation>影响力得分</translation>
@@ -1516,6 +2199,118 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Rating (0–5)</source>
         <translation>评分（0–5）</translation>
+    </message>
+</context>
+<context>
+    <name>Snapshots</name>
+    <message>
+        <source>Joined</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Archived (left the company)</source>
+        <translation>归档（已离职）</translation>
+    </message>
+    <message>
+        <source>Moved towards us</source>
+        <translation>态度转向我方</translation>
+    </message>
+    <message>
+        <source>Moved away from us</source>
+        <translation>态度远离我方</translation>
+    </message>
+    <message>
+        <source>Stance now known</source>
+        <translation>态度已明确</translation>
+    </message>
+    <message>
+        <source>Role changes</source>
+        <translation>角色变化</translation>
+    </message>
+    <message>
+        <source>Influence changes</source>
+        <translation>影响力变化</translation>
+    </message>
+    <message>
+        <source>Links added</source>
+        <translation>新增关系</translation>
+    </message>
+    <message>
+        <source>Links removed</source>
+        <translation>移除的关系</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsPanel</name>
+    <message>
+        <source>Take snapshot…</source>
+        <translation>拍摄快照…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Mark changes on the map</source>
+        <translation>在地图上标出变化</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Take a snapshot to compare the map with it later.</source>
+        <translation>拍摄一个快照，以后可将地图与它比较。</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>拍摄快照</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot, e.g. “before QBR”:</source>
+        <translation>快照名称，例如“QBR 之前”：</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation>删除快照</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1”?
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除快照“%1”？
+可通过 编辑 ▸ 撤销 恢复。</translation>
     </message>
 </context>
 <context>
@@ -1599,7 +2394,7 @@ You can undo this with Edit ▸ Undo.</source>
     <name>Team</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1611,7 +2406,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>Email</source>
-        <translation>邮箱</translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <source>Phone</source>

@@ -90,6 +90,7 @@ class MapScene(QGraphicsScene):
         workspace.links_changed.connect(self._on_links_changed)
         workspace.positions_changed.connect(self._on_positions_changed)
         workspace.accounts_changed.connect(self._on_accounts_changed)
+        workspace.actions_changed.connect(self._on_actions_changed)
 
     # -- reading the items ----------------------------------------------------------------------
     def card(self, key: Key) -> CardItem | None:
@@ -153,6 +154,7 @@ class MapScene(QGraphicsScene):
                 data = None
             if data is not None:
                 self._build(data)
+                self._refresh_overdue()
         self._apply_filters()
         self.content_changed.emit()
 
@@ -332,6 +334,23 @@ class MapScene(QGraphicsScene):
             else:
                 self._add_link(record)
         self._after_change([])
+
+    def _on_actions_changed(self, change) -> None:
+        if self._mine(change):
+            self._refresh_overdue()
+
+    def _refresh_overdue(self) -> None:
+        """A badge on the cards of people with an open action past its due date."""
+        from app.views.actions_model import overdue_people
+
+        if self.account_id is None:
+            return
+        late = overdue_people(self._ws.actions(self.account_id))
+        for card in self._cards.values():
+            flag = card.key[0] == "person" and card.key[1] in late
+            if card.overdue != flag:
+                card.overdue = flag
+                card.update()
 
     def _after_change(self, unplaced: list[Key]) -> None:
         self._relayout_parallels()

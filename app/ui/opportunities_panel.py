@@ -1,0 +1,218 @@
+"""The Opportunities panel (商机): what the account may buy, where its decision stands, and what it is worth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.commands import record_edits
+from app.commands.base import WorkspaceCommand, perform
+from app.document import Workspace
+from app.document.records import OpportunityRecord
+from app.i18n import record_labels
+from app.models.repositories import InvalidInput
+from app.ui.actions_panel import OptionalDateEdit
+from app.ui.widgets import fill_combo
+from app.views.opportunities_model import OpportunitiesModel, pipeline_text, weighted_pipeline
+
+CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
+
+
+class OpportunityDialog(QDialog):
+    def __init__(self, opportunity: OpportunityRecord | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit opportunity") if opportunity else self.tr("Add opportunity"))
+        self.setMinimumWidth(440)
+        o = opportunity or OpportunityRecord(0, 0, "", None, "CNY", "need_recognition", None, None)
+        self.name = QLineEdit(o.name)
+        self.stage = QComboBox()
+        fill_combo(self.stage, record_labels.opportunity_stages(), o.stage)
+        self.value = QDoubleSpinBox()
+        self.value.setRange(-1, 1e15)
+        self.value.setDecimals(2)
+        self.value.setGroupSeparatorShown(True)
+        self.value.setSpecialValueText(self.tr("Not known"))
+        self.value.setValue(float(o.value) if o.value is not None else -1)
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.currency.setCurrentText(o.currency)
+        self.probability = QSpinBox()
+        self.probability.setRange(-1, 100)
+        self.probability.setSuffix(" %")
+        self.probability.setSpecialValueText(self.tr("Not known"))
+        self.probability.setValue(o.probability if o.probability is not None else -1)
+        self.expected_close = OptionalDateEdit(o.expected_close)
+        self.competitors = QLineEdit(o.competitors or "")
+        self.competitors.setPlaceholderText(self.tr("Who else the customer is considering"))
+        self.notes = QPlainTextEdit(o.notes or "")
+        self.notes.setMaximumHeight(80)
+
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.value, 1)
+        value_row.addWidget(self.currency)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Stage of the decision"), self.stage)
+        form.addRow(self.tr("&Value"), value_row)
+        form.addRow(self.tr("&Probability"), self.probability)
+        form.addRow(self.tr("&Expected close"), self.expected_close)
+        form.addRow(self.tr("&Competitors"), self.competitors)
+        form.addRow(self.tr("N&otes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        value = self.value.value()
+        probability = self.probability.value()
+        return {
+            "name": self.name.text().strip(),
+            "stage": self.stage.currentData(),
+            # Through str, so 1234.5 is stored as 1234.50 and not as the nearest binary fraction.
+            "value": Decimal(f"{value:.2f}") if value >= 0 else None,
+            "currency": self.currency.currentText().strip().upper() or "CNY",
+            "probability": probability if probability >= 0 else None,
+            "expected_close": self.expected_close.date(),
+            "competitors": self.competitors.text().strip() or None,
+            "notes": self.notes.toPlainText().strip() or None,
+        }
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Please enter a name."))
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+class OpportunitiesPanel(QWidget):
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws, self._stack = workspace, undo_stack
+        self.model = OpportunitiesModel(workspace, self)
+
+        self.pipeline = QLabel()
+        font = self.pipeline.font()
+        font.setBold(True)  # the one figure a manager looks for first
+        self.pipeline.setFont(font)
+        self.pipeline.setToolTip(self.tr("Sum of value × probability of the open and won opportunities"))
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OpportunitiesModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OpportunitiesModel.COMPETITORS, QHeaderView.ResizeMode.Stretch)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.pipeline)
+        bar.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self._wire_signals()
+        self._on_reset()
+
+    def _wire_signals(self) -> None:
+        self.add_button.clicked.connect(self.add_opportunity)
+        self.edit_button.clicked.connect(self.edit_opportunity)
+        self.delete_button.clicked.connect(self.delete_opportunity)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.model.modelReset.connect(self._on_reset)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def set_account(self, account_id: int | None) -> None:
+        self.model.set_account(account_id)
+
+    def selected_opportunity(self) -> OpportunityRecord | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.opportunity_at(rows[0].row()) if rows else None
+
+    def _on_reset(self) -> None:
+        self.pipeline.setText(pipeline_text(weighted_pipeline(self.model.opportunities())))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(self.model.account_id is not None)
+        chosen = self.selected_opportunity() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self.view.selectRow(index.row())
+        self.edit_opportunity()
+
+    def _perform(self, command: WorkspaceCommand) -> bool:
+        try:
+            perform(self._stack, command)
+        except InvalidInput as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return False
+        return True
+
+    def add_opportunity(self) -> None:
+        account_id = self.model.account_id
+        if account_id is None:
+            return
+        dialog = OpportunityDialog(parent=self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        name = values.pop("name")
+        self._perform(record_edits.add_opportunity(self._ws, account_id, name, **values))
+
+    def edit_opportunity(self) -> None:
+        opportunity = self.selected_opportunity()
+        if opportunity is None:
+            return
+        dialog = OpportunityDialog(opportunity, parent=self)
+        if not dialog.exec():
+            return
+        changes = {k: v for k, v in dialog.values().items() if getattr(opportunity, k) != v}
+        if changes:
+            self._perform(record_edits.edit_opportunity(self._ws, opportunity.id, changes, opportunity.name))
+
+    def delete_opportunity(self) -> None:
+        opportunity = self.selected_opportunity()
+        if opportunity is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete opportunity"),
+            self.tr("Delete the opportunity “{name}”?").format(name=opportunity.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._perform(record_edits.delete_opportunity(self._ws, opportunity.id, opportunity.name))
