@@ -336,3 +336,24 @@ def test_selecting_a_card_shows_the_person_profile_for_editing_in_place(qtbot, d
     scene.clearSelection()
     assert window.profile_stack.currentWidget() is window.profile
     stop(controller)
+
+
+def test_panels_below_the_map_follow_the_map_selection(qtbot, demo_db, dialogs):
+    controller, window = start(qtbot, demo_db)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[1]))
+    scene = window.account_page.map_panel.scene
+    needs = window.record_panels["needs"]
+    all_needs = needs.model.rowCount()
+    person_id = next(n.person_id for n in window.workspace.needs(window.account_id) if n.person_id)
+    scene.card(("person", person_id)).setSelected(True)
+    expected = [n for n in window.workspace.needs(window.account_id) if n.person_id == person_id]
+    assert 0 < needs.model.rowCount() == len(expected) < all_needs
+    scene.clearSelection()
+    assert needs.model.rowCount() == all_needs
+    # People with overdue open actions carry a badge on the map.
+    from app.views.actions_model import overdue_people
+
+    late = overdue_people(window.workspace.actions(window.account_id))
+    assert late
+    assert {c.key[1] for c in scene.card_items() if c.overdue} == late
+    stop(controller)

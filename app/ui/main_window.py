@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -68,16 +69,13 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.profile_dock, self.analysis_dock)
         self.profile_dock.raise_()
         self.analysis_panel = None
-        # The account's record beside the map: needs, history, next actions, opportunities, snapshots.
-        self.record_docks = {}
-        for name, title in (("needs", self.tr("Needs")), ("history", self.tr("History")),
-                            ("actions", self.tr("Next actions")), ("opportunities", self.tr("Opportunities")),
-                            ("snapshots", self.tr("Snapshots"))):
-            dock = self._dock(title, f"{name.capitalize()}Dock", QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea)
-            if self.record_docks:
-                self.tabifyDockWidget(next(iter(self.record_docks.values())), dock)
-            self.record_docks[name] = dock
-        self.record_docks["actions"].raise_()
+        # The account's record below the map: needs, history, next actions, opportunities, snapshots.
+        self.record_tabs = QTabWidget()
+        self.record_tab_titles = {"needs": self.tr("Needs"), "history": self.tr("History"),
+                                  "actions": self.tr("Next actions"), "opportunities": self.tr("Opportunities"),
+                                  "snapshots": self.tr("Snapshots")}
+        self.record_dock = self._dock(self.tr("Needs, history and actions"), "RecordDock", self.record_tabs,
+                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.record_panels: dict = {}
         self._create_actions()
         self._create_menus()
@@ -118,8 +116,10 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
+        current_record_tab = self.record_tabs.currentIndex()
+        self.record_tabs.clear()
         for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel,
-                    *(dock.widget() for dock in self.record_docks.values() if self.record_panels)):
+                    *self.record_panels.values()):
             if old is not None:
                 old.deleteLater()
         # The layout's own record of the dock sizes (widget widths can lag behind a pending resize).
@@ -138,12 +138,13 @@ class MainWindow(QMainWindow):
         self.analysis_dock.setWidget(self.analysis_panel)
         self.record_panels = self._record_panels(workspace, undo_stack)
         for name, panel in self.record_panels.items():
-            # Scrollable, so that the docks below the map never make the window taller than a laptop screen.
+            # Scrollable, so that the panels below the map never make the window taller than a laptop screen.
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(panel)
-            self.record_docks[name].setWidget(scroll)
+            self.record_tabs.addTab(scroll, self.record_tab_titles[name])
+        self.record_tabs.setCurrentIndex(current_record_tab if current_record_tab >= 0 else 2)
         self.record_panels["snapshots"].set_scene(self.account_page.map_panel.scene)
         # New contents must not push the docks wider than the user left them.
         QTimer.singleShot(0, self, lambda: self.restoreState(layout_state))
@@ -238,8 +239,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.accounts_dock.toggleViewAction())
         view_menu.addAction(self.profile_dock.toggleViewAction())
         view_menu.addAction(self.analysis_dock.toggleViewAction())
-        for dock in self.record_docks.values():
-            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.record_dock.toggleViewAction())
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
             # First run: give the central area the room; docks start at their working width.
             self._state_restored = True
             self.resizeDocks([self.accounts_dock, self.profile_dock], [320, 390], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.record_dock], [250], Qt.Orientation.Vertical)
 
     def save_window_state(self) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())

@@ -1280,6 +1280,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>快照</translation>
     </message>
     <message>
+        <source>Needs, history and actions</source>
+        <translation>需求、互动与行动</translation>
+    </message>
+    <message>
         <source>No database is open. Use File ▸ Open database… or File ▸ New database…</source>
         <translation>未打开数据库。请使用 文件 ▸ 打开数据库… 或 文件 ▸ 新建数据库…</translation>
     </message>
