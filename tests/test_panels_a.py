@@ -275,3 +275,50 @@ def test_edit_and_delete_a_need_after_confirmation(demo, bank_id, stack, qtbot, 
     stack.undo()
     stack.undo()
     assert next(n for n in demo.needs(bank_id) if n.id == need.id).status == need.status
+
+
+def test_who_takes_part_in_a_decision_is_stored_and_shown_on_the_map(qtbot, workspace, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QDialog
+
+    from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+    from app.ui.opportunities_panel import OpportunitiesPanel, OpportunityDialog
+    from app.views.map.scene import MapScene
+
+    with workspace.database.session() as session:
+        load_demo(session)
+    account_id = workspace.account_id_by_name(DEMO_ACCOUNT_NAMES[0])
+    stack = QUndoStack()
+    panel = OpportunitiesPanel(workspace, stack)
+    qtbot.addWidget(panel)
+    panel.set_account(account_id)
+    scene = MapScene(workspace)
+    scene.show_account(account_id)
+    panel.set_scene(scene)
+    deciders = [p.id for p in workspace.people(account_id, include_archived=False)
+                if p.role in ("economic_buyer", "decision_maker")]
+
+    def tick_deciders(dialog):
+        for i in range(dialog.people.count()):
+            item = dialog.people.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in deciders:
+                item.setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OpportunityDialog, "exec", tick_deciders)
+    panel.view.selectRow(0)
+    opportunity = panel.selected_opportunity()
+    panel.edit_opportunity()
+    stored = next(o for o in workspace.opportunities(account_id) if o.id == opportunity.id)
+    assert set(stored.people) >= set(deciders) and deciders
+
+    panel.view.selectRow(0)
+    panel.show_on_map.setChecked(True)
+    ringed = {c.key[1] for c in scene.card_items() if c.highlight is not None}
+    assert ringed == set(stored.people)
+    panel.show_on_map.setChecked(False)
+    assert all(c.highlight is None for c in scene.card_items())
+
+    stack.undo()
+    again = next(o for o in workspace.opportunities(account_id) if o.id == opportunity.id)
+    assert again.people == opportunity.people

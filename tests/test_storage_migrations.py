@@ -480,3 +480,36 @@ def test_deleting_a_team_member_clears_account_ownership(db, ids):
     with db.session() as s:
         account = s.get(Account, ids.account)
         assert account is not None and account.owner_id is None
+
+
+def test_a_file_of_the_first_release_is_backed_up_and_upgraded(tmp_path):
+    """Revision 0001 files (before opportunities knew who decides) open in this build, data intact."""
+    import sqlite3 as sq
+
+    from sqlalchemy import text
+
+    from app.storage import backup
+    from app.storage.database import make_engine
+    from app.storage.fileinfo import APPLICATION_ID
+
+    path = tmp_path / "release1.db"
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0001_initial")
+        conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+        conn.execute(text("PRAGMA user_version=1"))
+        conn.execute(text("INSERT INTO account (name) VALUES ('旧客户')"))
+    engine.dispose()
+
+    db = database.Database.open(path)
+    try:
+        assert db.backup_made is not None and backup.integrity_problems(db.backup_made) == []
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.HEAD_REVISION
+            assert conn.execute(text("SELECT name FROM account")).scalar() == "旧客户"
+            assert conn.execute(text("SELECT count(*) FROM opportunity_person")).scalar() == 0
+    finally:
+        db.close()
+    old = sq.connect(db.backup_made)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
+    old.close()

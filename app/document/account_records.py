@@ -36,9 +36,9 @@ def _action(a: Action) -> ActionRecord:
                         a.notes)
 
 
-def _opportunity(o: Opportunity) -> OpportunityRecord:
+def _opportunity(o: Opportunity, people: list[int]) -> OpportunityRecord:
     return OpportunityRecord(o.id, o.account_id, o.name, o.value, o.currency, o.stage, o.probability,
-                             o.expected_close, o.competitors, o.notes)
+                             o.expected_close, o.competitors, o.notes, tuple(people))
 
 
 def _snapshot(s: Snapshot) -> SnapshotRecord:
@@ -114,7 +114,8 @@ class AccountRecordsMixin:
 
     # -- opportunities --------------------------------------------------------------------------
     def opportunities(self, account_id: int) -> list[OpportunityRecord]:
-        return self._read(lambda s: [_opportunity(o) for o in repo.opportunities_of(s, account_id)])
+        return self._read(lambda s: [_opportunity(o, repo.opportunity_people(s, o.id))
+                                     for o in repo.opportunities_of(s, account_id)])
 
     def add_opportunity(self, account_id: int, name: str, **fields: Any) -> int:
         opportunity_id = self._write(lambda s: repo.add_opportunity(s, account_id, name, **fields).id)

@@ -149,6 +149,7 @@ class OpportunityRecord:
     expected_close: dt.date | None
     competitors: str | None = None
     notes: str | None = None
+    people: tuple[int, ...] = ()  # who takes part in the customer's decision
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,8 @@ class Workspace(AccountRecordsMixin, QObject):
             nulled_here = {pk["id"] for t, pk, _c, _v in nulled if t == table}
             if table in rows or nulled_here:
                 signal.emit(Change(table, ids(table) + tuple(sorted(nulled_here)), scope(accounts_of(table))))
+        if "opportunity_person" in rows and "opportunity" not in rows:
+            self.opportunities_changed.emit(Change("opportunity", (), None))
         if "interaction_participant" in rows and "interaction" not in rows:
             self.interactions_changed.emit(Change("interaction", (), None))
         if "account" in rows:

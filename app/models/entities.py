@@ -234,6 +234,15 @@ class Opportunity(TimestampMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+class OpportunityPerson(Base):
+    """A person who takes part in an opportunity's buying decision."""
+
+    __tablename__ = "opportunity_person"
+
+    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+
+
 class Snapshot(Base):
     """A named, dated, read-only copy of a map's people, stances and links."""
 

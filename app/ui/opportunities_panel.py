@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -41,7 +44,8 @@ CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
 
 
 class OpportunityDialog(QDialog):
-    def __init__(self, opportunity: OpportunityRecord | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, opportunity: OpportunityRecord | None = None, parent: QWidget | None = None,
+                 people: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit opportunity") if opportunity else self.tr("Add opportunity"))
         self.setMinimumWidth(440)
@@ -69,6 +73,14 @@ class OpportunityDialog(QDialog):
         self.competitors.setPlaceholderText(self.tr("Who else the customer is considering"))
         self.notes = QPlainTextEdit(o.notes or "")
         self.notes.setMaximumHeight(80)
+        self.people = QListWidget()
+        self.people.setMaximumHeight(140)
+        for person_id, name in sorted((people or {}).items(), key=lambda item: item[1]):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person_id in o.people else Qt.CheckState.Unchecked)
+            self.people.addItem(item)
 
         value_row = QHBoxLayout()
         value_row.addWidget(self.value, 1)
@@ -80,6 +92,7 @@ class OpportunityDialog(QDialog):
         form.addRow(self.tr("&Probability"), self.probability)
         form.addRow(self.tr("&Expected close"), self.expected_close)
         form.addRow(self.tr("&Competitors"), self.competitors)
+        form.addRow(self.tr("Who takes part in the &decision"), self.people)
         form.addRow(self.tr("N&otes"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -99,6 +112,9 @@ class OpportunityDialog(QDialog):
             "expected_close": self.expected_close.date(),
             "competitors": self.competitors.text().strip() or None,
             "notes": self.notes.toPlainText().strip() or None,
+            "people": tuple(sorted(
+                self.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.people.count())
+                if self.people.item(i).checkState() == Qt.CheckState.Checked)),
         }
 
     def accept(self) -> None:
@@ -107,6 +123,9 @@ class OpportunityDialog(QDialog):
             self.name.setFocus()
             return
         super().accept()
+
+
+DECIDES_COLOR = QColor("#117733")
 
 
 class OpportunitiesPanel(QWidget):
@@ -135,9 +154,13 @@ class OpportunitiesPanel(QWidget):
         header.setSectionResizeMode(OpportunitiesModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OpportunitiesModel.COMPETITORS, QHeaderView.ResizeMode.Stretch)
 
+        self.show_on_map = QCheckBox(self.tr("Show who decides on the map"))
+        self.show_on_map.setToolTip(self.tr("Ring the cards of the people who take part in the selected "
+                                            "opportunity's decision"))
         bar = QHBoxLayout()
         bar.addWidget(self.pipeline)
         bar.addStretch(1)
+        bar.addWidget(self.show_on_map)
         for button in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
@@ -154,6 +177,9 @@ class OpportunitiesPanel(QWidget):
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.model.modelReset.connect(self._on_reset)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.selectionModel().selectionChanged.connect(self._show_on_map)
+        self.show_on_map.toggled.connect(self._show_on_map)
+        self.model.modelReset.connect(self._show_on_map)
 
     def set_account(self, account_id: int | None) -> None:
         self.model.set_account(account_id)
@@ -184,11 +210,36 @@ class OpportunitiesPanel(QWidget):
             return False
         return True
 
+    def _people(self) -> dict[int, str]:
+        account_id = self.model.account_id
+        return {} if account_id is None else {p.id: p.name for p in self._ws.people(account_id, include_archived=False)}
+
+    # -- who decides, on the map ----------------------------------------------------------------
+    def set_scene(self, scene) -> None:
+        self._scene = scene
+
+    def _show_on_map(self, *_args) -> None:
+        """Ring the cards of the people who take part in the selected opportunity's decision."""
+        scene = getattr(self, "_scene", None)
+        if scene is None:
+            return
+        opportunity = self.selected_opportunity() if self.show_on_map.isChecked() else None
+        wanted = set(opportunity.people) if opportunity is not None else set()
+        for card in scene.card_items():
+            on = card.key[0] == "person" and card.key[1] in wanted
+            ours = getattr(card, "_ringed_by_opportunity", False)
+            if on:
+                card.highlight, card._ringed_by_opportunity = DECIDES_COLOR, True
+                card.update()
+            elif ours:
+                card.highlight, card._ringed_by_opportunity = None, False
+                card.update()
+
     def add_opportunity(self) -> None:
         account_id = self.model.account_id
         if account_id is None:
             return
-        dialog = OpportunityDialog(parent=self)
+        dialog = OpportunityDialog(parent=self, people=self._people())
         if not dialog.exec():
             return
         values = dialog.values()
@@ -199,7 +250,7 @@ class OpportunitiesPanel(QWidget):
         opportunity = self.selected_opportunity()
         if opportunity is None:
             return
-        dialog = OpportunityDialog(opportunity, parent=self)
+        dialog = OpportunityDialog(opportunity, parent=self, people=self._people())
         if not dialog.exec():
             return
         changes = {k: v for k, v in dialog.values().items() if getattr(opportunity, k) != v}

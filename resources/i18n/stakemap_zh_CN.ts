@@ -1948,6 +1948,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Show who decides on the map</source>
+        <translation>在关系图上显示参与决策的人</translation>
+    </message>
+    <message>
+        <source>Ring the cards of the people who take part in the selected opportunity&apos;s decision</source>
+        <translation>在关系图上圈出参与所选商机决策的人</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2001,6 +2009,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>&amp;Competitors</source>
         <translation>竞争对手(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Who takes part in the &amp;decision</source>
+        <translation>参与决策的人(&amp;D)</translation>
     </message>
     <message>
         <source>N&amp;otes</source>

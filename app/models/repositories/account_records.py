@@ -10,7 +10,15 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.models import enums
-from app.models.entities import Action, Interaction, InteractionParticipant, Need, Opportunity, Snapshot
+from app.models.entities import (
+    Action,
+    Interaction,
+    InteractionParticipant,
+    Need,
+    Opportunity,
+    OpportunityPerson,
+    Snapshot,
+)
 from app.models.repositories.common import InvalidInput, clean_text, get_or_fail, update_fields
 
 NEED_FIELDS = ("person_id", "kind", "description", "priority", "status", "value_proposition")
@@ -155,19 +163,39 @@ def validate_opportunity(fields: dict[str, Any]) -> None:
             raise InvalidInput("A value cannot be negative")
 
 
-def add_opportunity(session: Session, account_id: int, name: str, **fields: Any) -> Opportunity:
+def opportunity_people(session: Session, opportunity_id: int) -> list[int]:
+    """Ids of the people who take part in the opportunity's decision."""
+    return list(session.scalars(select(OpportunityPerson.person_id)
+                                .where(OpportunityPerson.opportunity_id == opportunity_id)
+                                .order_by(OpportunityPerson.person_id)))
+
+
+def _set_opportunity_people(session: Session, opportunity_id: int, person_ids) -> None:
+    session.execute(delete(OpportunityPerson).where(OpportunityPerson.opportunity_id == opportunity_id))
+    for person_id in dict.fromkeys(person_ids):
+        session.add(OpportunityPerson(opportunity_id=opportunity_id, person_id=person_id))
+    session.flush()
+
+
+def add_opportunity(session: Session, account_id: int, name: str, people=(), **fields: Any) -> Opportunity:
     fields = {"name": name, **fields}
     validate_opportunity(fields)
     opportunity = Opportunity(account_id=account_id, **{k: clean_text(v) for k, v in fields.items()})
     session.add(opportunity)
     session.flush()
+    _set_opportunity_people(session, opportunity.id, people)
     return opportunity
 
 
 def update_opportunity(session: Session, opportunity_id: int, changes: dict[str, Any]) -> dict[str, Any]:
     changes = dict(changes)
+    people = changes.pop("people", None)
     validate_opportunity(changes)
-    return update_fields(session, Opportunity, opportunity_id, changes, OPPORTUNITY_FIELDS)
+    old = update_fields(session, Opportunity, opportunity_id, changes, OPPORTUNITY_FIELDS) if changes else {}
+    if people is not None:
+        old["people"] = tuple(opportunity_people(session, opportunity_id))
+        _set_opportunity_people(session, opportunity_id, people)
+    return old
 
 
 def opportunities_of(session: Session, account_id: int) -> list[Opportunity]:
