@@ -357,3 +357,19 @@ def test_panels_below_the_map_follow_the_map_selection(qtbot, demo_db, dialogs):
     assert late
     assert {c.key[1] for c in scene.card_items() if c.overdue} == late
     stop(controller)
+
+
+def test_a_participant_in_the_history_is_shown_on_the_map(qtbot, demo_db, dialogs):
+    from app.views.history_model import HistoryModel
+
+    controller, window = start(qtbot, demo_db)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))
+    history = window.record_panels["history"]
+    model = history.model
+    row = next(r for r in range(model.rowCount())
+               if len([k for k in model.interaction_at(r).participants if k[0] == "person"]) == 1)
+    person = next(k for k in model.interaction_at(row).participants if k[0] == "person")
+    history._on_clicked(model.index(row, HistoryModel.PARTICIPANTS))
+    assert window.account_page.map_panel.scene.selected_keys() == [person]
+    assert window.account_page.tabs.currentWidget() is window.account_page.map_panel
+    stop(controller)

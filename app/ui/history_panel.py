@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -154,6 +155,8 @@ class FrequencyStrip(QWidget):
 
 
 class HistoryPanel(QWidget):
+    participant_activated = Signal(object)  # ("person" | "member", id): show them on the map
+
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws, self._stack = workspace, undo_stack
@@ -200,11 +203,30 @@ class HistoryPanel(QWidget):
         self.log_button.clicked.connect(self.log_interaction)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.view.doubleClicked.connect(lambda _index: self.edit_current())
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.clicked.connect(self._on_clicked)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
         self._ws.people_changed.connect(self._on_people_changed)
 
     # -- what the rest of the window tells the panel --------------------------------------------
+    def _on_double_clicked(self, index) -> None:
+        if index.column() != HistoryModel.PARTICIPANTS:
+            self.edit_current()
+
+    def _on_clicked(self, index) -> None:
+        """A click on the participants offers to show one of them on the map."""
+        if index.column() != HistoryModel.PARTICIPANTS:
+            return
+        record = self.model.interaction_at(index.row())
+        people = [key for key in record.participants if key[0] == "person"] or list(record.participants)
+        if len(people) == 1:
+            self.participant_activated.emit(people[0])
+            return
+        menu = QMenu(self)
+        for key in record.participants:
+            menu.addAction(self.model.name_of(key), lambda k=key: self.participant_activated.emit(k))
+        menu.exec(QCursor.pos())
+
     def set_account(self, account_id: int | None) -> None:
         self._default_participants = []
         self.model.set_account(account_id)

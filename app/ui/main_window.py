@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.record_tabs.setCurrentIndex(current_record_tab if current_record_tab >= 0 else 2)
         self.record_panels["snapshots"].set_scene(self.account_page.map_panel.scene)
         self.record_panels["opportunities"].set_scene(self.account_page.map_panel.scene)
+        self.record_panels["history"].participant_activated.connect(self._on_analysis_person)
         # New contents must not push the docks wider than the user left them.
         QTimer.singleShot(0, self, lambda: self.restoreState(layout_state))
         self._show_database_path(workspace.database.path)
