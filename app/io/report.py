@@ -1,0 +1,40 @@
+"""What an import did, or would do with --dry-run: shown in the preview and printed by the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Refusal:
+    line: int | None  # line (CSV), card number (vCard) or element (GraphML) where the problem is; None for the file
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    source: str  # the file
+    format: str  # csv | vcard | graphml | gexf | json
+    encoding: str | None = None  # what was detected or given (text formats)
+    created: list[str] = field(default_factory=list)  # names of people (and team members) added
+    updated: list[str] = field(default_factory=list)  # names of people matched and given new details
+    skipped: list[str] = field(default_factory=list)  # names matched with nothing new to add
+    links_created: int = 0
+    refused: list[Refusal] = field(default_factory=list)  # rows not imported, each with where and why
+    unknown_columns: list[str] = field(default_factory=list)  # columns (or attributes) that were not used
+    account_created: bool = False
+    applied: bool = False  # False for a dry run, or when the whole file was refused
+
+    def summary(self) -> str:
+        parts = [f"{len(self.created)} to create" if not self.applied else f"{len(self.created)} created",
+                 f"{len(self.updated)} updated", f"{len(self.skipped)} unchanged", f"{self.links_created} links",
+                 f"{len(self.refused)} refused"]
+        return ", ".join(parts)
+
+
+class ImportRefused(Exception):
+    """The whole file cannot be imported (wrong format, unreadable, an XML bomb…); nothing was written."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source, self.reason = source, reason
+        super().__init__(f"{source}: {reason}")
