@@ -10,26 +10,25 @@ from __future__ import annotations
 from collections import defaultdict, deque
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
 )
 
 from app.document.records import LinkRecord, MapData, MemberRecord, PersonRecord
 from app.i18n import labels
 from app.views.map import style
 from app.views.map.card_item import CardItem
+from app.views.map.group_frame import group_frame
 from app.views.map.link_item import LinkItem
 from app.views.map.overview import OverviewLayer
 
 Key = tuple[str, int]
 KEY_ROLES = frozenset({"economic_buyer", "decision_maker", "technical_buyer", "influencer", "approver"})
 ANIMATE_MS = 350
-GROUP_TITLE_PIXELS = 40  # fits in the gap the grouped layout leaves above each block
 
 
 class _Layer(QGraphicsItem):
@@ -466,23 +465,7 @@ class MapScene(QGraphicsScene):
     def show_group_frames(self, frames: list[tuple[str, QRectF]]) -> None:
         """Titled boxes behind the cards of a grouped layout; gone as soon as a card moves."""
         self.clear_group_frames()
-        for title, rect in frames:
-            box = QGraphicsRectItem(rect)
-            box.setPen(QPen(QColor("#cfd8dc"), 2))
-            box.setBrush(QColor(236, 239, 241, 160))
-            box.setZValue(-2)
-            font = QFont()
-            font.setPixelSize(GROUP_TITLE_PIXELS)
-            font.setBold(True)
-            # A small group's box is narrow: its title is cut to the box so it never runs into the next one.
-            fitted = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, rect.width() - 8)
-            label = QGraphicsSimpleTextItem(fitted, box)
-            label.setToolTip(title)
-            label.setFont(font)
-            label.setBrush(QColor("#37474f"))
-            label.setPos(rect.left() + 4, rect.top() - GROUP_TITLE_PIXELS * 1.3)
-            self.addItem(box)
-            self._frames.append(box)
+        self._frames = [group_frame(self, title, rect) for title, rect in frames]
 
     def content_rect(self) -> QRectF:
         """The cards and, when shown, the group boxes and their titles."""
