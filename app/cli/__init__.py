@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMANDS = ("demo", "check", "accounts", "analyze")
+COMMANDS = ("demo", "check", "accounts", "analyze", "export")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"app.cli.commands.{name}")
-        command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        command_parser = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command_parser)
         command_parser.set_defaults(run=module.run)
     return parser

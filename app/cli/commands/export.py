@@ -1,0 +1,67 @@
+"""stakemap export --account NAME --out FILE [--format …] [--shareable]: an account's map or data as a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "export"
+HELP = "export an account's map or data (csv, xlsx, graphml, gexf, json)"
+
+DATA_FORMATS = ("csv", "xlsx", "graphml", "gexf", "json")
+PICTURE_FORMATS = ("pdf", "png", "svg")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--account", required=True, help="the account's name")
+    parser.add_argument("--out", required=True, help="the file to write")
+    parser.add_argument("--format", choices=PICTURE_FORMATS + DATA_FORMATS, default=None,
+                        help="the file format (default: from the file's extension)")
+    parser.add_argument("--shareable", action="store_true",
+                        help="leave out stances, influence, notes, personal needs and rival links")
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    fmt = getattr(args, "format", None) or out.suffix.lower().lstrip(".")
+    if fmt in PICTURE_FORMATS:
+        print("stakemap: PDF, PNG and SVG export is not available yet", file=sys.stderr)
+        return 2
+    if fmt not in DATA_FORMATS:
+        print(f"stakemap: cannot tell the format of “{out.name}”: give --format "
+              f"({'|'.join(PICTURE_FORMATS + DATA_FORMATS)})", file=sys.stderr)
+        return 2
+
+    from app.cli.commands.common import open_database
+    from app.models.repositories.accounts import find_account_by_name
+
+    writer = _writer(fmt)
+    with open_database(args) as db, db.sessionmaker() as session:
+        account = find_account_by_name(session, args.account)
+        if account is None:
+            print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
+            return 1
+        try:
+            writer(session, account.id, out, shareable=bool(getattr(args, "shareable", False)))
+        except OSError as exc:
+            print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _writer(fmt: str):
+    if fmt == "csv":
+        from app.io.export_tables import write_csv
+        return write_csv
+    if fmt == "xlsx":
+        from app.io.export_tables import write_xlsx
+        return write_xlsx
+    if fmt == "graphml":
+        from app.io.export_graph import write_graphml
+        return write_graphml
+    if fmt == "gexf":
+        from app.io.export_graph import write_gexf
+        return write_gexf
+    from app.io.json_io import write_json
+    return write_json
