@@ -373,3 +373,44 @@ def test_a_participant_in_the_history_is_shown_on_the_map(qtbot, demo_db, dialog
     assert window.account_page.map_panel.scene.selected_keys() == [person]
     assert window.account_page.tabs.currentWidget() is window.account_page.map_panel
     stop(controller)
+
+
+def test_import_with_a_preview_then_export_from_the_file_menu(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from app.ui import file_transfer
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "import"
+    controller, window = start(qtbot, demo_db)
+    shown = []
+
+    def drive(dialog):
+        shown.append(dialog)
+        dialog.path.setText(str(fixtures / "chinese_gbk.csv"))
+        dialog.account.setCurrentText("新客户 New Co")
+        dialog.preview_button.click()
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+        assert "nothing written yet" in dialog.summary.text()
+        assert window.workspace.account_id_by_name("新客户 New Co") is None  # the preview wrote nothing
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=5000)
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.result() == file_transfer.QDialog.DialogCode.Accepted, timeout=10000)
+        return dialog.result()
+
+    monkeypatch.setattr(file_transfer.ImportDialog, "exec", drive)
+    window.import_action.trigger()
+    new_id = window.workspace.account_id_by_name("新客户 New Co")
+    assert new_id is not None and window.account_id == new_id
+    assert {p.name for p in window.workspace.people(new_id)} >= {"张伟", "李娜", "王强"}
+    assert window.account_page.map_panel.scene.card_items()  # the map shows them
+
+    out = tmp_path / "export.xlsx"
+    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: (out, "xlsx", False))
+    window.export_action.trigger()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out)["People"]
+    names = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {"张伟", "李娜", "王强"} <= names
+    stop(controller)

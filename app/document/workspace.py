@@ -335,6 +335,13 @@ class Workspace(AccountRecordsMixin, QObject):
     def delete_criterion(self, criterion_id: int) -> DeletionRecord:
         return self._delete(QualificationCriterion, criterion_id)
 
+    def announce_import(self, account_id: int | None) -> None:
+        """A worker imported into ``account_id`` with its own session: let every view reload."""
+        self.accounts_changed.emit(Change("account", ()))
+        for signal, kind in ((self.people_changed, "person"), (self.team_changed, "member"),
+                             (self.links_changed, "link")):
+            signal.emit(Change(kind, (), account_id))
+
     # -- bulk -----------------------------------------------------------------------------------
     def load_demo(self) -> list[str]:
         from app.demo import load_demo

@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self.new_db_action = self._action(self.tr("&New database…"), self._on_new_database)
         self.open_db_action = self._action(self.tr("&Open database…"), self._on_open_database, K(K.StandardKey.Open))
         self.demo_action = self._action(self.tr("Load &demo accounts"), self._on_load_demo)
+        self.import_action = self._action(self.tr("&Import people…"), self._on_import, K("Ctrl+I"),
+                                          tip=self.tr("CSV, vCard, GraphML, GEXF or a Stakemap JSON file"))
+        self.export_action = self._action(self.tr("&Export account…"), self._on_export, K("Ctrl+E"))
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_requested.emit,
                                           tip=self.tr("Write a verified copy of the database to the backups folder"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
@@ -222,8 +225,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for a in (self.new_db_action, self.open_db_action, None, self.demo_action, self.backup_action, None,
-                  self.quit_action):
+        for a in (self.new_db_action, self.open_db_action, None, self.import_action, self.export_action, None,
+                  self.demo_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for a in (self.undo_action, self.redo_action, None, self.find_action):
@@ -353,11 +356,12 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         attached = self.workspace is not None
-        for a in (self.new_account_action, self.demo_action, self.backup_action):
+        for a in (self.new_account_action, self.demo_action, self.backup_action, self.import_action):
             a.setEnabled(attached)
         self._update_undo_actions()
         has_account = self.account_id is not None
         page = self.account_page
+        self.export_action.setEnabled(has_account)
         if page is None:
             for a in (self.rename_account_action, self.delete_account_action, self.add_person_action,
                       self.add_member_action, self.add_existing_member_action, self.add_link_action,
@@ -521,6 +525,40 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded %n demo account(s)", "", len(created)), 5000)
         else:
             self.statusBar().showMessage(self.tr("The demo accounts are already here"), 5000)
+
+    def _on_import(self) -> None:
+        from app.ui.file_transfer import ImportDialog
+
+        names = [s.name for s in self.workspace.account_summaries()]
+        current = self.workspace.account(self.account_id).name if self.account_id is not None else None
+        dialog = ImportDialog(self.workspace, names, current, self)
+        dialog.imported.connect(self._on_imported)
+        dialog.exec()
+
+    def _on_imported(self, account_name: str) -> None:
+        account_id = self.workspace.account_id_by_name(account_name)
+        self.workspace.announce_import(account_id)
+        self.select_account(account_id)
+        self.statusBar().showMessage(self.tr("Imported into %1").replace("%1", account_name), 8000)
+
+    def _on_export(self) -> None:
+        from app.ui.file_transfer import ExportWorker, ask_export_target
+
+        if self.account_id is None:
+            return
+        name = self.workspace.account(self.account_id).name
+        target = ask_export_target(self, name)
+        if target is None:
+            return
+        path, fmt, shareable = target
+        worker = ExportWorker(self.workspace.database, self.account_id, path, fmt, shareable)
+        worker.done.connect(lambda written: self.statusBar().showMessage(
+            self.tr("Exported to %1").replace("%1", written), 8000))
+        worker.failed.connect(lambda detail: QMessageBox.warning(self, self.tr("Export failed"), detail))
+        worker.finished.connect(worker.deleteLater)
+        self._export_worker = worker
+        self.statusBar().showMessage(self.tr("Exporting %1…").replace("%1", name))
+        worker.start()
 
     def _file_filter(self) -> str:
         return self.tr("Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")

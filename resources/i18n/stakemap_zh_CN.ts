@@ -707,6 +707,21 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>Shareable: leave out stances, influence, notes, personal wins and rival links</source>
+        <translation>可分享版本：去掉态度、影响力、备注、个人诉求和对立关系</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
     <name>FrequencyStrip</name>
     <message>
         <source>Export…</source>
@@ -827,6 +842,117 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Delete interaction</source>
         <translation>删除互动记录</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import people</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>From the file&apos;s extension</source>
+        <translation>按文件扩展名</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Choose a file, then Preview to see what it would change.</source>
+        <translation>选择文件后点击“预览”，查看导入会带来哪些变化。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>编码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Into &amp;account</source>
+        <translation>导入到客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Contacts and maps (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)</source>
+        <translation>联系人与关系图 (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose an existing file, its format and the account to import into.</source>
+        <translation>请选择一个已有文件、其格式以及要导入的客户。</translation>
+    </message>
+    <message>
+        <source>The file was refused and nothing was written: %1</source>
+        <translation>文件被拒绝，未写入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Preview — nothing written yet.</source>
+        <translation>预览——尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <source>%1 to create, %2 to update, %3 unchanged, %4 links, %5 refused.</source>
+        <translation>新建 %1 人，更新 %2 人，%3 人无变化，%4 条关系，拒绝 %5 行。</translation>
+    </message>
+    <message>
+        <source>The account will be created.</source>
+        <translation>将新建该客户。</translation>
+    </message>
+    <message>
+        <source>Encoding: %1</source>
+        <translation>编码：%1</translation>
+    </message>
+    <message>
+        <source>To create</source>
+        <translation>将新建</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>将更新</translation>
+    </message>
+    <message>
+        <source>Unchanged (already there)</source>
+        <translation>无变化（已存在）</translation>
+    </message>
+    <message>
+        <source>Refused (%1)</source>
+        <translation>被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Columns not used</source>
+        <translation>未使用的列</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1426,18 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>载入示例客户(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Import people…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>CSV, vCard, GraphML, GEXF or a Stakemap JSON file</source>
+        <translation>CSV、vCard、GraphML、GEXF 或 Stakemap JSON 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Export account…</source>
+        <translation>导出客户(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -1444,6 +1582,22 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>The demo accounts are already here</source>
         <translation>示例客户已存在</translation>
+    </message>
+    <message>
+        <source>Imported into %1</source>
+        <translation>已导入到 %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
     </message>
     <message>
         <source>Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 NAME = "export"
 HELP = "export an account's map or data (csv, xlsx, graphml, gexf, json)"
 
-DATA_FORMATS = ("csv", "xlsx", "graphml", "gexf", "json")
+DATA_FORMATS = ("csv", "xlsx", "graphml", "gexf", "json")  # as app.io.exporters, which loads on use
 PICTURE_FORMATS = ("pdf", "png", "svg")
 
 
@@ -34,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     from app.cli.commands.common import open_database
+    from app.io.exporters import writer_for
     from app.models.repositories.accounts import find_account_by_name
 
-    writer = _writer(fmt)
+    writer = writer_for(fmt)
     with open_database(args) as db, db.sessionmaker() as session:
         account = find_account_by_name(session, args.account)
         if account is None:
@@ -48,20 +49,3 @@ def run(args: argparse.Namespace) -> int:
             print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     return 0
-
-
-def _writer(fmt: str):
-    if fmt == "csv":
-        from app.io.export_tables import write_csv
-        return write_csv
-    if fmt == "xlsx":
-        from app.io.export_tables import write_xlsx
-        return write_xlsx
-    if fmt == "graphml":
-        from app.io.export_graph import write_graphml
-        return write_graphml
-    if fmt == "gexf":
-        from app.io.export_graph import write_gexf
-        return write_gexf
-    from app.io.json_io import write_json
-    return write_json

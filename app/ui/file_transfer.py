@@ -1,0 +1,250 @@
+"""File ▸ Import and File ▸ Export: a preview of what an import will do, then the import itself, each run
+off the UI thread with its own database session; exports written atomically, also off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+
+FORMATS = ("csv", "vcard", "graphml", "gexf", "json")
+ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
+
+
+class ImportWorker(QThread):
+    done = Signal(object)  # ImportReport
+    refused = Signal(str)
+
+    def __init__(self, database, path: Path, account: str, fmt: str, encoding: str | None, dry_run: bool) -> None:
+        super().__init__()
+        self._db, self.path, self.account, self.fmt = database, path, account, fmt
+        self.encoding, self.dry_run = encoding, dry_run
+
+    def run(self) -> None:
+        from app.io.apply import import_file
+        from app.io.report import ImportRefused
+
+        try:
+            if self.dry_run:
+                with self._db.sessionmaker() as session:
+                    report = import_file(session, self.path, self.account, self.fmt, True, self.encoding)
+                    session.rollback()  # a preview never writes
+            else:
+                with self._db.session() as session:  # one transaction: all of it, or nothing
+                    report = import_file(session, self.path, self.account, self.fmt, False, self.encoding)
+        except ImportRefused as exc:
+            self.refused.emit(exc.reason)
+            return
+        except Exception as exc:  # a broken file must never take the window down
+            self.refused.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(report)
+
+
+class ImportDialog(QDialog):
+    """Choose a file, see what it would change, then import it in one transaction."""
+
+    imported = Signal(str)  # the account's name
+
+    def __init__(self, workspace, account_names: list[str], current: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ws = workspace
+        self._worker: ImportWorker | None = None
+        self.report = None
+        self.setWindowTitle(self.tr("Import people"))
+        self.resize(640, 560)
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.format = QComboBox()
+        self.format.addItem(self.tr("From the file's extension"), None)
+        for code, label in zip(FORMATS, ("CSV", "vCard", "GraphML", "GEXF", "JSON (Stakemap)"), strict=True):
+            self.format.addItem(label, code)
+        self.encoding = QComboBox()
+        self.encoding.addItem(self.tr("Detect"), None)
+        for code in ENCODINGS:
+            self.encoding.addItem(code, code)
+        self.account = QComboBox()
+        self.account.setEditable(True)
+        self.account.addItems(account_names)
+        self.account.setCurrentText(current or "")
+        self.summary = QLabel(self.tr("Choose a file, then Preview to see what it would change."))
+        self.summary.setWordWrap(True)
+        self.details = QTreeWidget()
+        self.details.setHeaderLabels([self.tr("What"), self.tr("Details")])
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&File"), path_row)
+        form.addRow(self.tr("F&ormat"), self.format)
+        form.addRow(self.tr("&Encoding"), self.encoding)
+        form.addRow(self.tr("Into &account"), self.account)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(buttons)
+        self.preview_button.clicked.connect(lambda: self._run(dry_run=True))
+        self.import_button.clicked.connect(lambda: self._run(dry_run=False))
+        for widget in (self.path, self.account.lineEdit()):
+            widget.textChanged.connect(lambda _t: self.import_button.setEnabled(False))
+        self.format.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
+        self.encoding.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import people"), self.path.text(),
+            self.tr("Contacts and maps (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)"))
+        if path:
+            self.path.setText(path)
+
+    def _run(self, dry_run: bool) -> None:
+        from app.io.apply import format_of
+
+        path = Path(self.path.text().strip())
+        account = self.account.currentText().strip()
+        fmt = self.format.currentData() or format_of(path)
+        if not path.is_file() or not account or fmt is None:
+            self.summary.setText(self.tr("Choose an existing file, its format and the account to import into."))
+            return
+        worker = ImportWorker(self._ws.database, path, account, fmt, self.encoding.currentData(), dry_run)
+        worker.done.connect(lambda report: self._on_done(report, dry_run, account))
+        worker.refused.connect(self._on_refused)
+        worker.finished.connect(self._on_finished)
+        self._worker = worker
+        for button in (self.preview_button, self.import_button):
+            button.setEnabled(False)
+        self.busy.show()
+        worker.start()
+
+    def _on_finished(self) -> None:
+        self.busy.hide()
+        self.preview_button.setEnabled(True)
+        if self._worker is not None:
+            self._worker.deleteLater()
+            self._worker = None
+
+    def _on_refused(self, reason: str) -> None:
+        self.report = None
+        self.details.clear()
+        self.summary.setText(self.tr("The file was refused and nothing was written: %1").replace("%1", reason))
+
+    def _on_done(self, report, dry_run: bool, account: str) -> None:
+        self.report = report
+        self._show(report, dry_run)
+        if dry_run:
+            self.import_button.setEnabled(not report.refused or bool(report.created or report.updated))
+        else:
+            self.imported.emit(account)
+            self.accept()
+
+    def _show(self, report, dry_run: bool) -> None:
+        lines = [
+            self.tr("Preview — nothing written yet.") if dry_run else self.tr("Imported."),
+            self.tr("%1 to create, %2 to update, %3 unchanged, %4 links, %5 refused.")
+            .replace("%1", str(len(report.created))).replace("%2", str(len(report.updated)))
+            .replace("%3", str(len(report.skipped))).replace("%4", str(report.links_created))
+            .replace("%5", str(len(report.refused))),
+        ]
+        if report.account_created:
+            lines.append(self.tr("The account will be created."))
+        if report.encoding:
+            lines.append(self.tr("Encoding: %1").replace("%1", report.encoding))
+        self.summary.setText("\n".join(lines))
+        self.details.clear()
+        groups = ((self.tr("To create"), report.created), (self.tr("To update"), report.updated),
+                  (self.tr("Unchanged (already there)"), report.skipped))
+        for title, names in groups:
+            parent = QTreeWidgetItem(self.details, [f"{title} ({len(names)})", ""])
+            for name in names[:500]:
+                QTreeWidgetItem(parent, [name, ""])
+        refused = QTreeWidgetItem(self.details, [self.tr("Refused (%1)").replace("%1", str(len(report.refused))), ""])
+        for refusal in report.refused[:500]:
+            where = self.tr("line %1").replace("%1", str(refusal.line)) if refusal.line is not None else ""
+            QTreeWidgetItem(refused, [where, refusal.reason])
+        refused.setExpanded(bool(report.refused))
+        if report.unknown_columns:
+            unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), ", ".join(report.unknown_columns)])
+            unknown.setToolTip(1, ", ".join(report.unknown_columns))
+        self.details.resizeColumnToContents(0)
+
+
+class ExportWorker(QThread):
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, database, account_id: int, path: Path, fmt: str, shareable: bool) -> None:
+        super().__init__()
+        self._db, self.account_id, self.path, self.fmt, self.shareable = database, account_id, path, fmt, shareable
+
+    def run(self) -> None:
+        from app.io.exporters import writer_for
+
+        try:
+            with self._db.sessionmaker() as session:
+                writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable)
+        except Exception as exc:  # the old file is untouched: writes are atomic
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(str(self.path))
+
+
+def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bool] | None:
+    """The file, format and shareable choice for an export, or None when the user cancels."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("ExportDialog", "Export %1").replace("%1", account_name))
+    fmt = QComboBox()
+    for code, label in (("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)"),
+                        ("json", "JSON (Stakemap)")):
+        fmt.addItem(label, code)
+    shareable = QCheckBox(translate("ExportDialog", "Shareable: leave out stances, influence, notes, personal "
+                                                    "wins and rival links"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(translate("ExportDialog", "Format"), fmt)
+    form.addRow(shareable)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    code = fmt.currentData()
+    path, _ = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), f"{account_name}.{code}",
+                                          f"{fmt.currentText()} (*.{code})")
+    if not path:
+        return None
+    path = Path(path)
+    if path.suffix.lower() != f".{code}":
+        path = path.with_name(path.name + f".{code}")
+    return path, code, shareable.isChecked()
