@@ -414,3 +414,19 @@ def test_import_with_a_preview_then_export_from_the_file_menu(qtbot, demo_db, di
     names = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {"张伟", "李娜", "王强"} <= names
     stop(controller)
+
+
+def test_a_cancelled_import_writes_nothing(qtbot, workspace):
+    from pathlib import Path
+
+    from app.ui.file_transfer import ImportWorker
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "import"
+    worker = ImportWorker(workspace.database, fixtures / "salesforce_contacts.csv", "取消的导入", "csv", None, False)
+    cancelled = []
+    worker.cancelled.connect(lambda: cancelled.append(True))
+    worker.cancel()
+    worker.start()
+    worker.wait()
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=5000)
+    assert workspace.account_id_by_name("取消的导入") is None

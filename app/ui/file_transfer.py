@@ -34,10 +34,17 @@ class ImportWorker(QThread):
     done = Signal(object)  # ImportReport
     refused = Signal(str)
 
+    cancelled = Signal()
+
     def __init__(self, database, path: Path, account: str, fmt: str, encoding: str | None, dry_run: bool) -> None:
         super().__init__()
         self._db, self.path, self.account, self.fmt = database, path, account, fmt
         self.encoding, self.dry_run = encoding, dry_run
+        self._cancel = False
+
+    def cancel(self) -> None:
+        """Stop before anything is committed (the work in progress is rolled back)."""
+        self._cancel = True
 
     def run(self) -> None:
         from app.io.apply import import_file
@@ -49,8 +56,13 @@ class ImportWorker(QThread):
                     report = import_file(session, self.path, self.account, self.fmt, True, self.encoding)
                     session.rollback()  # a preview never writes
             else:
-                with self._db.session() as session:  # one transaction: all of it, or nothing
+                # One transaction: all of it, or — refused or cancelled — nothing.
+                with self._db.sessionmaker() as session, session.begin():
                     report = import_file(session, self.path, self.account, self.fmt, False, self.encoding)
+                    if self._cancel:
+                        session.rollback()
+                        self.cancelled.emit()
+                        return
         except ImportRefused as exc:
             self.refused.emit(exc.reason)
             return
@@ -100,9 +112,12 @@ class ImportDialog(QDialog):
         self.preview_button = QPushButton(self.tr("Preview"))
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("&File"), path_row)
@@ -117,6 +132,7 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.preview_button.clicked.connect(lambda: self._run(dry_run=True))
         self.import_button.clicked.connect(lambda: self._run(dry_run=False))
+        self.cancel_button.clicked.connect(self._cancel)
         for widget in (self.path, self.account.lineEdit()):
             widget.textChanged.connect(lambda _t: self.import_button.setEnabled(False))
         self.format.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
@@ -141,15 +157,32 @@ class ImportDialog(QDialog):
         worker = ImportWorker(self._ws.database, path, account, fmt, self.encoding.currentData(), dry_run)
         worker.done.connect(lambda report: self._on_done(report, dry_run, account))
         worker.refused.connect(self._on_refused)
+        worker.cancelled.connect(self._on_cancelled)
         worker.finished.connect(self._on_finished)
         self._worker = worker
         for button in (self.preview_button, self.import_button):
             button.setEnabled(False)
         self.busy.show()
+        self.cancel_button.setVisible(not dry_run)
         worker.start()
+
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.summary.setText(self.tr("Cancelling…"))
+
+    def _on_cancelled(self) -> None:
+        self.summary.setText(self.tr("Cancelled: nothing was written."))
+
+    def reject(self) -> None:
+        if self._worker is not None:  # closing while importing cancels the import
+            self._worker.cancel()
+            self._worker.wait()
+        super().reject()
 
     def _on_finished(self) -> None:
         self.busy.hide()
+        self.cancel_button.hide()
         self.preview_button.setEnabled(True)
         if self._worker is not None:
             self._worker.deleteLater()

@@ -883,6 +883,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>导入</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -905,6 +909,14 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Choose an existing file, its format and the account to import into.</source>
         <translation>请选择一个已有文件、其格式以及要导入的客户。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
         <source>The file was refused and nothing was written: %1</source>
