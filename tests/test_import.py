@@ -326,3 +326,18 @@ def test_an_exported_csv_imports_back_with_the_same_people(tmp_path):
         assert (back.title, back.department, back.email, back.phone, back.role, back.stance, back.influence) == (
             person.title, person.department, person.email, person.phone, person.role, person.stance,
             person.influence)
+
+
+def test_refusal_reasons_read_in_chinese_in_the_app(qapp):
+    from app.i18n import language as lang
+    from app.ui.import_messages import localize
+
+    lang.install("zh_CN")
+    try:
+        assert localize("no name in this row") == "此行没有姓名"
+        assert localize("赵敏: influence must be 1 to 5, not “老板”") == "赵敏：影响力应为 1 到 5，而不是“老板”"
+        assert localize("node 3 “x”: unknown stance “happy”") == "第 3 个节点“x”：未知的态度“happy”"
+        assert "实体" in localize("the file declares XML entities (an entity-expansion attack?); refused")
+        assert localize("something new") == "something new"  # unknown sentences pass through unchanged
+    finally:
+        lang.install("en")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.ui.import_messages import localize
 
 FORMATS = ("csv", "vcard", "graphml", "gexf", "json")
 ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
@@ -191,7 +192,8 @@ class ImportDialog(QDialog):
     def _on_refused(self, reason: str) -> None:
         self.report = None
         self.details.clear()
-        self.summary.setText(self.tr("The file was refused and nothing was written: %1").replace("%1", reason))
+        text = self.tr("The file was refused and nothing was written: %1")
+        self.summary.setText(text.replace("%1", localize(reason)))
 
     def _on_done(self, report, dry_run: bool, account: str) -> None:
         self.report = report
@@ -225,7 +227,7 @@ class ImportDialog(QDialog):
         refused = QTreeWidgetItem(self.details, [self.tr("Refused (%1)").replace("%1", str(len(report.refused))), ""])
         for refusal in report.refused[:500]:
             where = self.tr("line %1").replace("%1", str(refusal.line)) if refusal.line is not None else ""
-            QTreeWidgetItem(refused, [where, refusal.reason])
+            QTreeWidgetItem(refused, [where, localize(refusal.reason)])
         refused.setExpanded(bool(report.refused))
         if report.unknown_columns:
             unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), ", ".join(report.unknown_columns)])

@@ -968,6 +968,161 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <source>no name in this row</source>
+        <translation>此行没有姓名</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>没有姓名</translation>
+    </message>
+    <message>
+        <source>%a: influence must be 1 to 5, not “%b”</source>
+        <translation>%a：影响力应为 1 到 5，而不是“%b”</translation>
+    </message>
+    <message>
+        <source>influence must be 1 to 5, not “%b”</source>
+        <translation>影响力应为 1 到 5，而不是“%b”</translation>
+    </message>
+    <message>
+        <source>%a: unknown buying role “%b”</source>
+        <translation>%a：未知的角色“%b”</translation>
+    </message>
+    <message>
+        <source>%a: unknown stance “%b”</source>
+        <translation>%a：未知的态度“%b”</translation>
+    </message>
+    <message>
+        <source>%a: “%b” is not in the file or the account</source>
+        <translation>%a：“%b”不在文件或客户中</translation>
+    </message>
+    <message>
+        <source>%a: a link needs two different people</source>
+        <translation>%a：关系需要两个不同的人</translation>
+    </message>
+    <message>
+        <source>%a: strength must be 1 to 5, not %b</source>
+        <translation>%a：强度应为 1 到 5，而不是 %b</translation>
+    </message>
+    <message>
+        <source>%a: unknown link kind “%b”</source>
+        <translation>%a：未知的关系类型“%b”</translation>
+    </message>
+    <message>
+        <source>%a: “our relationship” goes from a team member to a customer&apos;s person</source>
+        <translation>%a：“我方关系”只能从我方成员指向客户方联系人</translation>
+    </message>
+    <message>
+        <source>card %a: no name (FN or N)</source>
+        <translation>第 %a 张名片：没有姓名（FN 或 N）</translation>
+    </message>
+    <message>
+        <source>card %a: unreadable (%b)</source>
+        <translation>第 %a 张名片：无法读取（%b）</translation>
+    </message>
+    <message>
+        <source>card %a: %b</source>
+        <translation>第 %a 张名片：%b</translation>
+    </message>
+    <message>
+        <source>node %a: no name and no id</source>
+        <translation>第 %a 个节点：没有名称也没有 id</translation>
+    </message>
+    <message>
+        <source>node %a “%b”: %c</source>
+        <translation>第 %a 个节点“%b”：%c</translation>
+    </message>
+    <message>
+        <source>edge %a %b: strength “%c” is not 1 to 5</source>
+        <translation>第 %a 条边 %b：强度“%c”不在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <source>unknown buying role “%b”</source>
+        <translation>未知的角色“%b”</translation>
+    </message>
+    <message>
+        <source>unknown stance “%b”</source>
+        <translation>未知的态度“%b”</translation>
+    </message>
+    <message>
+        <source>side must be client or team, not “%b”</source>
+        <translation>side 应为 client 或 team，而不是“%b”</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>no header row with a name column (e.g. Name, First Name, 姓名)</source>
+        <translation>没有包含姓名列的表头行（如 Name、First Name、姓名）</translation>
+    </message>
+    <message>
+        <source>cannot tell the text encoding; choose one under Encoding</source>
+        <translation>无法判断文本编码，请在“编码”中选择</translation>
+    </message>
+    <message>
+        <source>not readable as %a: %b</source>
+        <translation>无法按 %a 读取：%b</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %a</source>
+        <translation>无法读取文件：%a</translation>
+    </message>
+    <message>
+        <source>the file declares XML entities (a possible entity-expansion attack); refused</source>
+        <translation>文件声明了 XML 实体（可能是实体膨胀攻击），已拒绝</translation>
+    </message>
+    <message>
+        <source>the file refers to an external XML entity (%a); refused</source>
+        <translation>文件引用了外部 XML 实体（%a），已拒绝</translation>
+    </message>
+    <message>
+        <source>the file refers to external XML entities or documents; refused</source>
+        <translation>文件引用了外部 XML 实体或文档，已拒绝</translation>
+    </message>
+    <message>
+        <source>the file has a document type declaration; refused</source>
+        <translation>文件含有文档类型声明，已拒绝</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %a</source>
+        <translation>XML 格式不正确：%a</translation>
+    </message>
+    <message>
+        <source>not GraphML (the root element is %a)</source>
+        <translation>不是 GraphML（根元素为 %a）</translation>
+    </message>
+    <message>
+        <source>not GEXF (the root element is %a)</source>
+        <translation>不是 GEXF（根元素为 %a）</translation>
+    </message>
+    <message>
+        <source>no &lt;graph&gt; element</source>
+        <translation>没有 &lt;graph&gt; 元素</translation>
+    </message>
+    <message>
+        <source>no vCard in the file (no BEGIN:VCARD line)</source>
+        <translation>文件中没有 vCard（没有 BEGIN:VCARD 行）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %a MB</source>
+        <translation>文件大于 %a MB</translation>
+    </message>
+    <message>
+        <source>no person could be imported%a</source>
+        <translation>没有可导入的联系人%a</translation>
+    </message>
+    <message>
+        <source>not a readable JSON file: %a</source>
+        <translation>不是可读取的 JSON 文件：%a</translation>
+    </message>
+    <message>
+        <source>account “%a” already exists and has people or records; import into a new account</source>
+        <translation>客户“%a”已存在且已有联系人或记录；请导入到新客户</translation>
+    </message>
+</context>
+<context>
     <name>InteractionDialog</name>
     <message>
         <source>Edit interaction</source>

@@ -1,0 +1,81 @@
+"""The importer's reasons (written in English for the command line) in the interface language.
+
+Each known sentence is matched whole and re-built from its translated template, keeping the names, values
+and numbers it carries; a sentence not listed here is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.i18n import translate
+
+
+def _rules() -> list[tuple[re.Pattern, str]]:
+    rules = [
+        # Where first (card, node, edge), then what: the general sentences below would match these too.
+        (r"card (?P<a>\d+): no name \(FN or N\)", translate("ImportMessages", "card %a: no name (FN or N)")),
+        (r"card (?P<a>\d+): unreadable \((?P<b>.*)\)", translate("ImportMessages", "card %a: unreadable (%b)")),
+        (r"card (?P<a>\d+): (?P<b>.*)", translate("ImportMessages", "card %a: %b")),
+        (r"node (?P<a>\d+): no name and no id", translate("ImportMessages", "node %a: no name and no id")),
+        (r"node (?P<a>\d+) “(?P<b>.*)”: (?P<c>.*)", translate("ImportMessages", "node %a “%b”: %c")),
+        (r"edge (?P<a>\d+) (?P<b>.*): strength “(?P<c>.*)” is not 1 to 5",
+         translate("ImportMessages", "edge %a %b: strength “%c” is not 1 to 5")),
+        (r"no name in this row", translate("ImportMessages", "no name in this row")),
+        (r"no name", translate("ImportMessages", "no name")),
+        (r"(?P<a>.+): influence must be 1 to 5, not “(?P<b>.*)”",
+         translate("ImportMessages", "%a: influence must be 1 to 5, not “%b”")),
+        (r"influence must be 1 to 5, not “(?P<b>.*)”", translate("ImportMessages", "influence must be 1 to 5, not “%b”")),
+        (r"(?P<a>.+): unknown buying role “(?P<b>.*)”", translate("ImportMessages", "%a: unknown buying role “%b”")),
+        (r"(?P<a>.+): unknown stance “(?P<b>.*)”", translate("ImportMessages", "%a: unknown stance “%b”")),
+        (r"unknown buying role “(?P<b>.*)”", translate("ImportMessages", "unknown buying role “%b”")),
+        (r"unknown stance “(?P<b>.*)”", translate("ImportMessages", "unknown stance “%b”")),
+        (r"side must be client or team, not “(?P<b>.*)”", translate("ImportMessages", "side must be client or team, not “%b”")),
+        (r"(?P<a>.+ link .+ → .+): “(?P<b>.*)” is not in the file or the account",
+         translate("ImportMessages", "%a: “%b” is not in the file or the account")),
+        (r"(?P<a>.+ link .+ → .+): a link needs two different people",
+         translate("ImportMessages", "%a: a link needs two different people")),
+        (r"(?P<a>.+ link .+ → .+): strength must be 1 to 5, not (?P<b>.*)",
+         translate("ImportMessages", "%a: strength must be 1 to 5, not %b")),
+        (r"(?P<a>.+ link .+ → .+): unknown link kind “(?P<b>.*)”", translate("ImportMessages", "%a: unknown link kind “%b”")),
+        (r"(?P<a>.+ link .+ → .+): a covers link goes from a team member to a customer's person",
+         translate("ImportMessages", "%a: “our relationship” goes from a team member to a customer's person")),
+        (r"the file is empty", translate("ImportMessages", "the file is empty")),
+        (r"no header row with a name column \(e\.g\. Name, First Name, 姓名\)",
+         translate("ImportMessages", "no header row with a name column (e.g. Name, First Name, 姓名)")),
+        (r"cannot tell the text encoding; give one with --encoding",
+         translate("ImportMessages", "cannot tell the text encoding; choose one under Encoding")),
+        (r"not readable as (?P<a>\S+): (?P<b>.*)", translate("ImportMessages", "not readable as %a: %b")),
+        (r"cannot read the file: (?P<a>.*)", translate("ImportMessages", "cannot read the file: %a")),
+        (r"the file declares XML entities \(an entity-expansion attack\?\); refused",
+         translate("ImportMessages", "the file declares XML entities (a possible entity-expansion attack); refused")),
+        (r"the file refers to an external XML entity \((?P<a>.*)\); refused",
+         translate("ImportMessages", "the file refers to an external XML entity (%a); refused")),
+        (r"the file refers to external XML entities or documents; refused",
+         translate("ImportMessages", "the file refers to external XML entities or documents; refused")),
+        (r"the file has a document type declaration; refused",
+         translate("ImportMessages", "the file has a document type declaration; refused")),
+        (r"not well-formed XML: (?P<a>.*)", translate("ImportMessages", "not well-formed XML: %a")),
+        (r"not GraphML \(the root element is (?P<a>.*)\)", translate("ImportMessages", "not GraphML (the root element is %a)")),
+        (r"not GEXF \(the root element is (?P<a>.*)\)", translate("ImportMessages", "not GEXF (the root element is %a)")),
+        (r"no <graph> element", translate("ImportMessages", "no <graph> element")),
+        (r"no vCard in the file \(no BEGIN:VCARD line\)",
+         translate("ImportMessages", "no vCard in the file (no BEGIN:VCARD line)")),
+        (r"the file is larger than (?P<a>\d+) MB", translate("ImportMessages", "the file is larger than %a MB")),
+        (r"no person could be imported(?P<a>.*)", translate("ImportMessages", "no person could be imported%a")),
+        (r"not a readable JSON file: (?P<a>.*)", translate("ImportMessages", "not a readable JSON file: %a")),
+        (r"account “(?P<a>.*)” already exists and has people or records; (?P<b>.*)",
+         translate("ImportMessages", "account “%a” already exists and has people or records; import into a new account")),
+    ]
+    return [(re.compile(pattern + r"\Z", re.S), template) for pattern, template in rules]
+
+
+def localize(message: str) -> str:
+    for pattern, template in _rules():
+        found = pattern.match(message)
+        if found:
+            text = template
+            for name, value in found.groupdict().items():
+                text = text.replace(f"%{name}", localize(value) if name == "c" else value)
+            return text
+    return message
