@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from app.commands import edits, perform
+from app.commands import edits
 from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.i18n import labels
-from app.models.repositories import InvalidInput
 from app.ui.link_dialog import LinkDialog
 from app.ui.person_dialogs import MemberDialog, PersonDialog
+from app.ui.widgets import perform_or_warn
 
 
 class AccountEditor(QObject):
@@ -25,11 +25,7 @@ class AccountEditor(QObject):
         self._ws, self._stack, self._window = workspace, stack, window
 
     def _perform(self, command: WorkspaceCommand) -> WorkspaceCommand | None:
-        try:
-            return perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self._window, self.tr("Not saved"), str(exc))
-            return None
+        return perform_or_warn(self._window, self._stack, command)
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self._window, title, text,

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import record_edits
-from app.commands.base import WorkspaceCommand, perform
+from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import ActionRecord
 from app.i18n import record_labels
-from app.models.repositories import InvalidInput
-from app.ui.widgets import fill_combo
+from app.ui.widgets import fill_combo, perform_or_warn
 from app.views.actions_model import SORT_ROLE, ActionsModel
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -207,12 +206,7 @@ class ActionsPanel(QWidget):
 
     # -- edits ----------------------------------------------------------------------------------
     def _perform(self, command: WorkspaceCommand) -> bool:
-        try:
-            perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        return True
+        return perform_or_warn(self, self._stack, command) is not None
 
     def _on_completion_requested(self, action_id: int, done: bool) -> None:
         row = self.model.row_of(action_id)

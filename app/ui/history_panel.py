@@ -29,13 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import perform
 from app.commands import record_edits as commands
 from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import InteractionRecord, MemberRecord, PersonRecord
-from app.models.repositories import InvalidInput
-from app.ui.widgets import fill_combo, select_data
+from app.ui.widgets import fill_combo, perform_or_warn, select_data
 from app.views.history_model import ID_ROLE, HistoryModel, month_starts, monthly_counts
 from app.views.history_model import channels as channel_labels
 from app.views.history_model import sentiments as sentiment_labels
@@ -288,11 +286,7 @@ class HistoryPanel(QWidget):
                                  self._ws.account_members(account_id), record, self._default_participants, self)
 
     def _perform(self, command: WorkspaceCommand) -> WorkspaceCommand | None:
-        try:
-            return perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return None
+        return perform_or_warn(self, self._stack, command)
 
     def log_interaction(self) -> int | None:
         if self.model.account_id is None:

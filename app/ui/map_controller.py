@@ -6,13 +6,13 @@ from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from app.commands import edits, map_edits, perform
+from app.commands import edits, map_edits
 from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.i18n import labels
-from app.models.repositories import InvalidInput
 from app.ui.link_dialog import LinkDialog
 from app.ui.person_dialogs import MemberDialog, PersonDialog
+from app.ui.widgets import perform_or_warn
 from app.views.map.scene import MapScene
 
 
@@ -29,11 +29,7 @@ class MapController(QObject):
         return self._scene.account_id
 
     def _perform(self, command: WorkspaceCommand) -> WorkspaceCommand | None:
-        try:
-            return perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self._window, self.tr("Not saved"), str(exc))
-            return None
+        return perform_or_warn(self._window, self._stack, command)
 
     def _name(self, key) -> str:
         card = self._scene.card(key)

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import record_edits
-from app.commands.base import WorkspaceCommand, perform
+from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import NeedRecord
 from app.i18n import record_labels
-from app.models.repositories import InvalidInput
-from app.ui.widgets import fill_combo
+from app.ui.widgets import fill_combo, perform_or_warn
 from app.views.needs_model import NeedsModel
 
 
@@ -167,12 +166,7 @@ class NeedsPanel(QWidget):
 
     # -- edits ----------------------------------------------------------------------------------
     def _perform(self, command: WorkspaceCommand) -> bool:
-        try:
-            perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        return True
+        return perform_or_warn(self, self._stack, command) is not None
 
     def add_need(self) -> None:
         account_id = self.model.account_id

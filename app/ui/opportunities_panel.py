@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import record_edits
-from app.commands.base import WorkspaceCommand, perform
+from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import OpportunityRecord
 from app.i18n import record_labels
-from app.models.repositories import InvalidInput
 from app.ui.actions_panel import OptionalDateEdit
-from app.ui.widgets import fill_combo
+from app.ui.widgets import fill_combo, perform_or_warn
 from app.views.opportunities_model import OpportunitiesModel, pipeline_text, weighted_pipeline
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
@@ -203,12 +202,7 @@ class OpportunitiesPanel(QWidget):
         self.edit_opportunity()
 
     def _perform(self, command: WorkspaceCommand) -> bool:
-        try:
-            perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        return True
+        return perform_or_warn(self, self._stack, command) is not None
 
     def _people(self) -> dict[int, str]:
         account_id = self.model.account_id

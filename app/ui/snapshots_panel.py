@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import perform
 from app.commands import record_edits as commands
 from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import SnapshotRecord
 from app.document.snapshots import SnapshotDiff, diff
-from app.models.repositories import InvalidInput
+from app.ui.widgets import perform_or_warn
 from app.views.snapshots_model import SnapshotsModel, diff_groups, names_in
 
 MARK_COLOR = QColor("#AA3377")
@@ -238,11 +237,7 @@ class SnapshotsPanel(QWidget):
         return self.model.snapshot_at(rows[0].row()) if rows else None
 
     def _perform(self, command: WorkspaceCommand) -> WorkspaceCommand | None:
-        try:
-            return perform(self._stack, command)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return None
+        return perform_or_warn(self, self._stack, command)
 
     def take_snapshot(self) -> int | None:
         if self._account_id is None:

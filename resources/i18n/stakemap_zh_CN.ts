@@ -4,10 +4,6 @@
 <context>
     <name>AccountEditor</name>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>New account</source>
         <translation>新建客户</translation>
     </message>
@@ -373,10 +369,6 @@ To keep their history, archive them instead.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>Delete next action</source>
         <translation>删除下一步行动</translation>
     </message>
@@ -707,6 +699,13 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export %1</source>
@@ -828,10 +827,6 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Contacts per month with %1, last 12 months</source>
         <translation>近 12 个月每月与 %1 的接触次数</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
     <message>
         <source>Delete the interaction of %1?
@@ -1792,10 +1787,6 @@ Decision maps of key-account buying committees.</source>
 <context>
     <name>MapController</name>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>Add person here…</source>
         <translation>在此添加联系人…</translation>
     </message>
@@ -2203,10 +2194,6 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>仅看 {name}</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>Delete need</source>
         <translation>删除需求</translation>
     </message>
@@ -2275,10 +2262,6 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Ring the cards of the people who take part in the selected opportunity&apos;s decision</source>
         <translation>在关系图上圈出参与所选商机决策的人</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
     <message>
         <source>Delete opportunity</source>
@@ -2626,10 +2609,6 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>No changes</source>
         <translation>没有变化</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
     <message>
         <source>Take snapshot</source>
