@@ -304,9 +304,6 @@ def test_export_command(demo, tmp_path, capsys):
     assert err.count("\n") == 1 and "No such account" in err
     assert not missing.exists()
 
-    assert _run(demo, account=DEMO_ACCOUNT_NAMES[0], out=str(tmp_path / "map.pdf")) == 2
-    assert "PDF, PNG and SVG export is not available yet" in capsys.readouterr().err
-    assert not (tmp_path / "map.pdf").exists()
 
     assert _run(demo, account=DEMO_ACCOUNT_NAMES[0], out=str(tmp_path / "map.txt")) == 2
     explicit = tmp_path / "people.data"

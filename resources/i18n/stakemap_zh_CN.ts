@@ -1858,6 +1858,65 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>MapExport</name>
+    <message>
+        <source>Decision map</source>
+        <translation>决策关系图</translation>
+    </message>
+    <message>
+        <source>%1 — map, part %2 of %3</source>
+        <translation>%1 — 关系图，第 %2 部分，共 %3 部分</translation>
+    </message>
+    <message>
+        <source>%1 — stakeholders</source>
+        <translation>%1 — 联系人</translation>
+    </message>
+    <message>
+        <source>Decision map · %1</source>
+        <translation>决策关系图 · %1</translation>
+    </message>
+    <message>
+        <source>Prepared by %1</source>
+        <translation>制作人：%1</translation>
+    </message>
+    <message>
+        <source>Shareable version</source>
+        <translation>可分享版本</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Shareable version — stances, influence, notes, personal wins and rival links removed</source>
+        <translation>可分享版本——已去掉态度、影响力、备注、个人诉求和对立关系</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Coverage level</source>
+        <translation>关系覆盖</translation>
+    </message>
+</context>
+<context>
     <name>MapLegend</name>
     <message>
         <source>Legend</source>
@@ -2342,7 +2401,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>Title</source>
-        <translation>职位</translation>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Department</source>
@@ -2714,7 +2773,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>Title</source>
-        <translation>职位</translation>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Role on our team</source>
@@ -2809,6 +2868,13 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Coverage gaps: %1 → %2</source>
         <translation>覆盖缺口：%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>legend</name>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 NAME = "export"
-HELP = "export an account's map or data (csv, xlsx, graphml, gexf, json)"
+HELP = "export an account's map (pdf, png, svg) or data (csv, xlsx, graphml, gexf, json)"
 
 DATA_FORMATS = ("csv", "xlsx", "graphml", "gexf", "json")  # as app.io.exporters, which loads on use
 PICTURE_FORMATS = ("pdf", "png", "svg")
@@ -26,8 +26,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     fmt = getattr(args, "format", None) or out.suffix.lower().lstrip(".")
     if fmt in PICTURE_FORMATS:
-        print("stakemap: PDF, PNG and SVG export is not available yet", file=sys.stderr)
-        return 2
+        return _run_map(args, out, fmt)
     if fmt not in DATA_FORMATS:
         print(f"stakemap: cannot tell the format of “{out.name}”: give --format "
               f"({'|'.join(PICTURE_FORMATS + DATA_FORMATS)})", file=sys.stderr)
@@ -45,6 +44,33 @@ def run(args: argparse.Namespace) -> int:
             return 1
         try:
             writer(session, account.id, out, shareable=bool(getattr(args, "shareable", False)))
+        except OSError as exc:
+            print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _run_map(args: argparse.Namespace, out: Path, fmt: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app.cli.commands.common import open_database
+    from app.document import Workspace
+    from app.export import export_map
+    from app.i18n import language as lang
+    from app.ui.fonts import apply_application_font
+
+    # The map's cards and legend are widgets' drawings: they need an application, not a window.
+    app = QApplication.instance() or QApplication([])
+    apply_application_font(app)
+    lang.install(getattr(args, "lang", None) or "en")
+    with open_database(args) as db:
+        workspace = Workspace(db)
+        account_id = workspace.account_id_by_name(args.account)
+        if account_id is None:
+            print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
+            return 1
+        try:
+            export_map(workspace, account_id, out, fmt, shareable=bool(getattr(args, "shareable", False)))
         except OSError as exc:
             print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
             return 1

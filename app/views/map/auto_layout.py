@@ -1,0 +1,35 @@
+"""A map's cards and links as auto-layout input, and running one layout (no threads, no widgets)."""
+
+from __future__ import annotations
+
+
+def snapshot(scene, keys=None) -> tuple[list, list]:
+    """The cards and links of ``scene`` as plain layout input (safe to hand to another thread)."""
+    from app.layout import LayoutEdge, LayoutNode
+
+    nodes, wanted = [], None if keys is None else set(keys)
+    for card in scene.card_items():
+        if wanted is not None and card.key not in wanted:
+            continue
+        w, h = card.size
+        role = "member" if card.is_member else card.record.role
+        department = None if card.is_member else card.record.department
+        nodes.append(LayoutNode(card.key, w, h, role, department, card.pos().x(), card.pos().y()))
+    present = {n.key for n in nodes}
+    edges = [LayoutEdge(link.source.key, link.target.key, link.record.kind, link.record.strength)
+             for link in scene.link_items() if link.source.key in present and link.target.key in present]
+    return nodes, edges
+
+
+def compute(name: str, nodes, edges, progress=None) -> dict:
+    from app import layout
+
+    if name == "org_chart":
+        return layout.org_chart(nodes, edges, progress=progress)
+    if name == "force":
+        return layout.force_directed(nodes, edges, progress=progress)
+    if name == "by_role":
+        return layout.grouped(nodes, edges, by="role", progress=progress)
+    if name == "by_department":
+        return layout.grouped(nodes, edges, by="department", progress=progress)
+    raise ValueError(name)

@@ -1,0 +1,235 @@
+"""The decision map exported as PDF, PNG and SVG, checked with poppler as a reader would see the file."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def app():
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.fonts import apply_application_font
+
+    application = QApplication.instance() or QApplication([])
+    apply_application_font(application)
+    return application
+
+
+@pytest.fixture
+def demo(app, workspace, database):
+    from app.demo import load_demo
+
+    with database.sessionmaker() as session:
+        load_demo(session)
+        session.commit()
+    return workspace
+
+
+@pytest.fixture
+def chinese(app):
+    from app.i18n import language as lang
+
+    lang.install("zh_CN")
+    yield
+    lang.install("en")
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def _embedded_fonts(path: Path) -> list[str]:
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    return [line for line in lines[2:] if line.split()[-5] == "yes"]
+
+
+def _compact(text: str) -> str:
+    # pdftotext may break a long line or space out glyphs; names are compared without white space.
+    return re.sub(r"\s+", "", text)
+
+
+def _check_pdf(workspace, path: Path, account_id: int) -> str:
+    assert _pages(path) >= 2
+    assert _embedded_fonts(path), "the text must use an embedded font"
+    text = _compact(_pdf_text(path))
+    assert _compact(workspace.account(account_id).name) in text
+    for person in workspace.people(account_id, include_archived=False):
+        assert _compact(person.name) in text
+    return text
+
+
+def _snap(path: Path, account_id: int, language: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(path),
+                    str(SCREENSHOTS / f"map_pdf_{account_id}_{language}")], check=True)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_demo_account_exports_to_a_searchable_pdf(demo, tmp_path, language):
+    from app.export import export_map
+    from app.i18n import language as lang
+
+    lang.install(language)
+    try:
+        for summary in demo.account_summaries():
+            path = tmp_path / f"{summary.id}.pdf"
+            export_map(demo, summary.id, path, "pdf", author="陈思远")
+            _check_pdf(demo, path, summary.id)
+            _snap(path, summary.id, language)
+    finally:
+        lang.install("en")
+
+
+def _stance_free(text: str, workspace, account_id: int) -> str:
+    """The text with what may legitimately contain a stance word (names, titles, …) taken out."""
+    for person in workspace.people(account_id, include_archived=False):
+        for value in (person.name, person.title, person.department):
+            if value:
+                text = text.replace(_compact(value), "")
+    for member in workspace.account_members(account_id):
+        for value in (member.name, member.title):
+            if value:
+                text = text.replace(_compact(value), "")
+    return text.replace(_compact(workspace.account(account_id).name), "")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_shareable_pdf_leaves_out_stances_influence_notes_and_rivals(demo, tmp_path, language):
+    from app.export import export_map, prepared_scene
+    from app.export.map_document import dispose_scene, visible_links
+    from app.i18n import labels
+    from app.i18n import language as lang
+
+    lang.install(language)
+    try:
+        stances = list(labels.stances().values())
+        influence = list(labels.influence_levels().values())
+        for summary in demo.account_summaries():
+            path = tmp_path / f"{summary.id}.pdf"
+            export_map(demo, summary.id, path, "pdf", shareable=True)
+            text = _stance_free(_check_pdf(demo, path, summary.id), demo, summary.id)
+            for word in stances + influence:
+                assert _compact(word) not in text, word
+            for person in demo.people(summary.id):
+                if person.notes:
+                    assert _compact(person.notes)[:20] not in text
+            full = prepared_scene(demo, summary.id)
+            assert any(link.record.kind == "rival" for link in visible_links(full)), "the demo has rival links"
+            scene = prepared_scene(demo, summary.id, shareable=True)
+            assert not [link for link in visible_links(scene) if link.record.kind == "rival"]
+            people = [card for card in scene.card_items() if not card.is_member]
+            assert people and all(c.record.stance == "unknown" and c.record.influence is None for c in people)
+            dispose_scene(full)
+            dispose_scene(scene)
+    finally:
+        lang.install("en")
+
+
+def test_the_full_pdf_shows_stances(demo, tmp_path):
+    from app.export import export_map
+    from app.i18n import labels
+
+    summary = demo.account_summaries()[0]
+    path = tmp_path / "full.pdf"
+    export_map(demo, summary.id, path, "pdf")
+    text = _pdf_text(path)
+    assert any(word in text for word in labels.stances().values())
+
+
+def test_a_large_account_spans_several_map_pages(app, workspace, database, tmp_path):
+    from app.export import export_map
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from map import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    account_id = generate(database, 300)
+    path = tmp_path / "large.pdf"
+    export_map(workspace, account_id, path, "pdf")
+    text = _pdf_text(path)
+    parts = re.findall(r"map, part \d+ of (\d+)", text)
+    assert parts and int(parts[0]) >= 3
+    people = len(workspace.people(account_id, include_archived=False))
+    assert _pages(path) >= 1 + int(parts[0]) + 2  # page 1, the map's parts, a table longer than one page
+    assert f"of {_pages(path)}" in text
+    for number in (0, people // 2, people - 1):
+        assert f"Person {number}" in text
+
+
+def test_png_and_svg(demo, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from app.export import export_map, prepared_scene
+    from app.export.map_document import dispose_scene, picture_size
+
+    summary = demo.account_summaries()[0]
+    png, svg = tmp_path / "map.png", tmp_path / "map.svg"
+    export_map(demo, summary.id, png, "png", dpi=120)
+    export_map(demo, summary.id, svg, "svg", shareable=True)
+    image = QImage(str(png))
+    scene = prepared_scene(demo, summary.id)
+    expected = picture_size(scene.content_rect(), 120)
+    dispose_scene(scene)
+    assert (image.width(), image.height()) == (expected.width(), expected.height())
+    assert image.pixelColor(1, 1).name() == "#ffffff"
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert demo.people(summary.id)[0].name in svg.read_text(encoding="utf-8")
+
+
+def test_a_failed_write_leaves_the_existing_file(demo, tmp_path, monkeypatch):
+    from app.export import export_map, map_document
+
+    summary = demo.account_summaries()[0]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "map.pdf"
+    path.write_bytes(b"the previous export")
+
+    def broken(*args, **kwargs):
+        Path(args[3]).write_bytes(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(map_document, "_write_pdf", broken)
+    with pytest.raises(OSError):
+        export_map(demo, summary.id, path, "pdf")
+    assert path.read_bytes() == b"the previous export"
+    assert [p.name for p in folder.iterdir()] == ["map.pdf"]
+
+    monkeypatch.undo()
+    missing = tmp_path / "no such folder" / "map.pdf"
+    with pytest.raises(OSError):
+        export_map(demo, summary.id, missing, "png")
+    assert not missing.exists()
+
+
+def test_cli_exports_the_map(tmp_path, app):
+    from app.cli import main
+    from app.demo import DEMO_ACCOUNT_NAMES
+
+    db = str(tmp_path / "cli.db")
+    name = DEMO_ACCOUNT_NAMES[0]
+    out = tmp_path / "cli.pdf"
+    assert main(["--db", db, "demo"]) == 0
+    assert main(["--db", db, "export", "--account", name, "--out", str(out), "--shareable"]) == 0
+    assert _pages(out) >= 2
+    assert "Shareable version" in _pdf_text(out)
+    assert main(["--db", db, "export", "--account", name, "--out", str(tmp_path / "m.svg")]) == 0
+    assert main(["--db", db, "export", "--account", "nobody", "--out", str(tmp_path / "x.png")]) == 1
