@@ -257,8 +257,9 @@ def _write_pdf(workspace, account_id: int, scene: MapScene, temp: Path, shareabl
         if best is None or rank > best[0]:
             best = (rank, page_layout, layout)
     _, page_layout, layout = best
-    layout = _Layout(layout.page, layout.fit_area, layout.legend, layout.tile_area,
-                     [t for t in layout.tiles if any(t.intersects(c) for c in cards)],
+    tiles = [t for t in layout.tiles if any(t.intersects(c) for c in cards)]
+    # One part would repeat page 1 a little larger: only a map split in several parts earns its pages.
+    layout = _Layout(layout.page, layout.fit_area, layout.legend, layout.tile_area, tiles if len(tiles) > 1 else [],
                      layout.table_pages, layout.rows_per_page)
     writer.setPageLayout(page_layout)
 
