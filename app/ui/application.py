@@ -93,6 +93,8 @@ class AppController(QObject):
 
         from app.document import Workspace
 
+        if self.window is not None:
+            self.window.finish_background_work()  # nothing may read the old file once it is closed
         self._close_database()
         self.database = database
         self.workspace = Workspace(database)

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
+        self.finish_background_work()
         current_record_tab = self.record_tabs.currentIndex()
         self.record_tabs.clear()
         for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel,
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
+        self.finish_background_work()
         self.save_window_state()
         self._unbind_undo_stack()
         super().closeEvent(event)
@@ -394,6 +396,13 @@ class MainWindow(QMainWindow):
         for panel in self.record_panels.values():
             panel.set_account(account_id)
         self._update_actions()
+
+    def finish_background_work(self) -> None:
+        """Let workers reading the database finish before it is closed or its panels are replaced."""
+        if self.analysis_panel is not None:
+            self.analysis_panel.wait()
+        if self.account_page is not None:
+            self.account_page.map_panel.wait_for_layout()
 
     @staticmethod
     def _record_panels(workspace, undo_stack) -> dict:
