@@ -430,3 +430,21 @@ def test_a_cancelled_import_writes_nothing(qtbot, workspace):
     worker.wait()
     qtbot.waitUntil(lambda: bool(cancelled), timeout=5000)
     assert workspace.account_id_by_name("取消的导入") is None
+
+
+def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
+    import subprocess
+
+    from app.ui import file_transfer
+
+    controller, window = start(qtbot, demo_db)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[2]))
+    out = tmp_path / "map.pdf"
+    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: (out, "pdf", True))
+    window.export_action.trigger()
+    assert out.exists()
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    person = next(p for p in window.workspace.people(window.account_id) if not p.archived)
+    assert person.name in text and DEMO_ACCOUNT_NAMES[2] in text
+    assert "Shareable" in text
+    stop(controller)

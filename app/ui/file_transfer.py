@@ -260,7 +260,10 @@ def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bo
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("ExportDialog", "Export %1").replace("%1", account_name))
     fmt = QComboBox()
-    for code, label in (("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)"),
+    for code, label in (("pdf", translate("ExportDialog", "PDF (decision map and stakeholder table)")),
+                        ("png", translate("ExportDialog", "PNG picture of the map")),
+                        ("svg", translate("ExportDialog", "SVG drawing of the map")),
+                        ("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)"),
                         ("json", "JSON (Stakemap)")):
         fmt.addItem(label, code)
     shareable = QCheckBox(translate("ExportDialog", "Shareable: leave out stances, influence, notes, personal "

@@ -560,6 +560,9 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         path, fmt, shareable = target
+        if fmt in ("pdf", "png", "svg"):
+            self._export_map(path, fmt, shareable)
+            return
         worker = ExportWorker(self.workspace.database, self.account_id, path, fmt, shareable)
         worker.done.connect(lambda written: self.statusBar().showMessage(
             self.tr("Exported to %1").replace("%1", written), 8000))
@@ -568,6 +571,23 @@ class MainWindow(QMainWindow):
         self._export_worker = worker
         self.statusBar().showMessage(self.tr("Exporting %1…").replace("%1", name))
         worker.start()
+
+    def _export_map(self, path: Path, fmt: str, shareable: bool) -> None:
+        """Draw the map into a file. Drawing builds a scene and a legend widget, which Qt allows only on this
+        thread; a 500-person map takes about a second."""
+        from PySide6.QtGui import QGuiApplication
+
+        from app.export.map_document import export_map
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export_map(self.workspace, self.account_id, path, fmt, shareable=shareable)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 8000)
 
     def _file_filter(self) -> str:
         return self.tr("Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")

@@ -712,6 +712,18 @@ To keep their history, archive them instead.</source>
         <translation>导出 %1</translation>
     </message>
     <message>
+        <source>PDF (decision map and stakeholder table)</source>
+        <translation>PDF（决策关系图和联系人表）</translation>
+    </message>
+    <message>
+        <source>PNG picture of the map</source>
+        <translation>关系图 PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing of the map</source>
+        <translation>关系图 SVG 矢量图</translation>
+    </message>
+    <message>
         <source>Shareable: leave out stances, influence, notes, personal wins and rival links</source>
         <translation>可分享版本：去掉态度、影响力、备注、个人诉求和对立关系</translation>
     </message>
