@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.document.summary import AccountSummary
 from app.ui.account_list_panel import AccountListPanel
+from app.ui.file_menu import FileMenuMixin
 from app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from app.document import Workspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileMenuMixin, QMainWindow):
     open_database_requested = Signal(object)  # Path
     new_database_requested = Signal(object)  # Path
     language_requested = Signal(str)
@@ -534,76 +534,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded %n demo account(s)", "", len(created)), 5000)
         else:
             self.statusBar().showMessage(self.tr("The demo accounts are already here"), 5000)
-
-    def _on_import(self) -> None:
-        from app.ui.file_transfer import ImportDialog
-
-        names = [s.name for s in self.workspace.account_summaries()]
-        current = self.workspace.account(self.account_id).name if self.account_id is not None else None
-        dialog = ImportDialog(self.workspace, names, current, self)
-        dialog.imported.connect(self._on_imported)
-        dialog.exec()
-
-    def _on_imported(self, account_name: str) -> None:
-        account_id = self.workspace.account_id_by_name(account_name)
-        self.workspace.announce_import(account_id)
-        self.select_account(account_id)
-        self.statusBar().showMessage(self.tr("Imported into %1").replace("%1", account_name), 8000)
-
-    def _on_export(self) -> None:
-        from app.ui.file_transfer import ExportWorker, ask_export_target
-
-        if self.account_id is None:
-            return
-        name = self.workspace.account(self.account_id).name
-        target = ask_export_target(self, name)
-        if target is None:
-            return
-        path, fmt, shareable = target
-        if fmt in ("pdf", "png", "svg"):
-            self._export_map(path, fmt, shareable)
-            return
-        worker = ExportWorker(self.workspace.database, self.account_id, path, fmt, shareable)
-        worker.done.connect(lambda written: self.statusBar().showMessage(
-            self.tr("Exported to %1").replace("%1", written), 8000))
-        worker.failed.connect(lambda detail: QMessageBox.warning(self, self.tr("Export failed"), detail))
-        worker.finished.connect(worker.deleteLater)
-        self._export_worker = worker
-        self.statusBar().showMessage(self.tr("Exporting %1…").replace("%1", name))
-        worker.start()
-
-    def _export_map(self, path: Path, fmt: str, shareable: bool) -> None:
-        """Draw the map into a file. Drawing builds a scene and a legend widget, which Qt allows only on this
-        thread; a 500-person map takes about a second."""
-        from PySide6.QtGui import QGuiApplication
-
-        from app.export.map_document import export_map
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            export_map(self.workspace, self.account_id, path, fmt, shareable=shareable)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 8000)
-
-    def _file_filter(self) -> str:
-        return self.tr("Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")
-
-    def _on_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(Path(self.db_label.text()).parent),
-                                              self._file_filter())
-        if path:
-            self.open_database_requested.emit(Path(path))
-
-    def _on_new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"),
-                                              str(Path(self.db_label.text()).parent / "stakemap-new.db"),
-                                              self._file_filter())
-        if path:
-            self.new_database_requested.emit(Path(path))
 
     def _on_language_triggered(self, action: QAction) -> None:
         code = action.data()
