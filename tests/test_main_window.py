@@ -442,9 +442,45 @@ def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monke
     out = tmp_path / "map.pdf"
     monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: (out, "pdf", True))
     window.export_action.trigger()
+    assert window._export_worker is not None  # the pages are written by a worker, the window stays responsive
+    qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
     assert out.exists()
+    assert "Exported to" in window.statusBar().currentMessage()
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     person = next(p for p in window.workspace.people(window.account_id) if not p.archived)
     assert person.name in text and DEMO_ACCOUNT_NAMES[2] in text
     assert "Shareable" in text
+    stop(controller)
+
+
+def test_meeting_pack_for_the_people_selected_on_the_map(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.meeting_pack_dialog import MeetingPackDialog
+
+    controller, window = start(qtbot, demo_db)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))
+    scene = window.account_page.map_panel.scene
+    chosen = [c for c in scene.card_items() if c.key[0] == "person"][2:4]
+    for card in chosen:
+        card.setSelected(True)
+    seen = {}
+
+    def accept(dialog):
+        seen["ticked"] = dialog.attendee_ids()
+        dialog.date.setDate(dialog.date.date().addDays(3))
+        return MeetingPackDialog.DialogCode.Accepted
+
+    out = tmp_path / "pack"
+    monkeypatch.setattr(MeetingPackDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), "")))
+    window.meeting_pack_action.trigger()
+    assert seen["ticked"] == [c.key[1] for c in chosen]
+    qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
+    written = tmp_path / "pack.pdf"  # the extension is added when the user leaves it out
+    text = subprocess.run(["pdftotext", str(written), "-"], capture_output=True, text=True, check=True).stdout
+    assert all(card.record.name in text for card in chosen)
+    assert "Meeting pack" in text
     stop(controller)

@@ -112,7 +112,7 @@ def _stance_free(text: str, workspace, account_id: int) -> str:
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_shareable_pdf_leaves_out_stances_influence_notes_and_rivals(demo, tmp_path, language):
     from app.export import export_map, prepared_scene
-    from app.export.map_document import dispose_scene, visible_links
+    from app.export.scene_source import dispose_scene, visible_links
     from app.i18n import labels
     from app.i18n import language as lang
 
@@ -177,7 +177,8 @@ def test_png_and_svg(demo, tmp_path):
     from PySide6.QtGui import QImage
 
     from app.export import export_map, prepared_scene
-    from app.export.map_document import dispose_scene, picture_size
+    from app.export.map_document import picture_size
+    from app.export.scene_source import dispose_scene
 
     summary = demo.account_summaries()[0]
     png, svg = tmp_path / "map.png", tmp_path / "map.svg"
@@ -204,7 +205,7 @@ def test_a_failed_write_leaves_the_existing_file(demo, tmp_path, monkeypatch):
     path.write_bytes(b"the previous export")
 
     def broken(*args, **kwargs):
-        Path(args[3]).write_bytes(b"half a file")
+        Path(args[1]).write_bytes(b"half a file")
         raise OSError("disk full")
 
     monkeypatch.setattr(map_document, "_write_pdf", broken)

@@ -3,6 +3,10 @@
 Everything is drawn by the map's own items, so the file looks like the screen. Text stays text (the PDF
 embeds a subset of the interface font, which has the Chinese glyphs), so names can be searched and copied.
 
+Two steps: ``prepare_map`` builds the scene and records the map and legend into pictures on the GUI thread,
+where Qt requires scenes and widgets to be drawn; ``write_map`` lays out the pages and writes the file from
+that recording, on any thread.
+
 A shareable file leaves private things out rather than hiding them: the cards are given records without
 stance and influence before anything is drawn, rival links are taken off the scene, and the table has
 no stance or influence column. Notes and personal needs are never drawn on a map or in the table.
@@ -10,44 +14,44 @@ no stance or influence column. Notes and personal needs are never drawn on a map
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QPen,
-    QRegion,
-)
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPen, QPicture
 
+from app.export import page_kit as kit
+from app.export.pictures import play, record_scene, record_widget
+from app.export.scene_source import dispose_scene, prepared_scene
 from app.i18n import labels, translate
 from app.io.atomic import write_atomically
 from app.views.map import style
-from app.views.map.auto_layout import compute, snapshot
-from app.views.map.link_item import LinkItem
-from app.views.map.scene import MapScene
 
 FORMATS = ("pdf", "png", "svg")
-PRIVATE_LINK_KINDS = ("rival",)
-RESOLUTION = 300  # the PDF's device units per inch; drawing itself is in points
-MARGIN = 30.0
-FOOTER = 18.0
 LEGEND_SCALE = 0.75  # legend pixels to points
 READABLE_SCALE = 0.36  # points per scene unit below which card titles get too small to read on paper
 TILE_OVERLAP = 80.0  # scene units shared by neighbouring map pages, so a card cut at one edge is whole on the next
 ROW = 15.0
 HEADER_ROW = 18.0
+
+
+@dataclass
+class MapJob:
+    """A map recorded for a file: plain values and pictures, safe to hand to another thread."""
+    fmt: str
+    title: str
+    rect: QRectF  # the part of the scene recorded, in scene units
+    picture: QPicture
+    shareable: bool = False
+    author: str | None = None
+    dpi: int = 150
+    cards: list[QRectF] = field(default_factory=list)  # the shown cards, in scene units
+    legend: QPicture | None = None
+    legend_size: QSize = field(default_factory=QSize)
+    rows: list[dict[str, str]] = field(default_factory=list)
+    date: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass(frozen=True)
@@ -61,123 +65,84 @@ class _Layout:
     rows_per_page: int
 
 
-def _font(pixels: float, bold: bool = False) -> QFont:
-    # Pixel sizes: the painter is scaled to points, and a point-sized font would be sized again for 300 dpi.
-    font = QFont()
-    font.setPixelSize(max(1, round(pixels)))
-    font.setBold(bold)
-    return font
-
-
-def prepared_scene(workspace, account_id: int, shareable: bool = False) -> MapScene:
-    """The account's map as it is drawn into a file: full detail, nothing selected, private things removed."""
-    scene = MapScene(workspace)
-    scene.animate_moves = False
-    unplaced: list = []
-    scene.unplaced.connect(unplaced.extend)
-    scene.show_account(account_id)
-    if unplaced:
-        # Never opened in the window: lay the cards out as an org chart for the file, without storing it.
-        nodes, edges = snapshot(scene)
-        for key, (x, y) in compute("org_chart", nodes, edges).items():
-            scene.card(key).setPos(x, y)
-    scene.set_overview(False)
-    scene.clearSelection()
-    if shareable:
-        for link in scene.link_items():
-            if link.record.kind in PRIVATE_LINK_KINDS:
-                # The scene's own removal, as for a deleted link: the item is gone, not merely hidden.
-                scene._remove_link(link.id)
-        for card in scene.card_items():
-            if not card.is_member:
-                card.set_record(replace(card.record, stance="unknown", influence=None, notes=None))
-                # Even empty, the five influence dots say the field exists and was left blank on purpose.
-                card._paint_influence = _no_influence
-    for item in scene.items():
-        # A cached card would reach the PDF as a bitmap: blurry, and its text could not be found.
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    return scene
-
-
-def dispose_scene(scene: MapScene) -> None:
-    """Delete the scene and its items now: left to the garbage collector, the cycles between cards and links
-    are freed in no particular order, after the workspace they listen to is gone, which crashes Qt."""
-    for signal in ("people_changed", "team_changed", "links_changed", "positions_changed", "accounts_changed",
-                   "actions_changed"):
-        with contextlib.suppress(RuntimeError, TypeError):
-            getattr(scene._ws, signal).disconnect(getattr(scene, "_on_" + signal))
-    for link in scene.link_items():
-        link.detach()
-    scene.show_account(None)
-    shiboken6.delete(scene)
-
-
-def _no_influence(*_args) -> None:
-    pass
-
-
-def visible_links(scene: MapScene) -> list[LinkItem]:
-    return [item for item in scene.items() if isinstance(item, LinkItem)]
-
-
 def picture_size(rect: QRectF, dpi: int) -> QSize:
     """The pixel size of a PNG of ``rect`` (scene units are pixels at 96 dpi)."""
     scale = dpi / 96.0
     return QSize(max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale)))
 
 
-def export_map(workspace, account_id: int, path: str | Path, fmt: str, shareable: bool = False,
-               author: str | None = None, dpi: int = 150) -> None:
-    """Write the account's map to ``path``; the file is replaced only once the new one is complete."""
+def prepare_map(workspace, account_id: int, fmt: str, shareable: bool = False, author: str | None = None,
+                dpi: int = 150) -> MapJob:
+    """Record the account's map for ``write_map`` (GUI thread)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown map format: {fmt}")
     scene = prepared_scene(workspace, account_id, shareable)
     try:
         rect = scene.content_rect()
-        if fmt == "png":
-            write_atomically(Path(path), lambda temp: _write_png(scene, rect, temp, dpi))
-        elif fmt == "svg":
-            title = workspace.account(account_id).name
-            write_atomically(Path(path), lambda temp: _write_svg(scene, rect, temp, title))
-        else:
-            write_atomically(Path(path), lambda temp: _write_pdf(workspace, account_id, scene, temp, shareable,
-                                                                 author))
+        job = MapJob(fmt, workspace.account(account_id).name, rect, record_scene(scene, rect), shareable, author,
+                     dpi, [c.sceneBoundingRect() for c in scene.card_items() if scene.is_shown(c)])
     finally:
         dispose_scene(scene)
+    if fmt == "pdf":
+        legend = _legend(shareable)
+        job.legend, job.legend_size = record_widget(legend), legend.size()
+        # The patched rows make a reference cycle; a widget left to the garbage collector may outlive the
+        # application and crash the interpreter on exit.
+        import shiboken6
+
+        shiboken6.delete(legend)
+        job.rows = table_rows(workspace, account_id)
+    return job
 
 
-def _write_png(scene: MapScene, rect: QRectF, temp: Path, dpi: int) -> None:
-    size = picture_size(rect, dpi)
+def write_map(job: MapJob, path: str | Path) -> None:
+    """Write a recorded map; the file is replaced only once the new one is complete (any thread)."""
+    writers = {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}
+    write_atomically(Path(path), lambda temp: writers[job.fmt](job, temp))
+
+
+def export_map(workspace, account_id: int, path: str | Path, fmt: str, shareable: bool = False,
+               author: str | None = None, dpi: int = 150) -> None:
+    """Write the account's map to ``path``; the file is replaced only once the new one is complete."""
+    write_map(prepare_map(workspace, account_id, fmt, shareable, author, dpi), path)
+
+
+def _write_png(job: MapJob, temp: Path) -> None:
+    size = picture_size(job.rect, job.dpi)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise OSError(f"the picture is too large ({size.width()}×{size.height()} pixels)")
     image.fill(QColor("#ffffff"))
-    dots_per_metre = round(dpi / 0.0254)
+    dots_per_metre = round(job.dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect)
+    play(painter, job.picture, QRectF(0, 0, size.width(), size.height()), _whole(job))
     painter.end()
     if not image.save(str(temp), "PNG"):
         raise OSError(f"cannot write {temp}")
 
 
-def _write_svg(scene: MapScene, rect: QRectF, temp: Path, title: str) -> None:
+def _write_svg(job: MapJob, temp: Path) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
     generator = QSvgGenerator()
     generator.setFileName(str(temp))
-    generator.setSize(QSize(math.ceil(rect.width()), math.ceil(rect.height())))
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle(title)
+    generator.setSize(QSize(math.ceil(job.rect.width()), math.ceil(job.rect.height())))
+    generator.setViewBox(QRectF(0, 0, job.rect.width(), job.rect.height()))
+    generator.setTitle(job.title)
     generator.setDescription(translate("MapExport", "Decision map"))
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"cannot write {temp}")
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    play(painter, job.picture, QRectF(0, 0, job.rect.width(), job.rect.height()), _whole(job), clip=False)
     painter.end()
+
+
+def _whole(job: MapJob) -> QRectF:
+    return QRectF(0, 0, job.rect.width(), job.rect.height())
 
 
 # -- PDF ------------------------------------------------------------------------------------------
@@ -185,12 +150,14 @@ def _legend(shareable: bool):
     from app.ui.map_legend import MapLegend
 
     legend = MapLegend()
-    legend._font = _font(11)
+    legend._font = kit.font(11)
     legend.set_expanded(True)
     full_rows = legend._rows
 
     def rows() -> list[tuple[str, object]]:
         # Unfolded for good on paper, so no fold arrow; a shareable legend must not name what was removed.
+        from app.export.scene_source import PRIVATE_LINK_KINDS
+
         kept = []
         for kind, value in full_rows():
             if kind == "header":
@@ -208,11 +175,12 @@ def _legend(shareable: bool):
 
 def _layout(page: QRectF, scene_rect: QRectF, legend_size: QSize, people: int) -> _Layout:
     legend_w, legend_h = legend_size.width() * LEGEND_SCALE, legend_size.height() * LEGEND_SCALE
-    top = MARGIN + 62.0
-    bottom = page.height() - MARGIN - FOOTER
-    fit_area = QRectF(MARGIN, top, page.width() - 2 * MARGIN - legend_w - 12, bottom - top)
-    legend = QRectF(page.width() - MARGIN - legend_w, top, legend_w, legend_h)
-    tile_area = QRectF(MARGIN, MARGIN + 22, page.width() - 2 * MARGIN, bottom - MARGIN - 22)
+    top = kit.MARGIN + kit.TITLE_HEIGHT
+    bottom = page.height() - kit.MARGIN - kit.FOOTER
+    fit_area = QRectF(kit.MARGIN, top, page.width() - 2 * kit.MARGIN - legend_w - 12, bottom - top)
+    legend = QRectF(page.width() - kit.MARGIN - legend_w, top, legend_w, legend_h)
+    tile_area = QRectF(kit.MARGIN, kit.MARGIN + kit.HEADING_HEIGHT, page.width() - 2 * kit.MARGIN,
+                       bottom - kit.MARGIN - kit.HEADING_HEIGHT)
     fit = min(fit_area.width() / scene_rect.width(), fit_area.height() / scene_rect.height())
     tiles = [] if fit >= READABLE_SCALE else _tiles(scene_rect, tile_area, READABLE_SCALE)
     table_area = tile_area.height() - 24 - HEADER_ROW
@@ -235,38 +203,26 @@ def _tiles(scene_rect: QRectF, area: QRectF, scale: float) -> list[QRectF]:
             for x in starts(scene_rect.left(), scene_rect.width(), width)]
 
 
-def _write_pdf(workspace, account_id: int, scene: MapScene, temp: Path, shareable: bool, author: str | None) -> None:
-    account = workspace.account(account_id)
-    rows = _table_rows(workspace, account_id)
-    scene_rect = scene.content_rect()
-    legend = _legend(shareable)
-    cards = [c.sceneBoundingRect() for c in scene.card_items() if scene.is_shown(c)]
-
-    writer = QPdfWriter(str(temp))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(account.name)
-    writer.setCreator("Stakemap")
+def _choose_layout(job: MapJob) -> tuple[QPageLayout, _Layout]:
     best = None
     for orientation in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait):
-        page_layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
-        points = page_layout.fullRect(QPageLayout.Unit.Point)
-        layout = _layout(QRectF(0, 0, points.width(), points.height()), scene_rect, legend.size(), len(rows))
+        page_layout = kit.page_layout(orientation)
+        layout = _layout(kit.page_rect(page_layout), job.rect, job.legend_size, len(job.rows))
         # The orientation that suits the map's shape: fewer map pages, then a larger map on page 1.
-        fit = min(layout.fit_area.width() / scene_rect.width(), layout.fit_area.height() / scene_rect.height())
+        fit = min(layout.fit_area.width() / job.rect.width(), layout.fit_area.height() / job.rect.height())
         rank = (-len(layout.tiles), fit, -layout.table_pages)
         if best is None or rank > best[0]:
             best = (rank, page_layout, layout)
     _, page_layout, layout = best
-    tiles = [t for t in layout.tiles if any(t.intersects(c) for c in cards)]
+    tiles = [t for t in layout.tiles if any(t.intersects(c) for c in job.cards)]
     # One part would repeat page 1 a little larger: only a map split in several parts earns its pages.
-    layout = _Layout(layout.page, layout.fit_area, layout.legend, layout.tile_area, tiles if len(tiles) > 1 else [],
-                     layout.table_pages, layout.rows_per_page)
-    writer.setPageLayout(page_layout)
+    return page_layout, _Layout(layout.page, layout.fit_area, layout.legend, layout.tile_area,
+                                tiles if len(tiles) > 1 else [], layout.table_pages, layout.rows_per_page)
 
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {temp}")
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+
+def _write_pdf(job: MapJob, temp: Path) -> None:
+    page_layout, layout = _choose_layout(job)
+    writer, painter = kit.open_writer(temp, job.title, page_layout)
     total = 1 + len(layout.tiles) + layout.table_pages
     number = 1
 
@@ -275,85 +231,39 @@ def _write_pdf(workspace, account_id: int, scene: MapScene, temp: Path, shareabl
         writer.newPage()
         number += 1
 
-    k = RESOLUTION / 72.0
-    painter.scale(k, k)
-    _title_block(painter, layout.page, account.name, shareable, author)
-    _map(painter, scene, layout.fit_area, scene_rect)
-    painter.save()
-    painter.translate(layout.legend.topLeft())
-    painter.scale(LEGEND_SCALE, LEGEND_SCALE)
-    legend.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
-    # The patched rows make a reference cycle; a widget left to the garbage collector may outlive the
-    # application and crash the interpreter on exit.
-    shiboken6.delete(legend)
-    painter.restore()
-    _footer(painter, layout.page, number, total, shareable)
+    subtitle = translate("MapExport", "Decision map · %1").replace("%1", kit.long_date(job.date))
+    if job.author:
+        subtitle += "   " + translate("MapExport", "Prepared by %1").replace("%1", job.author)
+    kit.title_block(painter, layout.page, job.title, subtitle, job.shareable)
+    draw_map(painter, job.picture, job.rect, layout.fit_area, job.rect)
+    if job.legend is not None:
+        legend = QRectF(layout.legend.topLeft(), layout.legend.size())
+        play(painter, job.legend, legend, QRectF(0, 0, job.legend_size.width(), job.legend_size.height()))
+    kit.footer(painter, layout.page, number, total, job.shareable)
     for index, window in enumerate(layout.tiles, start=1):
         next_page()
-        _heading(painter, layout.page, translate("MapExport", "%1 — map, part %2 of %3")
-                 .replace("%1", account.name).replace("%2", str(index)).replace("%3", str(len(layout.tiles))))
-        _map(painter, scene, layout.tile_area, window)
-        _footer(painter, layout.page, number, total, shareable)
-    for start in range(0, max(1, len(rows)), layout.rows_per_page):
+        kit.heading(painter, layout.page, translate("MapExport", "%1 — map, part %2 of %3")
+                    .replace("%1", job.title).replace("%2", str(index)).replace("%3", str(len(layout.tiles))))
+        draw_map(painter, job.picture, job.rect, layout.tile_area, window)
+        kit.footer(painter, layout.page, number, total, job.shareable)
+    for start in range(0, max(1, len(job.rows)), layout.rows_per_page):
         next_page()
-        _heading(painter, layout.page, translate("MapExport", "%1 — stakeholders").replace("%1", account.name))
-        _table(painter, layout.tile_area, rows[start:start + layout.rows_per_page], shareable)
-        _footer(painter, layout.page, number, total, shareable)
+        kit.heading(painter, layout.page, translate("MapExport", "%1 — stakeholders").replace("%1", job.title))
+        _table(painter, layout.tile_area, job.rows[start:start + layout.rows_per_page], job.shareable)
+        kit.footer(painter, layout.page, number, total, job.shareable)
     if not painter.end():
         raise OSError(f"cannot write {temp}")
 
 
-def _title_block(painter: QPainter, page: QRectF, name: str, shareable: bool, author: str | None) -> None:
-    width = page.width() - 2 * MARGIN
-    _text(painter, QRectF(MARGIN, MARGIN, width, 26), name, _font(20, bold=True), style.TEXT)
-    date = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
-    line = translate("MapExport", "Decision map · %1").replace("%1", date)
-    if author:
-        line += "   " + translate("MapExport", "Prepared by %1").replace("%1", author)
-    _text(painter, QRectF(MARGIN, MARGIN + 28, width, 16), line, _font(11), style.SUBTLE_TEXT)
-    if shareable:
-        _text(painter, QRectF(MARGIN, MARGIN + 28, width, 16), translate("MapExport", "Shareable version"),
-              _font(11, bold=True), QColor("#2e7d32"), Qt.AlignmentFlag.AlignRight)
-    painter.setPen(QPen(QColor("#cfd8dc"), 0.8))
-    painter.drawLine(MARGIN, MARGIN + 50, page.width() - MARGIN, MARGIN + 50)
-
-
-def _heading(painter: QPainter, page: QRectF, text: str) -> None:
-    _text(painter, QRectF(MARGIN, MARGIN, page.width() - 2 * MARGIN, 16), text, _font(11, bold=True), style.TEXT)
-
-
-def _footer(painter: QPainter, page: QRectF, number: int, total: int, shareable: bool) -> None:
-    area = QRectF(MARGIN, page.height() - MARGIN - FOOTER + 6, page.width() - 2 * MARGIN, FOOTER - 6)
-    font = _font(8)
-    numbering = translate("MapExport", "Page %1 of %2").replace("%1", str(number)).replace("%2", str(total))
-    _text(painter, area, numbering, font, style.SUBTLE_TEXT, Qt.AlignmentFlag.AlignRight)
-    if shareable:
-        note = translate(
-            "MapExport", "Shareable version — stances, influence, notes, personal wins and rival links removed")
-        width = area.width() - QFontMetricsF(font).horizontalAdvance(numbering) - 16
-        _text(painter, QRectF(area.left(), area.top(), width, area.height()), note, font, style.SUBTLE_TEXT)
-
-
-def _map(painter: QPainter, scene: MapScene, area: QRectF, window: QRectF) -> None:
-    painter.save()
-    painter.setPen(QPen(QColor("#cfd8dc"), 0.6))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(area)
-    painter.setClipRect(area)
+def draw_map(painter: QPainter, picture: QPicture, recorded: QRectF, area: QRectF, window: QRectF) -> None:
+    """The ``window`` of a map recorded from ``recorded`` (both in scene units), fitted and framed in ``area``."""
+    kit.frame(painter, area)
     inner = area.adjusted(2, 2, -2, -2)
-    scale = min(inner.width() / window.width(), inner.height() / window.height())
-    target = QRectF(0, 0, window.width() * scale, window.height() * scale)
-    target.moveCenter(inner.center())
-    scene.render(painter, target, window, Qt.AspectRatioMode.IgnoreAspectRatio)
+    target = kit.fitted(inner, window)
+    painter.save()
+    painter.setClipRect(inner)
+    play(painter, picture, target, window.translated(-recorded.topLeft()), clip=False)
     painter.restore()
-
-
-def _text(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor,
-          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
-    painter.setFont(font)
-    painter.setPen(color)
-    elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, elided)
 
 
 # -- the stakeholder table --------------------------------------------------------------------------
@@ -369,7 +279,7 @@ def _columns(shareable: bool) -> list[tuple[str, str, float]]:
     return [(key, title, share / total) for key, title, share in columns]
 
 
-def _table_rows(workspace, account_id: int) -> list[dict[str, str]]:
+def table_rows(workspace, account_id: int) -> list[dict[str, str]]:
     from app.analysis import analyze
     from app.document.analysis_input import analysis_input
 
@@ -395,7 +305,8 @@ def _table(painter: QPainter, area: QRectF, rows: list[dict[str, str]], shareabl
     painter.drawRect(QRectF(area.left(), y, area.width(), HEADER_ROW))
     x = area.left()
     for _, title, share in columns:
-        _text(painter, QRectF(x + 4, y, area.width() * share - 8, HEADER_ROW), title, _font(9, bold=True), style.TEXT)
+        kit.text(painter, QRectF(x + 4, y, area.width() * share - 8, HEADER_ROW), title, kit.font(9, bold=True),
+                 style.TEXT)
         x += area.width() * share
     y += HEADER_ROW
     for index, row in enumerate(rows):
@@ -405,8 +316,8 @@ def _table(painter: QPainter, area: QRectF, rows: list[dict[str, str]], shareabl
             painter.drawRect(QRectF(area.left(), y, area.width(), ROW))
         x = area.left()
         for key, _, share in columns:
-            _text(painter, QRectF(x + 4, y, area.width() * share - 8, ROW), row[key], _font(9), style.TEXT)
+            kit.text(painter, QRectF(x + 4, y, area.width() * share - 8, ROW), row[key], kit.font(9), style.TEXT)
             x += area.width() * share
         y += ROW
-    painter.setPen(QPen(QColor("#cfd8dc"), 0.6))
+    painter.setPen(QPen(kit.RULE_COLOR, 0.6))
     painter.drawLine(area.left(), y, area.right(), y)

@@ -3,12 +3,23 @@ account. Mixed into MainWindow, whose workspace, status bar and signals it uses.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.i18n import translate
+
+
+@contextmanager
+def _busy():
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class FileMenuMixin:
@@ -41,32 +52,70 @@ class FileMenuMixin:
         if fmt in ("pdf", "png", "svg"):
             self._export_map(path, fmt, shareable)
             return
-        worker = ExportWorker(self.workspace.database, self.account_id, path, fmt, shareable)
+        self._run_writer(ExportWorker(self.workspace.database, self.account_id, path, fmt, shareable), name)
+
+    def _export_map(self, path: Path, fmt: str, shareable: bool) -> None:
+        """Record the map here (Qt draws scenes and widgets only on this thread), then write the file in a
+        worker: recording takes a fraction of the time of laying out and writing the pages."""
+        from app.export.map_document import prepare_map, write_map
+        from app.ui.file_transfer import WriteWorker
+
+        with _busy():
+            job = prepare_map(self.workspace, self.account_id, fmt, shareable=shareable, author=self._author())
+        self._run_writer(WriteWorker(write_map, job, path), job.title)
+
+    def _on_meeting_pack(self) -> None:
+        from app.export.meeting_pack import prepare_brief, write_brief
+        from app.ui.file_transfer import WriteWorker
+        from app.ui.meeting_pack_dialog import MeetingPackDialog
+
+        if self.account_id is None:
+            return
+        chosen = [key[1] for key in self.account_page.map_panel.scene.selected_keys() if key[0] == "person"]
+        dialog = MeetingPackDialog(self.workspace, self.account_id, chosen, self)
+        if dialog.exec() != MeetingPackDialog.DialogCode.Accepted:
+            return
+        name = self.workspace.account(self.account_id).name
+        suggested = f"{name} {dialog.meeting_date().isoformat()}.pdf"
+        folder = Path(self.db_label.text()).parent
+        path, _ = QFileDialog.getSaveFileName(self, dialog.windowTitle(), str(folder / suggested),
+                                              translate("MainWindow", "PDF documents (*.pdf)"))
+        if not path:
+            return
+        path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        with _busy():
+            job = prepare_brief(self.workspace, self.account_id, dialog.attendee_ids(), dialog.meeting_date(),
+                                dialog.is_shareable(), self._author())
+        self._run_writer(WriteWorker(write_brief, job, path), name)
+
+    def _author(self) -> str | None:
+        account = self.workspace.account(self.account_id)
+        return self.workspace.member(account.owner_id).name if account.owner_id is not None else None
+
+    def _run_writer(self, worker, name: str) -> None:
+        """Run a file-writing worker with a busy bar in the status bar; report where the file went."""
+        from PySide6.QtWidgets import QProgressBar
+
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setMaximumWidth(160)
+        self.statusBar().addPermanentWidget(bar)
+        self.statusBar().showMessage(translate("MainWindow", "Exporting %1…").replace("%1", name))
+
+        def finished() -> None:
+            self.statusBar().removeWidget(bar)
+            bar.deleteLater()
+            worker.deleteLater()
+            if self._export_worker is worker:
+                self._export_worker = None
+
         worker.done.connect(lambda written: self.statusBar().showMessage(
             translate("MainWindow", "Exported to %1").replace("%1", written), 8000))
         failed_title = translate("MainWindow", "Export failed")
         worker.failed.connect(lambda detail: QMessageBox.warning(self, failed_title, detail))
-        worker.finished.connect(worker.deleteLater)
+        worker.finished.connect(finished)
         self._export_worker = worker
-        self.statusBar().showMessage(translate("MainWindow", "Exporting %1…").replace("%1", name))
         worker.start()
-
-    def _export_map(self, path: Path, fmt: str, shareable: bool) -> None:
-        """Draw the map into a file. Drawing builds a scene and a legend widget, which Qt allows only on this
-        thread; a 500-person map takes about a second."""
-        from PySide6.QtGui import QGuiApplication
-
-        from app.export.map_document import export_map
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            export_map(self.workspace, self.account_id, path, fmt, shareable=shareable)
-        except OSError as exc:
-            QMessageBox.warning(self, translate("MainWindow", "Export failed"), str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(translate("MainWindow", "Exported to %1").replace("%1", str(path)), 8000)
 
     def _file_filter(self) -> str:
         return translate("MainWindow", "Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")

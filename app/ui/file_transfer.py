@@ -255,6 +255,25 @@ class ExportWorker(QThread):
         self.done.emit(str(self.path))
 
 
+class WriteWorker(QThread):
+    """Writes a document already recorded on the GUI thread (a map or a meeting pack) into its file."""
+
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, write, job, path: Path) -> None:
+        super().__init__()
+        self._write, self._job, self.path = write, job, path
+
+    def run(self) -> None:
+        try:
+            self._write(self._job, self.path)
+        except Exception as exc:  # the old file is untouched: writes are atomic
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(str(self.path))
+
+
 def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bool] | None:
     """The file, format and shareable choice for an export, or None when the user cancels."""
     dialog = QDialog(parent)

@@ -69,6 +69,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.tabifyDockWidget(self.profile_dock, self.analysis_dock)
         self.profile_dock.raise_()
         self.analysis_panel = None
+        self._export_worker = None
         # The account's record below the map: needs, history, next actions, opportunities, snapshots.
         self.record_tabs = QTabWidget()
         self.record_tab_titles = {"needs": self.tr("Needs"), "history": self.tr("History"),
@@ -187,6 +188,10 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.import_action = self._action(self.tr("&Import people…"), self._on_import, K("Ctrl+I"),
                                           tip=self.tr("CSV, vCard, GraphML, GEXF or a Stakemap JSON file"))
         self.export_action = self._action(self.tr("&Export account…"), self._on_export, K("Ctrl+E"))
+        self.meeting_pack_action = self._action(
+            self.tr("&Meeting pack…"), self._on_meeting_pack, K("Ctrl+Shift+B"),
+            tip=self.tr("A PDF to read before a meeting: the attendees, the map around them, their needs and "
+                        "history, open actions and routes to the decision-makers"))
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_requested.emit,
                                           tip=self.tr("Write a verified copy of the database to the backups folder"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
@@ -226,8 +231,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for a in (self.new_db_action, self.open_db_action, None, self.import_action, self.export_action, None,
-                  self.demo_action, self.backup_action, None, self.quit_action):
+        for a in (self.new_db_action, self.open_db_action, None, self.import_action, self.export_action,
+                  self.meeting_pack_action, None, self.demo_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for a in (self.undo_action, self.redo_action, None, self.find_action):
@@ -258,7 +263,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         toolbar.setObjectName("MainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_account_action, self.add_person_action, self.add_member_action, self.add_link_action,
-                  None, self.undo_action, self.redo_action):
+                  None, self.undo_action, self.redo_action, None, self.meeting_pack_action):
             toolbar.addSeparator() if a is None else toolbar.addAction(a)
 
     def _fill_page_toolbars(self) -> None:
@@ -364,6 +369,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         has_account = self.account_id is not None
         page = self.account_page
         self.export_action.setEnabled(has_account)
+        self.meeting_pack_action.setEnabled(has_account)
         if page is None:
             for a in (self.rename_account_action, self.delete_account_action, self.add_person_action,
                       self.add_member_action, self.add_existing_member_action, self.add_link_action,
@@ -403,6 +409,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
             self.analysis_panel.wait()
         if self.account_page is not None:
             self.account_page.map_panel.wait_for_layout()
+        if self._export_worker is not None:
+            self._export_worker.wait()
 
     @staticmethod
     def _record_panels(workspace, undo_stack) -> dict:

@@ -1612,6 +1612,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Meeting pack…</source>
+        <translation>会前资料包(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A PDF to read before a meeting: the attendees, the map around them, their needs and history, open actions and routes to the decision-makers</source>
+        <translation>会前阅读的 PDF：与会者、他们周围的关系图、需求与往来记录、未完成行动以及通往决策者的路径</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -1772,6 +1780,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)</source>
@@ -2115,6 +2127,234 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Our team</source>
         <translation>我方</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPack</name>
+    <message>
+        <source>prepared %1 by %2</source>
+        <translation>%2 编制于 %1</translation>
+    </message>
+    <message>
+        <source>prepared %1</source>
+        <translation>%1 编制</translation>
+    </message>
+    <message>
+        <source>Meeting pack — %1</source>
+        <translation>会前资料包 — %1</translation>
+    </message>
+    <message>
+        <source>Meeting on %1</source>
+        <translation>会议日期：%1</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>与会者</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>沟通要点</translation>
+    </message>
+    <message>
+        <source>No attendees chosen.</source>
+        <translation>未选择与会者。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Our relationship</source>
+        <translation>我方关系</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近接触</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>nobody on our side</source>
+        <translation>我方无人认识</translation>
+    </message>
+    <message>
+        <source>No open needs recorded for the account or the attendees.</source>
+        <translation>客户及与会者没有记录中的未解决需求。</translation>
+    </message>
+    <message>
+        <source>Our answer:</source>
+        <translation>我方方案：</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>客户整体</translation>
+    </message>
+    <message>
+        <source>The attendees in detail</source>
+        <translation>与会者详情</translation>
+    </message>
+    <message>
+        <source>Open and overdue actions</source>
+        <translation>未完成与逾期的行动</translation>
+    </message>
+    <message>
+        <source>Coverage and routes to the decision-makers</source>
+        <translation>覆盖情况与通往决策者的路径</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Known by</source>
+        <translation>我方联系人</translation>
+    </message>
+    <message>
+        <source>Leans towards</source>
+        <translation>倾向于</translation>
+    </message>
+    <message>
+        <source>Business needs</source>
+        <translation>业务需求</translation>
+    </message>
+    <message>
+        <source>Personal wins</source>
+        <translation>个人诉求</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Last interactions</source>
+        <translation>最近往来</translation>
+    </message>
+    <message>
+        <source>No contact recorded.</source>
+        <translation>没有接触记录。</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>没有未完成的行动。</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相关人员</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Coverage score: %1%</source>
+        <translation>覆盖率：%1%</translation>
+    </message>
+    <message>
+        <source>share of the committee, weighted by influence, that we know at least as a working relationship</source>
+        <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
+    </message>
+    <message>
+        <source>Single-threaded: every strong relationship runs through one person on our side.</source>
+        <translation>单线联系：所有牢固关系都集中在我方一个人身上。</translation>
+    </message>
+    <message>
+        <source>no relationship</source>
+        <translation>无关系</translation>
+    </message>
+    <message>
+        <source>Gaps: key people we do not know well enough</source>
+        <translation>覆盖缺口：我方了解不够的关键人物</translation>
+    </message>
+    <message>
+        <source>No coverage gaps among the key people.</source>
+        <translation>关键人物中没有覆盖缺口。</translation>
+    </message>
+    <message>
+        <source>Routes to the decision-makers (strength of each link, 1–5)</source>
+        <translation>通往决策者的路径（每段关系强度 1–5）</translation>
+    </message>
+    <message>
+        <source>Nobody on our side can reach %1 yet.</source>
+        <translation>我方目前还无人能接触到 %1。</translation>
+    </message>
+    <message>
+        <source>%1 — the attendees (ringed) and the people linked to them</source>
+        <translation>%1 — 与会者（加圈）及与其相连的人</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPackDialog</name>
+    <message>
+        <source>Meeting pack for %1</source>
+        <translation>%1 的会前资料包</translation>
+    </message>
+    <message>
+        <source>Find a person…</source>
+        <translation>查找人员…</translation>
+    </message>
+    <message>
+        <source>Shareable: leave out stances, influence, notes, personal wins and rival links</source>
+        <translation>可分享版本：不含态度、影响力、备注、个人诉求和对立关系</translation>
+    </message>
+    <message>
+        <source>Write PDF…</source>
+        <translation>生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>与会者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s) chosen</source>
+        <translation>
+            <numerusform>已选择 %n 位与会者</numerusform>
+        </translation>
     </message>
 </context>
 <context>

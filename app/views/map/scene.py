@@ -68,7 +68,8 @@ class MapScene(QGraphicsScene):
         self._spot_base = 0.0
         self.animate_moves = True  # off while cards are placed for the first time
         self._frames: list[QGraphicsRectItem] = []
-        self._filters = {"key_roles_only": False, "hide_team": False, "focus": None, "focus_depth": 2}
+        self._filters = {"key_roles_only": False, "hide_team": False, "focus": None, "focus_depth": 2,
+                         "only": None}
         self._syncing = False
         self._press_positions: dict[Key, QPointF] = {}
         self._animation: QVariantAnimation | None = None
@@ -417,8 +418,11 @@ class MapScene(QGraphicsScene):
     def _apply_filters(self) -> None:
         f = self._filters
         hidden: set[Key] = set()
+        only = f["only"]
         for key, card in self._cards.items():
-            if key[0] == "member":
+            if only is not None and key not in only:
+                hidden.add(key)
+            elif key[0] == "member":
                 if f["hide_team"]:
                     hidden.add(key)
             elif f["key_roles_only"] and card.record.role not in KEY_ROLES:

@@ -1,0 +1,77 @@
+"""stakemap brief --account NAME --out FILE.pdf: the meeting pack of an account, as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+
+NAME = "brief"
+HELP = "write the meeting pack of an account (attendees, map around them, needs, history, actions, routes) as PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--account", required=True, help="the account's name")
+    parser.add_argument("--out", required=True, help="the PDF file to write")
+    parser.add_argument("--attendees", default=None,
+                        help="comma-separated names of the people at the meeting "
+                             "(default: the economic buyer, the decision-makers and the most influential people)")
+    parser.add_argument("--date", default=None, help="the meeting's date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--shareable", action="store_true",
+                        help="leave out stances, influence, notes, personal wins and rival links")
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        print(f"stakemap: the meeting pack is a PDF: give --out a name ending in .pdf, not “{out.name}”",
+              file=sys.stderr)
+        return 2
+    meeting = None
+    if args.date:
+        try:
+            meeting = dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"stakemap: “{args.date}” is not a date (YYYY-MM-DD)", file=sys.stderr)
+            return 2
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.cli.commands.common import open_database
+    from app.document import Workspace
+    from app.export.meeting_pack import export_brief
+    from app.i18n import language as lang
+    from app.ui.fonts import apply_application_font
+
+    # The map in the pack is the map's own drawing: it needs an application, not a window.
+    app = QApplication.instance() or QApplication([])
+    apply_application_font(app)
+    lang.install(getattr(args, "lang", None) or "en")
+    with open_database(args) as db:
+        workspace = Workspace(db)
+        account_id = workspace.account_id_by_name(args.account)
+        if account_id is None:
+            print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
+            return 1
+        attendees = None
+        if args.attendees is not None:
+            by_name = {_fold(p.name): p.id for p in workspace.people(account_id, include_archived=False)}
+            wanted = [n for n in args.attendees.split(",") if n.strip()]
+            missing = [n.strip() for n in wanted if _fold(n) not in by_name]
+            if missing:
+                print(f"stakemap: nobody named {', '.join('“' + n + '”' for n in missing)} in “{args.account}”",
+                      file=sys.stderr)
+                return 1
+            attendees = [by_name[_fold(n)] for n in wanted]
+        try:
+            export_brief(workspace, account_id, out, attendees, meeting, shareable=bool(args.shareable))
+        except OSError as exc:
+            print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    return 0
