@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMANDS = ("demo", "check", "accounts", "analyze", "import_", "export", "brief")
+COMMANDS = ("demo", "check", "accounts", "analyze", "coverage", "import_", "export", "brief")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

@@ -1,0 +1,148 @@
+"""Time of the executive dashboard's numbers over a portfolio of 50 and 500 key accounts of 50 people each.
+
+    python bench/dashboard.py           # readable table
+    python bench/dashboard.py --json    # [{"metric": "dashboard", "size": N, "seconds": ..., "baseline_seconds": ...}]
+
+Each database is generated here (app.portfolio.synthetic, fixed seed) into a temporary file. The measured metric
+is everything the dashboard shows, in one fresh session: app.portfolio's portfolio + role_coverage +
+structural_risk + interactions_per_month. The baseline, measured in the same run, is the plain way: for each
+account in turn, read its map as `stakemap analyze` does, run app.analysis.analyze on it, and ask the database
+for its open and overdue actions, last interaction and open pipeline. The baseline computes less than the
+metric (no role cells, no cut-points, no monthly counts) and is still the slower. Every timing is the median of
+several runs after one warm-up run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _support import ensure_project_python, log, median_seconds  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SIZES = (50, 500)
+PEOPLE_PER_ACCOUNT = 50
+RUNS = 5
+BASELINE_RUNS = 3
+SEED = 20240611
+TARGET_SECONDS = {500: 0.5}
+
+
+def dashboard(db) -> dict[str, float]:
+    """The four computations of the dashboard in one session; seconds each."""
+    from app.portfolio import interactions_per_month, portfolio, role_coverage, structural_risk
+
+    parts = {}
+    with db.sessionmaker() as session:
+        for name, task in (("portfolio", portfolio), ("role_coverage", role_coverage),
+                           ("structural_risk", structural_risk), ("interactions_per_month", interactions_per_month)):
+            start = time.perf_counter()
+            task(session)
+            parts[name] = time.perf_counter() - start
+    return parts
+
+
+def per_account_loop(db) -> None:
+    """The same figures account by account, through the one-account analysis and a query or two each."""
+    from sqlalchemy import case, func, select
+
+    from app.analysis import analyze
+    from app.document.analysis_input import analysis_input
+    from app.document.map_reading import read_map_data
+    from app.models.entities import Account, Action, Interaction, Opportunity
+
+    today = dt.date.today()
+    with db.sessionmaker() as session:
+        for account_id, _name in session.execute(select(Account.id, Account.name).order_by(Account.name)).all():
+            nodes, edges = analysis_input(read_map_data(session, account_id))
+            analyze(nodes, edges)
+            is_open = Action.status == "open"
+            session.execute(select(func.sum(case((is_open, 1), else_=0)),
+                                   func.sum(case((is_open & (Action.due_date < today), 1), else_=0)))
+                            .where(Action.account_id == account_id)).one()
+            session.scalar(select(func.max(Interaction.occurred_at)).where(Interaction.account_id == account_id))
+            session.execute(select(Opportunity.currency, func.sum(Opportunity.value))
+                            .where(Opportunity.account_id == account_id, Opportunity.stage.not_in(("won", "lost")))
+                            .group_by(Opportunity.currency)).all()
+
+
+def measure(runs: int, baseline_runs: int) -> list[dict]:
+    from sqlalchemy import func, select
+
+    from app.models.entities import Link, Person
+    from app.portfolio.synthetic import generate_portfolio
+    from app.storage.database import Database
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in SIZES:
+            path = Path(tmp) / f"portfolio-{size}.db"
+            log(f"{size} accounts: generating …")
+            start = time.perf_counter()
+            generate_portfolio(path, accounts=size, people_per_account=PEOPLE_PER_ACCOUNT, seed=SEED)
+            generated = time.perf_counter() - start
+            with Database.open(path) as db:
+                with db.sessionmaker() as session:
+                    people = session.scalar(select(func.count()).select_from(Person))
+                    links = session.scalar(select(func.count()).select_from(Link))
+                dashboard(db)  # warm-up: imports, the file in the page cache
+                log(f"{size} accounts: dashboard x{runs} …")
+                timings = [dashboard(db) for _ in range(runs)]
+                totals = sorted(sum(t.values()) for t in timings)
+                parts = {name: sorted(t[name] for t in timings)[len(timings) // 2] for name in timings[0]}
+                log(f"{size} accounts: per-account loop x{baseline_runs} …")
+                baseline = median_seconds(lambda db=db: per_account_loop(db), baseline_runs)
+            results.append({"size": size, "people": people, "links": links, "generated": generated,
+                            "seconds": totals[len(totals) // 2], "parts": parts, "baseline": baseline})
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print a JSON list of results")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs of the dashboard (default {RUNS})")
+    args = parser.parse_args(argv)
+
+    ensure_project_python("bench/dashboard.py", ("sqlalchemy", "numpy", "igraph", "scipy"))
+    sys.path.insert(0, str(ROOT))
+    runs = max(1, args.runs)
+    baseline_runs = max(1, min(runs, BASELINE_RUNS))
+    results = measure(runs, baseline_runs)
+
+    if args.json:
+        print(json.dumps([{"metric": "dashboard", "size": r["size"], "seconds": round(r["seconds"], 4),
+                           "baseline_seconds": round(r["baseline"], 4)} for r in results]))
+        return 0
+
+    print(f"Executive dashboard over generated portfolios ({PEOPLE_PER_ACCOUNT} people per account, seed {SEED}), "
+          f"seconds; median of {runs} runs (baseline {baseline_runs})")
+    print()
+    print(f"  {'accounts':>8}{'people':>8}{'links':>8}  {'rows':>6}{'roles':>7}{'risk':>7}{'months':>7}"
+          f"{'total':>8}  {'per-account':>11}{'speed-up':>9}  {'generated':>9}")
+    for r in results:
+        p = r["parts"]
+        print(f"  {r['size']:>8}{r['people']:>8}{r['links']:>8}  {p['portfolio']:>6.3f}{p['role_coverage']:>7.3f}"
+              f"{p['structural_risk']:>7.3f}{p['interactions_per_month']:>7.3f}{r['seconds']:>8.3f}  "
+              f"{r['baseline']:>11.3f}{r['baseline'] / r['seconds']:>8.1f}x  {r['generated']:>9.2f}")
+    print()
+    print("  rows, roles, risk, months: portfolio, role_coverage, structural_risk, interactions_per_month (medians)")
+    print("  total: the four in one session (the `dashboard` metric); its median, not the sum of the medians")
+    print("  per-account: read each map and run app.analysis.analyze on it, plus per-account queries for actions,")
+    print("  last interaction and pipeline; no role cells, cut-points or monthly counts (baseline_seconds)")
+    print("  generated: time to write the database with app.portfolio.synthetic (not part of the metric)")
+    for size, target in TARGET_SECONDS.items():
+        row = next((r for r in results if r["size"] == size), None)
+        if row is not None:
+            verdict = "met" if row["seconds"] <= target else "NOT met"
+            print(f"  target: dashboard <= {target:g} s at {size} accounts: {verdict} ({row['seconds']:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
