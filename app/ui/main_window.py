@@ -69,6 +69,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.tabifyDockWidget(self.profile_dock, self.analysis_dock)
         self.profile_dock.raise_()
         self.analysis_panel = None
+        self.dashboard = None
         self._export_worker = None
         # The account's record below the map: needs, history, next actions, opportunities, snapshots.
         self.record_tabs = QTabWidget()
@@ -118,6 +119,10 @@ class MainWindow(FileMenuMixin, QMainWindow):
             self.profile.flush()
             self.person_profile.flush()
         self.finish_background_work()
+        if self.dashboard is not None:  # it shows the database that is being replaced
+            self.dashboard.close()
+            self.dashboard.deleteLater()
+            self.dashboard = None
         current_record_tab = self.record_tabs.currentIndex()
         self.record_tabs.clear()
         for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel,
@@ -199,6 +204,9 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.undo_action = self._action(self.tr("&Undo"), self._on_undo, K(K.StandardKey.Undo))
         self.redo_action = self._action(self.tr("&Redo"), self._on_redo, [K("Ctrl+Shift+Z"), K("Ctrl+Y")])
         self.find_action = self._action(self.tr("&Find account"), self._on_find, K("Ctrl+Shift+F"))
+        self.dashboard_action = self._action(
+            self.tr("Portfolio &dashboard"), self._on_dashboard, K("Ctrl+Shift+D"),
+            tip=self.tr("Coverage and risk across all key accounts"))
 
         self.new_account_action = self._action(self.tr("&New account…"), self._on_new_account, K("Ctrl+N"))
         self.rename_account_action = self._action(self.tr("&Rename account…"), self._on_rename_account, K("F2"))
@@ -247,6 +255,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
                   self.add_link_action, self.edit_link_action, self.delete_link_action):
             people_menu.addSeparator() if a is None else people_menu.addAction(a)
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.dashboard_action)
+        view_menu.addSeparator()
         view_menu.addAction(self.accounts_dock.toggleViewAction())
         view_menu.addAction(self.profile_dock.toggleViewAction())
         view_menu.addAction(self.analysis_dock.toggleViewAction())
@@ -263,7 +273,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         toolbar.setObjectName("MainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_account_action, self.add_person_action, self.add_member_action, self.add_link_action,
-                  None, self.undo_action, self.redo_action, None, self.meeting_pack_action):
+                  None, self.undo_action, self.redo_action, None, self.meeting_pack_action, self.dashboard_action):
             toolbar.addSeparator() if a is None else toolbar.addAction(a)
 
     def _fill_page_toolbars(self) -> None:
@@ -363,7 +373,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         attached = self.workspace is not None
-        for a in (self.new_account_action, self.demo_action, self.backup_action, self.import_action):
+        for a in (self.new_account_action, self.demo_action, self.backup_action, self.import_action,
+                  self.dashboard_action):
             a.setEnabled(attached)
         self._update_undo_actions()
         has_account = self.account_id is not None
@@ -403,6 +414,26 @@ class MainWindow(FileMenuMixin, QMainWindow):
             panel.set_account(account_id)
         self._update_actions()
 
+    def _on_dashboard(self) -> None:
+        from app.ui.dashboard_window import DashboardWindow
+
+        if self.workspace is None:
+            return
+        if self.dashboard is None:
+            # A window of its own, to keep beside the map on a second screen; it closes with this one.
+            self.dashboard = DashboardWindow(self.workspace, self)
+            self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
+            self.dashboard.open_account.connect(self._open_from_dashboard)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        self.dashboard.refresh()
+
+    def _open_from_dashboard(self, account_id: int) -> None:
+        self.select_account(account_id)
+        self.raise_()
+        self.activateWindow()
+
     def finish_background_work(self) -> None:
         """Let workers reading the database finish before it is closed or its panels are replaced."""
         if self.analysis_panel is not None:
@@ -411,6 +442,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
             self.account_page.map_panel.wait_for_layout()
         if self._export_worker is not None:
             self._export_worker.wait()
+        if self.dashboard is not None:
+            self.dashboard.wait()
 
     @staticmethod
     def _record_panels(workspace, undo_stack) -> dict:

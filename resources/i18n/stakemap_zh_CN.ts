@@ -699,6 +699,490 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>CoverageSupportChart</name>
+    <message>
+        <source>Coverage score (%)</source>
+        <translation>覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>Support index</source>
+        <translation>支持指数</translation>
+    </message>
+    <message>
+        <source>A point per account, sized by open pipeline; orange: single-threaded. Bottom left: little known and leaning against us.</source>
+        <translation>每个点代表一个客户，大小表示在途商机金额；橙色：单线联系。左下角：了解少且倾向反对我们。</translation>
+    </message>
+    <message>
+        <source>Coverage %1% · support %2</source>
+        <translation>覆盖率 %1% · 支持指数 %2</translation>
+    </message>
+    <message>
+        <source>Pipeline: %1</source>
+        <translation>在途商机：%1</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>单线联系</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>单线联系</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持指数</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Days since contact</source>
+        <translation>距上次接触天数</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>在途商机</translation>
+    </message>
+    <message>
+        <source>Share of the committee, weighted by influence, that we know at least as a working relationship</source>
+        <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
+    </message>
+    <message>
+        <source>Economic buyers, decision-makers and highly influential people we do not know well enough</source>
+        <translation>我方了解不够的经济决策者、决策者和高影响力人物</translation>
+    </message>
+    <message>
+        <source>Every strong relationship runs through one team member</source>
+        <translation>所有牢固关系都集中在一位团队成员身上</translation>
+    </message>
+    <message>
+        <source>−1 (all against us) … +1 (all for us), weighted by influence</source>
+        <translation>−1（全部反对）… +1（全部支持），按影响力加权</translation>
+    </message>
+    <message>
+        <source>Open opportunities (not won or lost), per currency</source>
+        <translation>未结商机（未赢单也未丢单），按币种</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Nobody in this role on the map</source>
+        <translation>关系图上没有这一角色的人</translation>
+    </message>
+    <message>
+        <source>%1 of %2 known at least as a working relationship (best: %3)</source>
+        <translation>%2 人中有 %1 人达到工作关系或以上（最强：%3）</translation>
+    </message>
+    <message>
+        <source>Holds every strong relationship</source>
+        <translation>掌握全部牢固关系</translation>
+    </message>
+    <message>
+        <source>Our only way in</source>
+        <translation>我方唯一入口</translation>
+    </message>
+    <message>
+        <source>Their only bridge</source>
+        <translation>对方唯一桥梁</translation>
+    </message>
+    <message>
+        <source>Would cut us off from %1</source>
+        <translation>一旦离开，我方将无法接触 %1</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>What is at stake</source>
+        <translation>影响</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Coverage by role</source>
+        <translation>按角色的覆盖</translation>
+    </message>
+    <message>
+        <source>Structural risk</source>
+        <translation>结构性风险</translation>
+    </message>
+    <message>
+        <source>Interactions per month</source>
+        <translation>每月往来</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>团队成员</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>Key people not covered</source>
+        <translation>未覆盖的关键人物</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>单线联系</translation>
+    </message>
+    <message>
+        <source>Support index</source>
+        <translation>支持指数</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>逾期行动</translation>
+    </message>
+    <message>
+        <source>Last interaction</source>
+        <translation>最近往来</translation>
+    </message>
+    <message>
+        <source>Days since last interaction</source>
+        <translation>距最近往来天数</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在途商机</translation>
+    </message>
+    <message>
+        <source>Pipeline (%1)</source>
+        <translation>在途商机（%1）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Green, 2/2: everyone in the role is covered (working relationship or better)</source>
+        <translation>绿色，2/2：该角色的所有人都已覆盖（工作关系或以上）</translation>
+    </message>
+    <message>
+        <source>Amber, 1/2: some of them are covered</source>
+        <translation>琥珀色，1/2：部分已覆盖</translation>
+    </message>
+    <message>
+        <source>Red, 0/2: none of them is covered</source>
+        <translation>红色，0/2：均未覆盖</translation>
+    </message>
+    <message>
+        <source>Grey: nobody on the map holds the role</source>
+        <translation>灰色：关系图上无人担任该角色</translation>
+    </message>
+    <message>
+        <source>Sole relationship holder</source>
+        <translation>唯一关系持有人</translation>
+    </message>
+    <message>
+        <source>Cut-point</source>
+        <translation>关键节点</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Cuts off</source>
+        <translation>将切断</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户方</translation>
+    </message>
+    <message>
+        <source>our team</source>
+        <translation>我方团队</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来次数</translation>
+    </message>
+    <message>
+        <source>Accounts, least covered first</source>
+        <translation>客户（覆盖最少的在前）</translation>
+    </message>
+    <message>
+        <source>Coverage of the buying roles</source>
+        <translation>采购角色的覆盖情况</translation>
+    </message>
+    <message>
+        <source>Interactions in the last twelve months</source>
+        <translation>最近十二个月的往来</translation>
+    </message>
+    <message>
+        <source>%1 accounts · %2 single-threaded · %3 with an economic buyer or decision-maker not covered · %4 quiet for %5 days or more · %6 overdue actions</source>
+        <translation>%1 个客户 · %2 个单线联系 · %3 个有未覆盖的经济决策者或决策者 · %4 个已沉寂 %5 天或以上 · %6 项逾期行动</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>另有 %1 人</translation>
+    </message>
+    <message>
+        <source>single-threaded</source>
+        <translation>单线联系</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 项逾期</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>还没有客户。</translation>
+    </message>
+    <message>
+        <source>Each cell: people of the role we know at least as a working relationship / people of the role on the map.</source>
+        <translation>每格：该角色中我方达到工作关系或以上的人数 / 关系图上该角色的人数。</translation>
+    </message>
+    <message>
+        <source>No structural risks found.</source>
+        <translation>未发现结构性风险。</translation>
+    </message>
+    <message>
+        <source>A sole relationship holder is the one member of our team who knows the account well; a cut-point is someone without whom our team could no longer reach the economic buyers and decision-makers named.</source>
+        <translation>唯一关系持有人指我方团队中唯一与该客户关系牢固的成员；关键节点指一旦缺少此人，我方团队就无法再接触到所列经济决策者和决策者的人。</translation>
+    </message>
+    <message>
+        <source>Key accounts: coverage and risk</source>
+        <translation>大客户：覆盖与风险</translation>
+    </message>
+    <message>
+        <source>As of %1, prepared by %2</source>
+        <translation>截至 %1，%2 编制</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Key accounts: coverage and risk</source>
+        <translation>大客户：覆盖与风险</translation>
+    </message>
+    <message>
+        <source>Find an account…</source>
+        <translation>查找客户…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Coverage by role</source>
+        <translation>按角色的覆盖</translation>
+    </message>
+    <message>
+        <source>Structural risk</source>
+        <translation>结构性风险</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>✓ all known at least as a working relationship · ◐ some · ✗ none · — nobody in this role</source>
+        <translation>✓ 全部达到工作关系或以上 · ◐ 部分 · ✗ 无 · — 无人担任该角色</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Computing coverage and risk…</source>
+        <translation>正在计算覆盖与风险…</translation>
+    </message>
+    <message>
+        <source>Could not compute the dashboard: %1</source>
+        <translation>无法计算仪表板：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 个客户，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n single-threaded</source>
+        <translation>
+            <numerusform>%n 个单线联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a decision-maker we do not know well</source>
+        <translation>
+            <numerusform>%n 个有我方了解不够的决策者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quiet for %1 days or more</source>
+        <translation>
+            <numerusform>%n 个已沉寂 %1 天或以上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue action(s)</source>
+        <translation>
+            <numerusform>%n 项逾期行动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key accounts %1</source>
+        <translation>大客户 %1</translation>
+    </message>
+    <message>
+        <source>Coverage against support</source>
+        <translation>覆盖率与支持指数</translation>
+    </message>
+    <message>
+        <source>Contacts per month</source>
+        <translation>每月接触次数</translation>
+    </message>
+    <message>
+        <source>PDF documents</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <source>Not saved</source>
@@ -1644,6 +2128,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
+        <source>Portfolio &amp;dashboard</source>
+        <translation>客户组合仪表板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Coverage and risk across all key accounts</source>
+        <translation>全部大客户的覆盖与风险</translation>
+    </message>
+    <message>
         <source>&amp;New account…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -2398,6 +2890,17 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Please enter a name.</source>
         <translation>请输入名称。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyContactsChart</name>
+    <message>
+        <source>Contacts</source>
+        <translation>接触次数</translation>
+    </message>
+    <message>
+        <source>Contacts per month across all key accounts</source>
+        <translation>全部大客户每月接触次数</translation>
     </message>
 </context>
 <context>
