@@ -4,8 +4,9 @@
     python bench/dashboard.py --json    # [{"metric": "dashboard", "size": N, "seconds": ..., "baseline_seconds": ...}]
 
 Each database is generated here (app.portfolio.synthetic, fixed seed) into a temporary file. The measured metric
-is everything the dashboard shows, in one fresh session: app.portfolio's portfolio + role_coverage +
-structural_risk + interactions_per_month. The baseline, measured in the same run, is the plain way: for each
+is opening the dashboard window until it shows everything (offscreen): the window built, the numbers
+computed in its worker in one fresh session (app.portfolio's portfolio + role_coverage + structural_risk +
+interactions_per_month, also timed on their own), the tables, matrix and charts filled and painted. The baseline, measured in the same run, is the plain way: for each
 account in turn, read its map as `stakemap analyze` does, run app.analysis.analyze on it, and ask the database
 for its open and overdue actions, last interaction and open pipeline. The baseline computes less than the
 metric (no role cells, no cut-points, no monthly counts) and is still the slower. Every timing is the median of
@@ -46,6 +47,33 @@ def dashboard(db) -> dict[str, float]:
             task(session)
             parts[name] = time.perf_counter() - start
     return parts
+
+
+def open_window(db) -> float:
+    """Seconds from asking for the dashboard window to its first paint with every number in it."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from app.document import Workspace
+    from app.ui.dashboard_window import DashboardWindow
+
+    workspace = Workspace(db)
+    start = time.perf_counter()
+    window = DashboardWindow(workspace)
+    window.resize(1280, 760)
+    window.show()
+    loop = QEventLoop()
+    window.refreshed.connect(loop.quit)
+    window.refresh()
+    loop.exec()
+    QApplication.processEvents()
+    seconds = time.perf_counter() - start
+    if window.data is None or len(window.data.rows) == 0:
+        raise RuntimeError("the dashboard did not fill")
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return seconds
 
 
 def per_account_loop(db) -> None:
@@ -96,10 +124,14 @@ def measure(runs: int, baseline_runs: int) -> list[dict]:
                 timings = [dashboard(db) for _ in range(runs)]
                 totals = sorted(sum(t.values()) for t in timings)
                 parts = {name: sorted(t[name] for t in timings)[len(timings) // 2] for name in timings[0]}
+                log(f"{size} accounts: opening the window x{runs} …")
+                open_window(db)  # warm-up: the chart library's first plot
+                windows = sorted(open_window(db) for _ in range(runs))
                 log(f"{size} accounts: per-account loop x{baseline_runs} …")
                 baseline = median_seconds(lambda db=db: per_account_loop(db), baseline_runs)
             results.append({"size": size, "people": people, "links": links, "generated": generated,
-                            "seconds": totals[len(totals) // 2], "parts": parts, "baseline": baseline})
+                            "compute": totals[len(totals) // 2], "seconds": windows[len(windows) // 2],
+                            "parts": parts, "baseline": baseline})
     return results
 
 
@@ -109,8 +141,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs of the dashboard (default {RUNS})")
     args = parser.parse_args(argv)
 
-    ensure_project_python("bench/dashboard.py", ("sqlalchemy", "numpy", "igraph", "scipy"))
+    ensure_project_python("bench/dashboard.py", ("sqlalchemy", "numpy", "igraph", "scipy", "PySide6"))
     sys.path.insert(0, str(ROOT))
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.fonts import apply_application_font
+
+    app = QApplication.instance() or QApplication([])
+    apply_application_font(app)
     runs = max(1, args.runs)
     baseline_runs = max(1, min(runs, BASELINE_RUNS))
     results = measure(runs, baseline_runs)
@@ -124,15 +165,17 @@ def main(argv: list[str] | None = None) -> int:
           f"seconds; median of {runs} runs (baseline {baseline_runs})")
     print()
     print(f"  {'accounts':>8}{'people':>8}{'links':>8}  {'rows':>6}{'roles':>7}{'risk':>7}{'months':>7}"
-          f"{'total':>8}  {'per-account':>11}{'speed-up':>9}  {'generated':>9}")
+          f"{'total':>8}{'window':>8}  {'per-account':>11}{'speed-up':>9}  {'generated':>9}")
     for r in results:
         p = r["parts"]
         print(f"  {r['size']:>8}{r['people']:>8}{r['links']:>8}  {p['portfolio']:>6.3f}{p['role_coverage']:>7.3f}"
-              f"{p['structural_risk']:>7.3f}{p['interactions_per_month']:>7.3f}{r['seconds']:>8.3f}  "
-              f"{r['baseline']:>11.3f}{r['baseline'] / r['seconds']:>8.1f}x  {r['generated']:>9.2f}")
+              f"{p['structural_risk']:>7.3f}{p['interactions_per_month']:>7.3f}{r['compute']:>8.3f}"
+              f"{r['seconds']:>8.3f}  {r['baseline']:>11.3f}{r['baseline'] / r['seconds']:>8.1f}x"
+              f"  {r['generated']:>9.2f}")
     print()
     print("  rows, roles, risk, months: portfolio, role_coverage, structural_risk, interactions_per_month (medians)")
-    print("  total: the four in one session (the `dashboard` metric); its median, not the sum of the medians")
+    print("  total: the four in one session; its median, not the sum of the medians")
+    print("  window: opening the dashboard until it is painted with every number (the `dashboard` metric)")
     print("  per-account: read each map and run app.analysis.analyze on it, plus per-account queries for actions,")
     print("  last interaction and pipeline; no role cells, cut-points or monthly counts (baseline_seconds)")
     print("  generated: time to write the database with app.portfolio.synthetic (not part of the metric)")
@@ -140,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         row = next((r for r in results if r["size"] == size), None)
         if row is not None:
             verdict = "met" if row["seconds"] <= target else "NOT met"
-            print(f"  target: dashboard <= {target:g} s at {size} accounts: {verdict} ({row['seconds']:.3f} s)")
+            print(f"  target: dashboard window <= {target:g} s at {size} accounts: {verdict} ({row['seconds']:.3f} s)")
     return 0
 
 

@@ -123,7 +123,8 @@ def test_matrix_risks_and_charts_of_a_generated_portfolio(qtbot, generated, dial
     # Risks: one line per single-threaded account's sole member and per cut-point.
     expected = sum(bool(r.sole_member) + len(r.cut_points) for r in data.risks)
     assert dashboard.risk_table.model().rowCount() == expected > 0
-    # Charts: a point per account whose support is known; contacts per month as computed.
+    # Charts, drawn when their tab is opened: a point per account whose support is known; contacts per month.
+    dashboard.tabs.setCurrentWidget(dashboard.charts_page)
     placed = [r for r in data.rows if r.support_index is not None]
     assert dashboard.scatter.point_count() == len(placed)
     assert 0 < len(dashboard.scatter.labels()) <= 25

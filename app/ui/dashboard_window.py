@@ -33,6 +33,7 @@ from app.ui.dashboard_charts import CoverageSupportChart, MonthlyContactsChart
 from app.views.portfolio_models import ID_ROLE, SORT_ROLE, AccountsFilter, AccountsModel, RiskModel, RoleMatrixModel
 
 REFRESH_DELAY_MS = 1500  # edits come in bursts; recompute once they settle
+SIZED_ROWS = 40
 
 
 class PortfolioWorker(QThread):
@@ -86,6 +87,9 @@ def _table(model) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Column widths from the header and the first rows: measuring every cell of 500 accounts takes longer than
+    # computing them.
+    view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     return view
 
 
@@ -143,6 +147,8 @@ class DashboardWindow(QMainWindow):
         matrix_layout.addWidget(self.matrix)
         self.tabs.addTab(matrix_page, self.tr("Coverage by role"))
         self.tabs.addTab(self.risk_table, self.tr("Structural risk"))
+        self.charts_page = charts
+        self._charts_stale = True
         self.tabs.addTab(charts, self.tr("Charts"))
         self.matrix_note = QLabel(self.tr("✓ all known at least as a working relationship · ◐ some · ✗ none · "
                                           "— nobody in this role"))
@@ -185,6 +191,7 @@ class DashboardWindow(QMainWindow):
         self._debounce.setInterval(REFRESH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
 
+        self.tabs.currentChanged.connect(self._update_charts)
         self.tier.currentIndexChanged.connect(self._apply_filters)
         self.owner.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
@@ -242,14 +249,15 @@ class DashboardWindow(QMainWindow):
         self.accounts.set_rows(data.rows)
         self.roles.set_data([(r.account_id, r.account) for r in data.rows], data.roles)
         self.risks.set_risks(data.risks)
-        self.monthly.set_months(data.months)
+        self._charts_stale = True
         self._fill_filters(data.rows)
         if first:
             sort_column, order = AccountsModel.COVERAGE, Qt.SortOrder.AscendingOrder  # the exposed ones first
         self.table.sortByColumn(sort_column, order)
         self._apply_filters()
-        for view in (self.table, self.matrix, self.risk_table):
-            view.resizeColumnsToContents()
+        if first:
+            for view in (self.table, self.matrix, self.risk_table):
+                view.resizeColumnsToContents()
         self.timing.setText(self.tr("%n account(s) in %1 s", "", len(data.rows)).replace("%1", f"{seconds:.2f}"))
         self.statusBar().clearMessage()
         self._set_exports_enabled(True)
@@ -280,8 +288,16 @@ class DashboardWindow(QMainWindow):
         everything = self.data is not None and len(ids) == len(self.data.rows)
         self.roles_filter.set_ids(None if everything else ids)
         self.risks_filter.set_ids(None if everything else ids)
-        self.scatter.set_rows(shown)
+        self._charts_stale = True
+        self._update_charts()
         self.summary.setText(self.summary_text(shown))
+
+    def _update_charts(self, *_args) -> None:
+        """Charts are drawn when their tab is shown: filling them costs as much as the tables."""
+        if self._charts_stale and self.data is not None and self.tabs.currentWidget() is self.charts_page:
+            self._charts_stale = False
+            self.scatter.set_rows(self.shown_rows())
+            self.monthly.set_months(self.data.months)
 
     def shown_rows(self) -> list:
         rows = self.accounts.rows()
