@@ -7,7 +7,8 @@ Each database is generated here (app.portfolio.synthetic, fixed seed) into a tem
 is opening the dashboard window until it shows everything (offscreen): the window built, the numbers
 computed in its worker in one fresh session (app.portfolio's portfolio + role_coverage + structural_risk +
 interactions_per_month, also timed on their own), the table, matrix and risks filled and painted (the charts
-are drawn when their tab is opened). The baseline, measured in the same run, is the plain way: for each account in turn, read its map as `stakemap analyze` does, run app.analysis.analyze on it, and ask the database
+are drawn when their tab is opened). The baseline, measured in the same run, is the plain way: for each
+account in turn, read its map as `stakemap analyze` does, run app.analysis.analyze on it, and ask the database
 for its open and overdue actions, last interaction and open pipeline. The baseline computes less than the
 metric (no role cells, no cut-points, no monthly counts) and is still the slower. Every timing is the median of
 several runs after one warm-up run.
