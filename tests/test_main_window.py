@@ -405,7 +405,7 @@ def test_import_with_a_preview_then_export_from_the_file_menu(qtbot, demo_db, di
     assert window.account_page.map_panel.scene.card_items()  # the map shows them
 
     out = tmp_path / "export.xlsx"
-    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: (out, "xlsx", False))
+    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: (out, "xlsx", False, {}))
     window.export_action.trigger()
     qtbot.waitUntil(out.exists, timeout=10000)
     import openpyxl
@@ -440,12 +440,15 @@ def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monke
     controller, window = start(qtbot, demo_db)
     window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[2]))
     out = tmp_path / "map.pdf"
-    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: (out, "pdf", True))
+    choice = (out, "pdf", True, {"paper": "letter", "dpi": 150})
+    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: choice)
     window.export_action.trigger()
     assert window._export_worker is not None  # the pages are written by a worker, the window stays responsive
     qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
     assert out.exists()
     assert "Exported to" in window.statusBar().currentMessage()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "612 x 792" in info or "792 x 612" in info  # Letter, as chosen
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     person = next(p for p in window.workspace.people(window.account_id) if not p.archived)
     assert person.name in text and DEMO_ACCOUNT_NAMES[2] in text

@@ -234,3 +234,30 @@ def test_cli_exports_the_map(tmp_path, app):
     assert "Shareable version" in _pdf_text(out)
     assert main(["--db", db, "export", "--account", name, "--out", str(tmp_path / "m.svg")]) == 0
     assert main(["--db", db, "export", "--account", "nobody", "--out", str(tmp_path / "x.png")]) == 1
+
+
+def test_paper_size_and_png_resolution_from_the_command_line(tmp_path, app):
+    import subprocess
+
+    from PySide6.QtGui import QImage
+
+    from app.cli import main
+    from app.demo import DEMO_ACCOUNT_NAMES
+
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "demo"]) == 0
+    name = DEMO_ACCOUNT_NAMES[2]
+    sizes = {}
+    for paper in ("a4", "letter"):
+        out = tmp_path / f"{paper}.pdf"
+        assert main(["--db", db, "export", "--account", name, "--out", str(out), "--paper", paper]) == 0
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+        sizes[paper] = sorted(round(float(v)) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert sizes == {"a4": [595, 842], "letter": [612, 792]}
+    small, large = tmp_path / "72.png", tmp_path / "300.png"
+    assert main(["--db", db, "export", "--account", name, "--out", str(small), "--dpi", "72"]) == 0
+    assert main(["--db", db, "export", "--account", name, "--out", str(large), "--dpi", "300"]) == 0
+    ratio = QImage(str(large)).width() / QImage(str(small)).width()
+    assert abs(ratio - 300 / 72) < 0.01
+    assert round(QImage(str(large)).dotsPerMeterX() * 0.0254) == 300
+    assert main(["--db", db, "export", "--account", name, "--out", str(small), "--dpi", "5"]) == 2

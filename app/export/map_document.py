@@ -52,6 +52,7 @@ class MapJob:
     legend_size: QSize = field(default_factory=QSize)
     rows: list[dict[str, str]] = field(default_factory=list)
     date: dt.date = field(default_factory=dt.date.today)
+    paper: str = "a4"
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,13 @@ def picture_size(rect: QRectF, dpi: int) -> QSize:
 
 
 def prepare_map(workspace, account_id: int, fmt: str, shareable: bool = False, author: str | None = None,
-                dpi: int = 150) -> MapJob:
-    """Record the account's map for ``write_map`` (GUI thread)."""
+                dpi: int = 150, paper: str | None = None) -> MapJob:
+    """Record the account's map for ``write_map`` (GUI thread). ``paper``: "a4" or "letter" (default: the
+    locale's); ``dpi``: the PNG's resolution."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown map format: {fmt}")
+    if paper is not None and paper not in kit.PAPERS:
+        raise ValueError(f"unknown paper size: {paper}")
     scene = prepared_scene(workspace, account_id, shareable)
     try:
         rect = scene.content_rect()
@@ -83,6 +87,7 @@ def prepare_map(workspace, account_id: int, fmt: str, shareable: bool = False, a
                      dpi, [c.sceneBoundingRect() for c in scene.card_items() if scene.is_shown(c)])
     finally:
         dispose_scene(scene)
+    job.paper = paper or kit.default_paper()
     if fmt == "pdf":
         legend = _legend(shareable)
         job.legend, job.legend_size = record_widget(legend), legend.size()
@@ -102,9 +107,9 @@ def write_map(job: MapJob, path: str | Path) -> None:
 
 
 def export_map(workspace, account_id: int, path: str | Path, fmt: str, shareable: bool = False,
-               author: str | None = None, dpi: int = 150) -> None:
+               author: str | None = None, dpi: int = 150, paper: str | None = None) -> None:
     """Write the account's map to ``path``; the file is replaced only once the new one is complete."""
-    write_map(prepare_map(workspace, account_id, fmt, shareable, author, dpi), path)
+    write_map(prepare_map(workspace, account_id, fmt, shareable, author, dpi, paper), path)
 
 
 def _write_png(job: MapJob, temp: Path) -> None:
@@ -206,7 +211,7 @@ def _tiles(scene_rect: QRectF, area: QRectF, scale: float) -> list[QRectF]:
 def _choose_layout(job: MapJob) -> tuple[QPageLayout, _Layout]:
     best = None
     for orientation in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait):
-        page_layout = kit.page_layout(orientation)
+        page_layout = kit.page_layout(orientation, job.paper)
         layout = _layout(kit.page_rect(page_layout), job.rect, job.legend_size, len(job.rows))
         # The orientation that suits the map's shape: fewer map pages, then a larger map on page 1.
         fit = min(layout.fit_area.width() / job.rect.width(), layout.fit_area.height() / job.rect.height())

@@ -42,12 +42,16 @@ class BriefJob:
     legend: QPicture
     legend_size: QSize
     author: str | None
+    paper: str = "a4"
 
 
 def prepare_brief(workspace, account_id: int, attendee_ids: list[int] | None = None,
                   meeting_date: dt.date | None = None, shareable: bool = False, author: str | None = None,
-                  today: dt.date | None = None) -> BriefJob:
-    """Gather the pack and record its map (GUI thread)."""
+                  today: dt.date | None = None, paper: str | None = None) -> BriefJob:
+    """Gather the pack and record its map (GUI thread). ``paper``: "a4" or "letter" (default: the locale's)."""
+    if paper is not None and paper not in kit.PAPERS:
+        raise ValueError(f"unknown paper size: {paper}")
+    paper = paper or kit.default_paper()
     today = today or dt.date.today()
     meeting_date = meeting_date or today
     if attendee_ids is None:
@@ -60,14 +64,14 @@ def prepare_brief(workspace, account_id: int, attendee_ids: list[int] | None = N
         prepared = translate("MeetingPack", "prepared %1").replace("%1", kit.long_date(today))
     front = brief_html.front(content, kit.long_date(meeting_date), prepared)
     back = brief_html.back(content)
-    rect, picture = _record_focus_map(workspace, account_id, content, shareable)
+    rect, picture = _record_focus_map(workspace, account_id, content, shareable, paper)
     legend = _legend(shareable)
     legend_picture, legend_size = record_widget(legend), legend.size()
     shiboken6.delete(legend)
-    return BriefJob(content, front, back, rect, picture, legend_picture, legend_size, author)
+    return BriefJob(content, front, back, rect, picture, legend_picture, legend_size, author, paper)
 
 
-def _record_focus_map(workspace, account_id: int, content: BriefContent, shareable: bool):
+def _record_focus_map(workspace, account_id: int, content: BriefContent, shareable: bool, paper: str):
     scene = prepared_scene(workspace, account_id, shareable)
     try:
         present = [key for key in content.attendee_keys if scene.card(key) is not None]
@@ -79,7 +83,7 @@ def _record_focus_map(workspace, account_id: int, content: BriefContent, shareab
         scene.set_filters(only=focus)
         overlays.ring(scene, {key: ATTENDEE_RING for key in present})
         rect = scene.content_rect()
-        area = _map_area(kit.page_rect(kit.page_layout(QPageLayout.Orientation.Portrait)), QSize(0, 0))
+        area = _map_area(kit.page_rect(kit.page_layout(QPageLayout.Orientation.Portrait, paper)), QSize(0, 0))
         if min(area.width() / rect.width(), area.height() / rect.height()) < READABLE_SCALE:
             # The attendees sit far apart on a large map: arrange just them and their neighbours, for the file.
             nodes, edges = snapshot(scene, focus)
@@ -98,8 +102,10 @@ def write_brief(job: BriefJob, path: str | Path) -> None:
 
 
 def export_brief(workspace, account_id: int, path: str | Path, attendee_ids: list[int] | None = None,
-                 meeting_date: dt.date | None = None, shareable: bool = False, author: str | None = None) -> None:
-    write_brief(prepare_brief(workspace, account_id, attendee_ids, meeting_date, shareable, author), path)
+                 meeting_date: dt.date | None = None, shareable: bool = False, author: str | None = None,
+                 paper: str | None = None) -> None:
+    write_brief(prepare_brief(workspace, account_id, attendee_ids, meeting_date, shareable, author, paper=paper),
+                path)
 
 
 def _text_area(page: QRectF) -> QRectF:
@@ -122,7 +128,7 @@ def _document(html: str, size: QSizeF) -> QTextDocument:
 
 
 def _write_pdf(job: BriefJob, temp: Path) -> None:
-    layout = kit.page_layout(QPageLayout.Orientation.Portrait)
+    layout = kit.page_layout(QPageLayout.Orientation.Portrait, job.paper)
     page = kit.page_rect(layout)
     area = _text_area(page)
     front = _document(job.front_html, area.size())

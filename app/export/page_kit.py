@@ -28,8 +28,19 @@ def font(pixels: float, bold: bool = False) -> QFont:
     return result
 
 
-def page_layout(orientation: QPageLayout.Orientation) -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+LETTER_TERRITORIES = ("UnitedStates", "Canada", "Mexico", "Philippines", "Chile", "Colombia")
+
+
+def default_paper() -> str:
+    """Letter where the locale's country uses it, A4 everywhere else."""
+    territory = QLocale().territory()
+    letter = {getattr(QLocale.Country, name) for name in LETTER_TERRITORIES if hasattr(QLocale.Country, name)}
+    return "letter" if territory in letter else "a4"
+
+
+def page_layout(orientation: QPageLayout.Orientation, paper: str = "a4") -> QPageLayout:
+    return QPageLayout(QPageSize(PAPERS[paper]), orientation, QMarginsF(0, 0, 0, 0))
 
 
 def page_rect(layout: QPageLayout) -> QRectF:

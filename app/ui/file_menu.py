@@ -48,20 +48,21 @@ class FileMenuMixin:
         target = ask_export_target(self, name)
         if target is None:
             return
-        path, fmt, shareable = target
+        path, fmt, shareable, options = target
         if fmt in ("pdf", "png", "svg"):
-            self._export_map(path, fmt, shareable)
+            self._export_map(path, fmt, shareable, options)
             return
         self._run_writer(ExportWorker(self.workspace.database, self.account_id, path, fmt, shareable), name)
 
-    def _export_map(self, path: Path, fmt: str, shareable: bool) -> None:
+    def _export_map(self, path: Path, fmt: str, shareable: bool, options: dict) -> None:
         """Record the map here (Qt draws scenes and widgets only on this thread), then write the file in a
         worker: recording takes a fraction of the time of laying out and writing the pages."""
         from app.export.map_document import prepare_map, write_map
         from app.ui.file_transfer import WriteWorker
 
         with _busy():
-            job = prepare_map(self.workspace, self.account_id, fmt, shareable=shareable, author=self._author())
+            job = prepare_map(self.workspace, self.account_id, fmt, shareable=shareable, author=self._author(),
+                              dpi=options["dpi"], paper=options["paper"])
         self._run_writer(WriteWorker(write_map, job, path), job.title)
 
     def _on_meeting_pack(self) -> None:
@@ -85,7 +86,7 @@ class FileMenuMixin:
         path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         with _busy():
             job = prepare_brief(self.workspace, self.account_id, dialog.attendee_ids(), dialog.meeting_date(),
-                                dialog.is_shareable(), self._author())
+                                dialog.is_shareable(), self._author(), paper=dialog.paper())
         self._run_writer(WriteWorker(write_brief, job, path), name)
 
     def _author(self) -> str | None:

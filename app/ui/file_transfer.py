@@ -274,8 +274,13 @@ class WriteWorker(QThread):
         self.done.emit(str(self.path))
 
 
-def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bool] | None:
-    """The file, format and shareable choice for an export, or None when the user cancels."""
+def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bool, dict] | None:
+    """The file, format, shareable choice and picture options (paper, dpi) for an export, or None when the user
+    cancels."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from app.export.page_kit import default_paper
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("ExportDialog", "Export %1").replace("%1", account_name))
     fmt = QComboBox()
@@ -285,6 +290,15 @@ def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bo
                         ("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)"),
                         ("json", "JSON (Stakemap)")):
         fmt.addItem(label, code)
+    paper = QComboBox()
+    paper.addItem("A4", "a4")
+    paper.addItem("Letter", "letter")
+    paper.setCurrentIndex(paper.findData(default_paper()))
+    dpi = QSpinBox()
+    dpi.setRange(72, 1200)
+    dpi.setSingleStep(50)
+    dpi.setValue(150)
+    dpi.setSuffix(translate("ExportDialog", " dpi"))
     shareable = QCheckBox(translate("ExportDialog", "Shareable: leave out stances, influence, notes, personal "
                                                     "wins and rival links"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -292,8 +306,19 @@ def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bo
     buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
     form.addRow(translate("ExportDialog", "Format"), fmt)
+    form.addRow(translate("ExportDialog", "Paper"), paper)
+    form.addRow(translate("ExportDialog", "Resolution"), dpi)
     form.addRow(shareable)
     form.addRow(buttons)
+
+    def show_options() -> None:
+        # Paper matters to a PDF, resolution to a PNG; the rows of the others are hidden.
+        code = fmt.currentData()
+        form.setRowVisible(paper, code == "pdf")
+        form.setRowVisible(dpi, code == "png")
+
+    fmt.currentIndexChanged.connect(show_options)
+    show_options()
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     code = fmt.currentData()
@@ -304,4 +329,4 @@ def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bo
     path = Path(path)
     if path.suffix.lower() != f".{code}":
         path = path.with_name(path.name + f".{code}")
-    return path, code, shareable.isChecked()
+    return path, code, shareable.isChecked(), {"paper": paper.currentData(), "dpi": dpi.value()}

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,12 @@ class MeetingPackDialog(QDialog):
         self.people = QListWidget()
         self.people.setMinimumSize(420, 280)
         self.count = QLabel()
+        from app.export.page_kit import default_paper
+
+        self.paper_size = QComboBox()
+        self.paper_size.addItem("A4", "a4")
+        self.paper_size.addItem("Letter", "letter")
+        self.paper_size.setCurrentIndex(self.paper_size.findData(default_paper()))
         self.shareable = QCheckBox(self.tr("Shareable: leave out stances, influence, notes, personal wins and "
                                            "rival links"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -65,6 +72,7 @@ class MeetingPackDialog(QDialog):
         form.addRow(self.tr("Attendees"), self.filter)
         form.addRow(self.people)
         form.addRow(self.count)
+        form.addRow(self.tr("Paper"), self.paper_size)
         form.addRow(self.shareable)
         form.addRow(self.buttons)
         self._update_count()
@@ -97,6 +105,9 @@ class MeetingPackDialog(QDialog):
     def meeting_date(self) -> dt.date:
         value = self.date.date()
         return dt.date(value.year(), value.month(), value.day())
+
+    def paper(self) -> str:
+        return self.paper_size.currentData()
 
     def is_shareable(self) -> bool:
         return self.shareable.isChecked()

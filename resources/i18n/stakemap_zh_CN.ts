@@ -1208,12 +1208,24 @@ To keep their history, archive them instead.</source>
         <translation>关系图 SVG 矢量图</translation>
     </message>
     <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
         <source>Shareable: leave out stances, influence, notes, personal wins and rival links</source>
         <translation>可分享版本：去掉态度、影响力、备注、个人诉求和对立关系</translation>
     </message>
     <message>
         <source>Format</source>
         <translation>格式</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
     </message>
 </context>
 <context>
@@ -2841,6 +2853,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Attendees</source>
         <translation>与会者</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
     </message>
     <message numerus="yes">
         <source>%n attendee(s) chosen</source>

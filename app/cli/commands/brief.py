@@ -21,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", default=None, help="the meeting's date, YYYY-MM-DD (default: today)")
     parser.add_argument("--shareable", action="store_true",
                         help="leave out stances, influence, notes, personal wins and rival links")
+    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
+                        help="paper size (default: the locale's)")
 
 
 def _fold(name: str) -> str:
@@ -70,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                 return 1
             attendees = [by_name[_fold(n)] for n in wanted]
         try:
-            export_brief(workspace, account_id, out, attendees, meeting, shareable=bool(args.shareable))
+            export_brief(workspace, account_id, out, attendees, meeting, shareable=bool(args.shareable),
+                         paper=args.paper)
         except OSError as exc:
             print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
             return 1

@@ -20,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the file format (default: from the file's extension)")
     parser.add_argument("--shareable", action="store_true",
                         help="leave out stances, influence, notes, personal needs and rival links")
+    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
+                        help="paper size of a PDF (default: the locale's; the orientation is chosen to fit)")
+    parser.add_argument("--dpi", type=int, default=150, help="resolution of a PNG in dots per inch (default 150)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_map(args: argparse.Namespace, out: Path, fmt: str) -> int:
+    if not 30 <= args.dpi <= 1200:
+        print(f"stakemap: --dpi must be between 30 and 1200, not {args.dpi}", file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from app.cli.commands.common import open_database
@@ -70,7 +76,8 @@ def _run_map(args: argparse.Namespace, out: Path, fmt: str) -> int:
             print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
             return 1
         try:
-            export_map(workspace, account_id, out, fmt, shareable=bool(getattr(args, "shareable", False)))
+            export_map(workspace, account_id, out, fmt, shareable=bool(getattr(args, "shareable", False)),
+                       dpi=args.dpi, paper=args.paper)
         except OSError as exc:
             print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
             return 1
