@@ -334,7 +334,7 @@ def test_a_failed_write_leaves_the_previous_files(data, tmp_path, monkeypatch):
         raise OSError("disk full")
 
     def broken_pdf(*args):
-        Path(args[-1]).write_bytes(b"%PDF half")
+        Path(args[4]).write_bytes(b"%PDF half")  # data, html, charts, author, temp, progress
         raise OSError("disk full")
 
     monkeypatch.setattr(Workbook, "save", broken_save)

@@ -270,7 +270,7 @@ def test_a_failed_write_leaves_the_previous_pack(small, tmp_path, monkeypatch):
     path = folder / "pack.pdf"
     path.write_bytes(b"yesterday's pack")
 
-    def broken(job, temp):
+    def broken(job, temp, progress=None):
         Path(temp).write_bytes(b"half")
         raise OSError("disk full")
 
@@ -332,3 +332,16 @@ def test_the_dialog_starts_from_the_map_selection(qtbot, demo, language):
         assert not ok.isEnabled()
     finally:
         lang.install("en")
+
+
+def test_writing_reports_each_page(small, tmp_path):
+    from app.export import prepare_map, write_map
+    from app.export.meeting_pack import prepare_brief, write_brief
+
+    ws, account, ids = small
+    for name, job, write in (("pack.pdf", prepare_brief(ws, account, [ids["cio"]]), write_brief),
+                             ("map.pdf", prepare_map(ws, account, "pdf"), write_map)):
+        seen = []
+        write(job, tmp_path / name, lambda page, pages, seen=seen: seen.append((page, pages)))
+        pages = _pages(tmp_path / name)
+        assert seen == [(page, pages) for page in range(1, pages + 1)]

@@ -92,7 +92,8 @@ def xlsx_labels() -> dict[str, str]:
 
 
 def write_dashboard_pdf(data: PortfolioData, path: str | Path,
-                        charts: list[tuple[str, QPicture, QSize]] | None = None, author: str | None = None) -> None:
+                        charts: list[tuple[str, QPicture, QSize]] | None = None, author: str | None = None,
+                        progress=None) -> None:
     """Write the dashboard to `path`, replacing any file there only once the new one is complete.
 
     `charts` are (title, picture, the picture's size in its own units), each drawn on a page of its own; record
@@ -101,7 +102,7 @@ def write_dashboard_pdf(data: PortfolioData, path: str | Path,
     usable = [(title, picture, size) for title, picture, size in charts or ()
               if size.width() > 0 and size.height() > 0]
     html = _html(data, xlsx_labels())
-    write_atomically(Path(path), lambda temp: _write_pdf(data, html, usable, author, temp))
+    write_atomically(Path(path), lambda temp: _write_pdf(data, html, usable, author, temp, progress))
 
 
 # -- the text ---------------------------------------------------------------------------------------------
@@ -297,7 +298,7 @@ def _keep_headings_with_their_tables(document: QTextDocument, page_height: float
 
 
 def _write_pdf(data: PortfolioData, html: str, charts: list[tuple[str, QPicture, QSize]], author: str | None,
-               temp: Path) -> None:
+               temp: Path, progress=None) -> None:
     layout = kit.page_layout(QPageLayout.Orientation.Landscape)
     page = kit.page_rect(layout)
     width = page.width() - 2 * kit.MARGIN
@@ -324,6 +325,8 @@ def _write_pdf(data: PortfolioData, html: str, charts: list[tuple[str, QPicture,
         if number:
             writer.newPage()
         number += 1
+        if progress is not None:
+            progress(number, total)
         if heading:
             kit.heading(painter, page, heading)
         kit.footer(painter, page, number, total, False)

@@ -100,9 +100,13 @@ def prepare_map(workspace, account_id: int, fmt: str, shareable: bool = False, a
     return job
 
 
-def write_map(job: MapJob, path: str | Path) -> None:
-    """Write a recorded map; the file is replaced only once the new one is complete (any thread)."""
-    writers = {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}
+def write_map(job: MapJob, path: str | Path, progress=None) -> None:
+    """Write a recorded map; the file is replaced only once the new one is complete (any thread). ``progress``
+    is called with (page, pages) as each page of a PDF is begun."""
+    if job.fmt == "pdf":
+        write_atomically(Path(path), lambda temp: _write_pdf(job, temp, progress=progress))
+        return
+    writers = {"png": _write_png, "svg": _write_svg}
     write_atomically(Path(path), lambda temp: writers[job.fmt](job, temp))
 
 
@@ -225,16 +229,20 @@ def _choose_layout(job: MapJob) -> tuple[QPageLayout, _Layout]:
                                 tiles if len(tiles) > 1 else [], layout.table_pages, layout.rows_per_page)
 
 
-def _write_pdf(job: MapJob, temp: Path) -> None:
+def _write_pdf(job: MapJob, temp: Path, progress=None) -> None:
     page_layout, layout = _choose_layout(job)
     writer, painter = kit.open_writer(temp, job.title, page_layout)
     total = 1 + len(layout.tiles) + layout.table_pages
     number = 1
+    if progress is not None:
+        progress(number, total)
 
     def next_page() -> None:
         nonlocal number
         writer.newPage()
         number += 1
+        if progress is not None:
+            progress(number, total)
 
     subtitle = translate("MapExport", "Decision map · %1").replace("%1", kit.long_date(job.date))
     if job.author:

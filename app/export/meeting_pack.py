@@ -96,9 +96,10 @@ def _record_focus_map(workspace, account_id: int, content: BriefContent, shareab
         dispose_scene(scene)
 
 
-def write_brief(job: BriefJob, path: str | Path) -> None:
-    """Write the pack; the file is replaced only once the new one is complete (any thread)."""
-    write_atomically(Path(path), lambda temp: _write_pdf(job, temp))
+def write_brief(job: BriefJob, path: str | Path, progress=None) -> None:
+    """Write the pack; the file is replaced only once the new one is complete (any thread). ``progress`` is
+    called with (page, pages) as each page is begun."""
+    write_atomically(Path(path), lambda temp: _write_pdf(job, temp, progress))
 
 
 def export_brief(workspace, account_id: int, path: str | Path, attendee_ids: list[int] | None = None,
@@ -127,7 +128,7 @@ def _document(html: str, size: QSizeF) -> QTextDocument:
     return document
 
 
-def _write_pdf(job: BriefJob, temp: Path) -> None:
+def _write_pdf(job: BriefJob, temp: Path, progress=None) -> None:
     layout = kit.page_layout(QPageLayout.Orientation.Portrait, job.paper)
     page = kit.page_rect(layout)
     area = _text_area(page)
@@ -145,6 +146,8 @@ def _write_pdf(job: BriefJob, temp: Path) -> None:
         if number:
             writer.newPage()
         number += 1
+        if progress is not None:
+            progress(number, total)
         if heading:
             kit.heading(painter, page, heading)
         kit.footer(painter, page, number, total, job.content.shareable)

@@ -63,7 +63,9 @@ def export_pdf(window) -> None:
         return
     data = shown_data(window)
     charts = record_charts(data.rows, data.months)
-    _run(window, WriteWorker(lambda job, target: write_dashboard_pdf(job[0], target, job[1]), (data, charts), path))
+    _run(window, WriteWorker(lambda job, target, progress: write_dashboard_pdf(job[0], target, job[1],
+                                                                               progress=progress),
+                             (data, charts), path))
 
 
 def export_xlsx(window) -> None:
@@ -75,15 +77,18 @@ def export_xlsx(window) -> None:
     if path is None:
         return
     labels = xlsx_labels()
-    _run(window, WriteWorker(lambda data, target: write_dashboard_xlsx(data, target, labels), shown_data(window),
-                             path))
+    _run(window, WriteWorker(lambda data, target, _progress: write_dashboard_xlsx(data, target, labels),
+                             shown_data(window), path))
 
 
 def _run(window, worker) -> None:
+    window.busy.setRange(0, 0)
     window.busy.show()
     window.statusBar().showMessage(translate("DashboardWindow", "Exporting…"))
+    worker.progress.connect(lambda page, pages: (window.busy.setRange(0, pages), window.busy.setValue(page)))
 
     def finished() -> None:
+        window.busy.setRange(0, 0)
         window.busy.setVisible(window._worker is not None)
         worker.deleteLater()
         if window.export_worker is worker:

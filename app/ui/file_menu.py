@@ -102,6 +102,8 @@ class FileMenuMixin:
         bar.setMaximumWidth(160)
         self.statusBar().addPermanentWidget(bar)
         self.statusBar().showMessage(translate("MainWindow", "Exporting %1…").replace("%1", name))
+        if hasattr(worker, "progress"):
+            worker.progress.connect(lambda page, pages: (bar.setRange(0, pages), bar.setValue(page)))
 
         def finished() -> None:
             self.statusBar().removeWidget(bar)

@@ -256,10 +256,13 @@ class ExportWorker(QThread):
 
 
 class WriteWorker(QThread):
-    """Writes a document already recorded on the GUI thread (a map or a meeting pack) into its file."""
+    """Writes a document already recorded on the GUI thread (a map or a meeting pack) into its file.
+
+    ``write(job, path, progress)`` calls ``progress(page, pages)`` as it goes, when it can tell."""
 
     done = Signal(str)
     failed = Signal(str)
+    progress = Signal(int, int)
 
     def __init__(self, write, job, path: Path) -> None:
         super().__init__()
@@ -267,7 +270,7 @@ class WriteWorker(QThread):
 
     def run(self) -> None:
         try:
-            self._write(self._job, self.path)
+            self._write(self._job, self.path, self.progress.emit)
         except Exception as exc:  # the old file is untouched: writes are atomic
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
