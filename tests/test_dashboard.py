@@ -63,11 +63,28 @@ def test_open_sort_filter_and_drill_into_an_account(qtbot, demo_db, dialogs):  #
     assert table.model().rowCount() == 3
 
     # Double-click an account: the main window shows its map.
+    from PySide6.QtTest import QTest
+
     target = DEMO_ACCOUNT_NAMES[2]
+    dashboard.tabs.setCurrentWidget(table)
     index = table.model().index(column_texts(table, AccountsModel.ACCOUNT).index(target), AccountsModel.ACCOUNT)
-    table.doubleClicked.emit(index)
+    centre = table.visualRect(index).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert window.account_id == account_id(window, target)
     assert window.account_page.map_panel.scene.account_id == window.account_id
+    # Enter on another row does the same from the keyboard.
+    other = DEMO_ACCOUNT_NAMES[1]
+    table.setCurrentIndex(table.model().index(column_texts(table, AccountsModel.ACCOUNT).index(other), 0))
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert window.account_id == account_id(window, other)
+    dashboard.resize(700, 520)
+    stop(controller)
+
+    # The dashboard comes back where it was left.
+    controller, window = start(qtbot, demo_db)
+    window.dashboard_action.trigger()
+    assert (window.dashboard.width(), window.dashboard.height()) == (700, 520)
     stop(controller)
 
 

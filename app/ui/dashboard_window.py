@@ -97,7 +97,8 @@ class DashboardWindow(QMainWindow):
     open_account = Signal(int)
     refreshed = Signal()
 
-    def __init__(self, workspace, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+    def __init__(self, workspace, parent: QWidget | None = None, today: dt.date | None = None,
+                 settings=None) -> None:
         super().__init__(parent)
         from app.portfolio import ROLE_COLUMNS
 
@@ -196,7 +197,7 @@ class DashboardWindow(QMainWindow):
         self.owner.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
         for view in (self.table, self.matrix, self.risk_table):
-            view.doubleClicked.connect(self._on_double_clicked)
+            view.activated.connect(self._on_activated)  # a double-click, or Enter on the current row
         self.scatter.account_clicked.connect(self.open_account)
         for name in ("accounts_changed", "people_changed", "team_changed", "links_changed", "actions_changed",
                      "interactions_changed", "opportunities_changed"):
@@ -204,6 +205,13 @@ class DashboardWindow(QMainWindow):
         self._fill_filters([])
         self._set_exports_enabled(False)
         self.resize(1180, 720)
+        self._settings = settings
+        if settings is not None:
+            geometry, state = settings.window_state("dashboard")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            if state is not None:
+                self.restoreState(state)
 
     # -- computing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -318,7 +326,7 @@ class DashboardWindow(QMainWindow):
                  self.tr("%n overdue action(s)", "", counts.overdue_actions)]
         return "<b>" + " · ".join(parts) + "</b>"
 
-    def _on_double_clicked(self, index: QModelIndex) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
         account_id = index.data(ID_ROLE)
         if account_id is not None:
             self.open_account.emit(int(account_id))
@@ -340,4 +348,6 @@ class DashboardWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.wait()
+        if self._settings is not None:
+            self._settings.save_window_state(self.saveGeometry(), self.saveState(), "dashboard")
         super().closeEvent(event)

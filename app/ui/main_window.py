@@ -363,6 +363,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
             self.settings.last_account = self.account_id
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.dashboard is not None:
+            self.dashboard.close()  # remembers where it was
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
@@ -421,7 +423,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
             return
         if self.dashboard is None:
             # A window of its own, to keep beside the map on a second screen; it closes with this one.
-            self.dashboard = DashboardWindow(self.workspace, self)
+            self.dashboard = DashboardWindow(self.workspace, self, settings=self.settings)
             self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
             self.dashboard.open_account.connect(self._open_from_dashboard)
         self.dashboard.show()

@@ -38,14 +38,14 @@ class AppSettings:
         self._s.setValue("data/last_database", str(value))
         self._s.sync()
 
-    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
-        geometry, state = self._get("window/geometry"), self._get("window/state")
+    def window_state(self, window: str = "window") -> tuple[QByteArray | None, QByteArray | None]:
+        geometry, state = self._get(f"{window}/geometry"), self._get(f"{window}/state")
         return (geometry if isinstance(geometry, QByteArray) else None,
                 state if isinstance(state, QByteArray) else None)
 
-    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
-        self._s.setValue("window/geometry", geometry)
-        self._s.setValue("window/state", state)
+    def save_window_state(self, geometry: QByteArray, state: QByteArray, window: str = "window") -> None:
+        self._s.setValue(f"{window}/geometry", geometry)
+        self._s.setValue(f"{window}/state", state)
         self._s.sync()
 
     @property
