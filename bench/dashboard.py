@@ -150,12 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.ui.fonts import apply_application_font
+    from app.ui.gui_collector import GuiThreadCollector
 
     app = QApplication.instance() or QApplication([])
     apply_application_font(app)
+    collector = GuiThreadCollector(app)  # as in the app: the dashboard's worker must not collect Qt objects
     runs = max(1, args.runs)
     baseline_runs = max(1, min(runs, BASELINE_RUNS))
     results = measure(runs, baseline_runs)
+    collector.stop()
 
     if args.json:
         print(json.dumps([{"metric": "dashboard", "size": r["size"], "seconds": round(r["seconds"], 4),

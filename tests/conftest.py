@@ -10,6 +10,21 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """As the app does (app.ui.gui_collector): no cycle collection in a worker thread, where it would free Qt
+    objects of the GUI thread; what a test leaves behind is collected here, on the main thread."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.collect()
+    # What outlives its test (modules, the application, fixtures of a wider scope) is not looked at again, so
+    # the collection after the next test costs what that test allocated, not the whole session's heap.
+    gc.freeze()
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory, monkeypatch):
     """Settings (language, geometry, last database) go to a fresh folder for every test."""
     monkeypatch.setenv("STAKEMAP_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -256,11 +256,7 @@ def _months(data: PortfolioData, labels: dict[str, str]) -> str:
 
 # -- the pages --------------------------------------------------------------------------------------------
 def _document(html: str, size: QSizeF) -> QTextDocument:
-    document = QTextDocument()
-    document.setDefaultFont(kit.font(BODY_PIXELS))
-    document.setDocumentMargin(0)
-    document.setHtml(html)
-    document.setPageSize(size)
+    document = kit.text_document(html, size, BODY_PIXELS)
     _keep_headings_with_their_tables(document, size.height())
     return document
 
@@ -301,12 +297,10 @@ def _write_pdf(data: PortfolioData, html: str, charts: list[tuple[str, QPicture,
                temp: Path, progress=None) -> None:
     layout = kit.page_layout(QPageLayout.Orientation.Landscape)
     page = kit.page_rect(layout)
-    width = page.width() - 2 * kit.MARGIN
     # Every text page starts under the running heading; on the first the text opens with a blank band
     # (TITLE_SPACE) that the taller title block fills, so that QTextDocument paginates with one page size.
-    top = kit.MARGIN + kit.HEADING_HEIGHT
-    height = page.height() - kit.MARGIN - kit.FOOTER - top
-    document = _document(html, QSizeF(width, height))
+    area = kit.text_area(page)
+    document = _document(html, area.size())
     total = document.pageCount() + len(charts)
     title = translate("DashboardExport", "Key accounts: coverage and risk")
     date = kit.long_date(data.today)
@@ -318,32 +312,12 @@ def _write_pdf(data: PortfolioData, html: str, charts: list[tuple[str, QPicture,
     writer, painter = kit.open_writer(temp, title, layout)
     if author:
         writer.setAuthor(author)
-    number = 0
-
-    def start_page(heading: str | None) -> None:
-        nonlocal number
-        if number:
-            writer.newPage()
-        number += 1
-        if progress is not None:
-            progress(number, total)
-        if heading:
-            kit.heading(painter, page, heading)
-        kit.footer(painter, page, number, total, False)
-
-    for index in range(document.pageCount()):
-        start_page(None if index == 0 else running)
-        if index == 0:
-            kit.title_block(painter, page, title, subtitle, False)
-        painter.save()
-        painter.translate(kit.MARGIN, top - index * height)
-        document.drawContents(painter, QRectF(0, index * height, width, height))
-        painter.restore()
-
-    chart_area = QRectF(kit.MARGIN, top, width, height)
+    pages = kit.Pages(writer, painter, page, total, False, progress)
+    pages.flow(document, area, None, running,
+               on_first_page=lambda: kit.title_block(painter, page, title, subtitle, False))
     for chart_title, picture, size in charts:
-        start_page(chart_title)
+        pages.start(chart_title)
         source = QRectF(0, 0, size.width(), size.height())
-        play(painter, picture, kit.fitted(chart_area, source), source)
+        play(painter, picture, kit.fitted(area, source), source)
     if not painter.end():
         raise OSError(f"cannot write {temp}")

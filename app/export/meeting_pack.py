@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QPageLayout, QPicture, QTextDocument
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QPageLayout, QPicture
 
 from app.export import brief_html
 from app.export import page_kit as kit
@@ -109,66 +109,32 @@ def export_brief(workspace, account_id: int, path: str | Path, attendee_ids: lis
                 path)
 
 
-def _text_area(page: QRectF) -> QRectF:
-    top = kit.MARGIN + kit.HEADING_HEIGHT
-    return QRectF(kit.MARGIN, top, page.width() - 2 * kit.MARGIN, page.height() - kit.MARGIN - kit.FOOTER - top)
-
-
 def _map_area(page: QRectF, legend_size: QSize) -> QRectF:
-    area = _text_area(page)
+    area = kit.text_area(page)
     return area.adjusted(0, 0, 0, -(legend_size.height() * LEGEND_SCALE + 10))
-
-
-def _document(html: str, size: QSizeF) -> QTextDocument:
-    document = QTextDocument()
-    document.setDefaultFont(kit.font(BODY_PIXELS))
-    document.setDocumentMargin(0)
-    document.setHtml(html)
-    document.setPageSize(size)
-    return document
 
 
 def _write_pdf(job: BriefJob, temp: Path, progress=None) -> None:
     layout = kit.page_layout(QPageLayout.Orientation.Portrait, job.paper)
     page = kit.page_rect(layout)
-    area = _text_area(page)
-    front = _document(job.front_html, area.size())
-    back = _document(job.back_html, area.size())
+    area = kit.text_area(page)
+    front = kit.text_document(job.front_html, area.size(), BODY_PIXELS)
+    back = kit.text_document(job.back_html, area.size(), BODY_PIXELS)
     map_pages = 1 if job.map_picture is not None else 0
-    total = front.pageCount() + map_pages + back.pageCount()
     title = translate("MeetingPack", "Meeting pack — %1").replace("%1", job.content.account)
     running = title + " · " + kit.long_date(job.content.meeting_date)
     writer, painter = kit.open_writer(temp, title, layout)
-    number = 0
-
-    def start_page(heading: str | None) -> None:
-        nonlocal number
-        if number:
-            writer.newPage()
-        number += 1
-        if progress is not None:
-            progress(number, total)
-        if heading:
-            kit.heading(painter, page, heading)
-        kit.footer(painter, page, number, total, job.content.shareable)
-
-    def flow(document: QTextDocument, first_heading: str | None) -> None:
-        for index in range(document.pageCount()):
-            start_page(first_heading if index == 0 else running)
-            painter.save()
-            painter.translate(area.left(), area.top() - index * area.height())
-            document.drawContents(painter, QRectF(0, index * area.height(), area.width(), area.height()))
-            painter.restore()
-
-    flow(front, None)
+    pages = kit.Pages(writer, painter, page, front.pageCount() + map_pages + back.pageCount(),
+                      job.content.shareable, progress)
+    pages.flow(front, area, None, running)
     if job.map_picture is not None:
-        start_page(translate("MeetingPack", "%1 — the attendees (ringed) and the people linked to them")
-                   .replace("%1", job.content.account))
+        pages.start(translate("MeetingPack", "%1 — the attendees (ringed) and the people linked to them")
+                    .replace("%1", job.content.account))
         map_area = _map_area(page, job.legend_size)
         draw_map(painter, job.map_picture, job.map_rect, map_area, job.map_rect)
         legend = QRectF(map_area.left(), map_area.bottom() + 10, job.legend_size.width() * LEGEND_SCALE,
                         job.legend_size.height() * LEGEND_SCALE)
         play(painter, job.legend, legend, QRectF(0, 0, job.legend_size.width(), job.legend_size.height()))
-    flow(back, running)
+    pages.flow(back, area, running, running)
     if not painter.end():
         raise OSError(f"cannot write {temp}")

@@ -6,8 +6,18 @@ then turns into points (a point-sized font would be sized again for the writer's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
 
 from app.i18n import translate
 from app.views.map import style
@@ -115,3 +125,52 @@ def fitted(area: QRectF, source: QRectF) -> QRectF:
     target = QRectF(0, 0, source.width() * scale, source.height() * scale)
     target.moveCenter(area.center())
     return target
+
+
+def text_area(page: QRectF) -> QRectF:
+    """Where running text goes on a page: below the running heading, above the footer."""
+    top = MARGIN + HEADING_HEIGHT
+    return QRectF(MARGIN, top, page.width() - 2 * MARGIN, page.height() - MARGIN - FOOTER - top)
+
+
+def text_document(html: str, size: QSizeF, pixels: float) -> QTextDocument:
+    """Rich text laid out in pages of ``size`` points (Qt keeps lines whole across a page's edge)."""
+    document = QTextDocument()
+    document.setDefaultFont(font(pixels))
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setPageSize(size)
+    return document
+
+
+class Pages:
+    """The numbered pages of one file: each begins with its heading and footer, and reports how far the
+    writing is (``progress(page, pages)``), as the page count is known before the first page is drawn."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, page: QRectF, total: int, shareable: bool,
+                 progress=None) -> None:
+        self.writer, self.painter, self.page, self.total = writer, painter, page, total
+        self.shareable, self.progress = shareable, progress
+        self.number = 0
+
+    def start(self, heading_text: str | None = None) -> None:
+        if self.number:
+            self.writer.newPage()
+        self.number += 1
+        if self.progress is not None:
+            self.progress(self.number, self.total)
+        if heading_text:
+            heading(self.painter, self.page, heading_text)
+        footer(self.painter, self.page, self.number, self.total, self.shareable)
+
+    def flow(self, document: QTextDocument, area: QRectF, first_heading: str | None, running: str | None,
+             on_first_page=None) -> None:
+        """Every page of ``document`` into ``area``; ``on_first_page`` draws what else the first one carries."""
+        for index in range(document.pageCount()):
+            self.start(first_heading if index == 0 else running)
+            if index == 0 and on_first_page is not None:
+                on_first_page()
+            self.painter.save()
+            self.painter.translate(area.left(), area.top() - index * area.height())
+            document.drawContents(self.painter, QRectF(0, index * area.height(), area.width(), area.height()))
+            self.painter.restore()

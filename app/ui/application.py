@@ -33,6 +33,9 @@ class AppController(QObject):
 
     def __init__(self, settings: AppSettings, language: str) -> None:
         super().__init__()
+        from app.ui.gui_collector import GuiThreadCollector
+
+        self._collector = GuiThreadCollector(self)
         self.settings = settings
         self.language = language
         self.database = None
@@ -186,6 +189,7 @@ class AppController(QObject):
             except RuntimeError:
                 pass  # already deleted
         self._close_database()
+        self._collector.stop()
 
 
 def choose_database(db_path: Path | None, settings: AppSettings) -> tuple[Path, bool]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from app.i18n import translate
 
@@ -82,22 +82,11 @@ def export_xlsx(window) -> None:
 
 
 def _run(window, worker) -> None:
-    window.busy.setRange(0, 0)
-    window.busy.show()
-    window.statusBar().showMessage(translate("DashboardWindow", "Exporting…"))
-    worker.progress.connect(lambda page, pages: (window.busy.setRange(0, pages), window.busy.setValue(page)))
+    from app.ui.file_transfer import start_writing
 
     def finished() -> None:
-        window.busy.setRange(0, 0)
-        window.busy.setVisible(window._worker is not None)
-        worker.deleteLater()
         if window.export_worker is worker:
             window.export_worker = None
 
-    worker.done.connect(lambda written: window.statusBar().showMessage(
-        translate("DashboardWindow", "Exported to %1").replace("%1", written), 8000))
-    title = translate("DashboardWindow", "Export failed")
-    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, detail))
-    worker.finished.connect(finished)
     window.export_worker = worker
-    worker.start()
+    start_writing(window, worker, translate("DashboardWindow", "Exporting…"), finished)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from app.i18n import translate
 
@@ -94,31 +94,14 @@ class FileMenuMixin:
         return self.workspace.member(account.owner_id).name if account.owner_id is not None else None
 
     def _run_writer(self, worker, name: str) -> None:
-        """Run a file-writing worker with a busy bar in the status bar; report where the file went."""
-        from PySide6.QtWidgets import QProgressBar
-
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setMaximumWidth(160)
-        self.statusBar().addPermanentWidget(bar)
-        self.statusBar().showMessage(translate("MainWindow", "Exporting %1…").replace("%1", name))
-        if hasattr(worker, "progress"):
-            worker.progress.connect(lambda page, pages: (bar.setRange(0, pages), bar.setValue(page)))
+        from app.ui.file_transfer import start_writing
 
         def finished() -> None:
-            self.statusBar().removeWidget(bar)
-            bar.deleteLater()
-            worker.deleteLater()
             if self._export_worker is worker:
                 self._export_worker = None
 
-        worker.done.connect(lambda written: self.statusBar().showMessage(
-            translate("MainWindow", "Exported to %1").replace("%1", written), 8000))
-        failed_title = translate("MainWindow", "Export failed")
-        worker.failed.connect(lambda detail: QMessageBox.warning(self, failed_title, detail))
-        worker.finished.connect(finished)
         self._export_worker = worker
-        worker.start()
+        start_writing(self, worker, translate("MainWindow", "Exporting %1…").replace("%1", name), finished)
 
     def _file_filter(self) -> str:
         return translate("MainWindow", "Stakemap databases (*.db *.sqlite *.stakemap);;All files (*)")

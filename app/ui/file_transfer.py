@@ -333,3 +333,31 @@ def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bo
     if path.suffix.lower() != f".{code}":
         path = path.with_name(path.name + f".{code}")
     return path, code, shareable.isChecked(), {"paper": paper.currentData(), "dpi": dpi.value()}
+
+
+def start_writing(window, worker, message: str, on_finished) -> None:
+    """Run a file-writing worker from ``window``: a bar in its status bar shows the pages written (or that it
+    is busy), then the status bar says where the file went, or a message box why it could not be written.
+    ``on_finished()`` runs once the worker has ended, whatever happened."""
+    from PySide6.QtWidgets import QMessageBox, QProgressBar
+
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(160)
+    window.statusBar().addPermanentWidget(bar)
+    window.statusBar().showMessage(message)
+    if hasattr(worker, "progress"):
+        worker.progress.connect(lambda page, pages: (bar.setRange(0, pages), bar.setValue(page)))
+
+    def finished() -> None:
+        window.statusBar().removeWidget(bar)
+        bar.deleteLater()
+        worker.deleteLater()
+        on_finished()
+
+    worker.done.connect(lambda written: window.statusBar().showMessage(
+        translate("FileWriting", "Exported to %1").replace("%1", written), 8000))
+    title = translate("FileWriting", "Export failed")
+    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, detail))
+    worker.finished.connect(finished)
+    worker.start()

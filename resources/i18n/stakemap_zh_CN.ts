@@ -1173,14 +1173,6 @@ To keep their history, archive them instead.</source>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
 </context>
 <context>
     <name>Edits</name>
@@ -1226,6 +1218,17 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Resolution</source>
         <translation>分辨率</translation>
+    </message>
+</context>
+<context>
+    <name>FileWriting</name>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
@@ -2272,14 +2275,6 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Imported into %1</source>
         <translation>已导入到 %1</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
     </message>
     <message>
         <source>Exporting %1…</source>

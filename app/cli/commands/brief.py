@@ -43,23 +43,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"stakemap: “{args.date}” is not a date (YYYY-MM-DD)", file=sys.stderr)
             return 2
 
-    from PySide6.QtWidgets import QApplication
-
-    from app.cli.commands.common import open_database
-    from app.document import Workspace
+    from app.cli.commands.common import account_named, drawing_workspace, write_or_report
     from app.export.meeting_pack import export_brief
-    from app.i18n import language as lang
-    from app.ui.fonts import apply_application_font
 
-    # The map in the pack is the map's own drawing: it needs an application, not a window.
-    app = QApplication.instance() or QApplication([])
-    apply_application_font(app)
-    lang.install(getattr(args, "lang", None) or "en")
-    with open_database(args) as db:
-        workspace = Workspace(db)
-        account_id = workspace.account_id_by_name(args.account)
+    with drawing_workspace(args) as workspace:
+        account_id = account_named(workspace, args.account)
         if account_id is None:
-            print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
             return 1
         attendees = None
         if args.attendees is not None:
@@ -71,10 +60,5 @@ def run(args: argparse.Namespace) -> int:
                       file=sys.stderr)
                 return 1
             attendees = [by_name[_fold(n)] for n in wanted]
-        try:
-            export_brief(workspace, account_id, out, attendees, meeting, shareable=bool(args.shareable),
-                         paper=args.paper)
-        except OSError as exc:
-            print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-    return 0
+        return write_or_report(lambda: export_brief(workspace, account_id, out, attendees, meeting,
+                                                    shareable=bool(args.shareable), paper=args.paper), out)

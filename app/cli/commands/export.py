@@ -57,28 +57,13 @@ def _run_map(args: argparse.Namespace, out: Path, fmt: str) -> int:
     if not 30 <= args.dpi <= 1200:
         print(f"stakemap: --dpi must be between 30 and 1200, not {args.dpi}", file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication
-
-    from app.cli.commands.common import open_database
-    from app.document import Workspace
+    from app.cli.commands.common import account_named, drawing_workspace, write_or_report
     from app.export import export_map
-    from app.i18n import language as lang
-    from app.ui.fonts import apply_application_font
 
-    # The map's cards and legend are widgets' drawings: they need an application, not a window.
-    app = QApplication.instance() or QApplication([])
-    apply_application_font(app)
-    lang.install(getattr(args, "lang", None) or "en")
-    with open_database(args) as db:
-        workspace = Workspace(db)
-        account_id = workspace.account_id_by_name(args.account)
+    with drawing_workspace(args) as workspace:
+        account_id = account_named(workspace, args.account)
         if account_id is None:
-            print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
             return 1
-        try:
-            export_map(workspace, account_id, out, fmt, shareable=bool(getattr(args, "shareable", False)),
-                       dpi=args.dpi, paper=args.paper)
-        except OSError as exc:
-            print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-    return 0
+        shareable = bool(getattr(args, "shareable", False))
+        return write_or_report(lambda: export_map(workspace, account_id, out, fmt, shareable=shareable,
+                                                  dpi=args.dpi, paper=args.paper), out)
