@@ -487,3 +487,18 @@ def test_meeting_pack_for_the_people_selected_on_the_map(qtbot, demo_db, dialogs
     assert all(card.record.name in text for card in chosen)
     assert "Meeting pack" in text
     stop(controller)
+
+
+def test_two_exports_side_by_side_both_land(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
+    from app.ui import file_transfer
+
+    controller, window = start(qtbot, demo_db)
+    window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))
+    targets = iter([(tmp_path / "one.pdf", "pdf", False, {"paper": "a4", "dpi": 150}),
+                    (tmp_path / "two.png", "png", False, {"paper": "a4", "dpi": 100})])
+    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: next(targets))
+    window.export_action.trigger()
+    window.export_action.trigger()
+    assert len(window._writers) >= 1
+    stop(controller)  # closing waits for both
+    assert (tmp_path / "one.pdf").stat().st_size > 1000 and (tmp_path / "two.png").stat().st_size > 1000

@@ -85,8 +85,7 @@ def _run(window, worker) -> None:
     from app.ui.file_transfer import start_writing
 
     def finished() -> None:
-        if window.export_worker is worker:
-            window.export_worker = None
+        window.writers.remove(worker)
 
-    window.export_worker = worker
+    window.writers.append(worker)
     start_writing(window, worker, translate("DashboardWindow", "Exporting…"), finished)

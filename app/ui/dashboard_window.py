@@ -108,7 +108,7 @@ class DashboardWindow(QMainWindow):
         self.today = today
         self.data = None
         self._worker: PortfolioWorker | None = None
-        self.export_worker = None
+        self.writers: list = []  # workers writing exports
         self._pending = False
 
         self.accounts = AccountsModel(self)
@@ -230,7 +230,7 @@ class DashboardWindow(QMainWindow):
 
     def wait(self) -> None:
         self._debounce.stop()
-        for worker in (self._worker, self.export_worker):
+        for worker in [self._worker, *self.writers]:
             if worker is not None:
                 worker.wait()
 
@@ -345,6 +345,11 @@ class DashboardWindow(QMainWindow):
         from app.ui.dashboard_export import export_xlsx
 
         export_xlsx(self)
+
+    @property
+    def export_worker(self):
+        """The export being written last, while any is."""
+        return self.writers[-1] if self.writers else None
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.wait()

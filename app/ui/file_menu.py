@@ -23,6 +23,11 @@ def _busy():
 
 
 class FileMenuMixin:
+    @property
+    def _export_worker(self):
+        """The file being written last, while any is (two exports may run side by side)."""
+        return self._writers[-1] if self._writers else None
+
     # Strings keep the "MainWindow" context: at run time a mixin's self.tr would look them up there anyway.
     def _on_import(self) -> None:
         from app.ui.file_transfer import ImportDialog
@@ -97,10 +102,9 @@ class FileMenuMixin:
         from app.ui.file_transfer import start_writing
 
         def finished() -> None:
-            if self._export_worker is worker:
-                self._export_worker = None
+            self._writers.remove(worker)
 
-        self._export_worker = worker
+        self._writers.append(worker)
         start_writing(self, worker, translate("MainWindow", "Exporting %1…").replace("%1", name), finished)
 
     def _file_filter(self) -> str:

@@ -70,7 +70,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.profile_dock.raise_()
         self.analysis_panel = None
         self.dashboard = None
-        self._export_worker = None
+        self._writers: list = []  # workers writing files
         # The account's record below the map: needs, history, next actions, opportunities, snapshots.
         self.record_tabs = QTabWidget()
         self.record_tab_titles = {"needs": self.tr("Needs"), "history": self.tr("History"),
@@ -442,8 +442,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
             self.analysis_panel.wait()
         if self.account_page is not None:
             self.account_page.map_panel.wait_for_layout()
-        if self._export_worker is not None:
-            self._export_worker.wait()
+        for worker in list(self._writers):
+            worker.wait()
         if self.dashboard is not None:
             self.dashboard.wait()
 
