@@ -300,6 +300,10 @@ def test_cli_brief(tmp_path, app):
                  "--attendees", attendees, "--date", "2026-12-03"]) == 0
     text = _compact(_pdf_text(out))
     assert all(_compact(p.name) in text for p in people) and "2026" in text
+    with Database.open(db) as database:
+        ws = Workspace(database)
+        owner = ws.account_owner_name(ws.account_id_by_name(name))
+    assert owner and _compact(owner) in text  # prepared by the account's owner
     missing = tmp_path / "missing.pdf"
     assert main(["--db", db, "brief", "--account", name, "--out", str(missing), "--attendees", "Nobody Here"]) == 1
     assert main(["--db", db, "brief", "--account", "No such account", "--out", str(missing)]) == 1

@@ -151,6 +151,11 @@ class Workspace(AccountRecordsMixin, QObject):
 
         return self._read(work)
 
+    def account_owner_name(self, account_id: int) -> str | None:
+        """The team member who owns the account: the author of its documents."""
+        owner_id = self.account(account_id).owner_id
+        return self.member(owner_id).name if owner_id is not None else None
+
     def account_id_by_name(self, name: str) -> int | None:
         def work(s: Session) -> int | None:
             found = accounts_repo.find_account_by_name(s, name)

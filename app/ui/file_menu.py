@@ -95,8 +95,7 @@ class FileMenuMixin:
         self._run_writer(WriteWorker(write_brief, job, path), name)
 
     def _author(self) -> str | None:
-        account = self.workspace.account(self.account_id)
-        return self.workspace.member(account.owner_id).name if account.owner_id is not None else None
+        return self.workspace.account_owner_name(self.account_id)
 
     def _run_writer(self, worker, name: str) -> None:
         from app.ui.file_transfer import start_writing

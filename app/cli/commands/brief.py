@@ -60,5 +60,7 @@ def run(args: argparse.Namespace) -> int:
                       file=sys.stderr)
                 return 1
             attendees = [by_name[_fold(n)] for n in wanted]
+        author = workspace.account_owner_name(account_id)
         return write_or_report(lambda: export_brief(workspace, account_id, out, attendees, meeting,
-                                                    shareable=bool(args.shareable), paper=args.paper), out)
+                                                    shareable=bool(args.shareable), author=author,
+                                                    paper=args.paper), out)

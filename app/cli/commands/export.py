@@ -65,5 +65,6 @@ def _run_map(args: argparse.Namespace, out: Path, fmt: str) -> int:
         if account_id is None:
             return 1
         shareable = bool(getattr(args, "shareable", False))
+        author = workspace.account_owner_name(account_id)
         return write_or_report(lambda: export_map(workspace, account_id, out, fmt, shareable=shareable,
-                                                  dpi=args.dpi, paper=args.paper), out)
+                                                  author=author, dpi=args.dpi, paper=args.paper), out)
