@@ -440,9 +440,16 @@ def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monke
     controller, window = start(qtbot, demo_db)
     window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[2]))
     out = tmp_path / "map.pdf"
-    choice = (out, "pdf", True, {"paper": "letter", "dpi": 150})
-    monkeypatch.setattr(file_transfer, "ask_export_target", lambda *_a: choice)
-    window.export_action.trigger()
+    offered = []
+
+    def ask(parent, name, chosen=None):
+        offered.append(chosen)
+        return out, "pdf", True, {"paper": "letter", "dpi": 150}
+
+    monkeypatch.setattr(file_transfer, "ask_export_target", ask)
+    assert window.export_pdf_action in window.export_menu.actions()
+    window.export_pdf_action.trigger()
+    assert offered == ["pdf"]  # File ▸ Export ▸ Decision map as PDF… offers PDF first
     assert window._export_worker is not None  # the pages are written by a worker, the window stays responsive
     qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
     assert out.exists()

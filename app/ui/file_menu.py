@@ -44,13 +44,13 @@ class FileMenuMixin:
         self.select_account(account_id)
         self.statusBar().showMessage(translate("MainWindow", "Imported into %1").replace("%1", account_name), 8000)
 
-    def _on_export(self) -> None:
+    def _on_export(self, fmt: str | None = None) -> None:
         from app.ui.file_transfer import ExportWorker, ask_export_target
 
         if self.account_id is None:
             return
         name = self.workspace.account(self.account_id).name
-        target = ask_export_target(self, name)
+        target = ask_export_target(self, name, fmt or None)  # a menu's "checked" flag is not a format
         if target is None:
             return
         path, fmt, shareable, options = target

@@ -277,9 +277,10 @@ class WriteWorker(QThread):
         self.done.emit(str(self.path))
 
 
-def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bool, dict] | None:
+def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = None
+                      ) -> tuple[Path, str, bool, dict] | None:
     """The file, format, shareable choice and picture options (paper, dpi) for an export, or None when the user
-    cancels."""
+    cancels; ``chosen`` is the format offered first."""
     from PySide6.QtWidgets import QSpinBox
 
     from app.export.page_kit import default_paper
@@ -293,6 +294,8 @@ def ask_export_target(parent: QWidget, account_name: str) -> tuple[Path, str, bo
                         ("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)"),
                         ("json", "JSON (Stakemap)")):
         fmt.addItem(label, code)
+    if chosen is not None:
+        fmt.setCurrentIndex(max(0, fmt.findData(chosen)))
     paper = QComboBox()
     paper.addItem("A4", "a4")
     paper.addItem("Letter", "letter")

@@ -192,7 +192,12 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.demo_action = self._action(self.tr("Load &demo accounts"), self._on_load_demo)
         self.import_action = self._action(self.tr("&Import people…"), self._on_import, K("Ctrl+I"),
                                           tip=self.tr("CSV, vCard, GraphML, GEXF or a Stakemap JSON file"))
-        self.export_action = self._action(self.tr("&Export account…"), self._on_export, K("Ctrl+E"))
+        self.export_action = self._action(self.tr("Account &data (Excel, CSV, GraphML, GEXF, JSON)…"),
+                                          lambda: self._on_export("xlsx"), K("Ctrl+E"))
+        self.export_pdf_action = self._action(self.tr("Decision map as &PDF…"), lambda: self._on_export("pdf"),
+                                              K("Ctrl+Shift+E"))
+        self.export_png_action = self._action(self.tr("Map as P&NG picture…"), lambda: self._on_export("png"))
+        self.export_svg_action = self._action(self.tr("Map as &SVG drawing…"), lambda: self._on_export("svg"))
         self.meeting_pack_action = self._action(
             self.tr("&Meeting pack…"), self._on_meeting_pack, K("Ctrl+Shift+B"),
             tip=self.tr("A PDF to read before a meeting: the attendees, the map around them, their needs and "
@@ -239,8 +244,13 @@ class MainWindow(FileMenuMixin, QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for a in (self.new_db_action, self.open_db_action, None, self.import_action, self.export_action,
-                  self.meeting_pack_action, None, self.demo_action, self.backup_action, None, self.quit_action):
+        for a in (self.new_db_action, self.open_db_action, None, self.import_action):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        for a in (self.export_pdf_action, self.export_png_action, self.export_svg_action, None, self.export_action):
+            self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
+        file_menu.addAction(self.meeting_pack_action)
+        for a in (None, self.demo_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for a in (self.undo_action, self.redo_action, None, self.find_action):
@@ -381,7 +391,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self._update_undo_actions()
         has_account = self.account_id is not None
         page = self.account_page
-        self.export_action.setEnabled(has_account)
+        for a in (self.export_action, self.export_pdf_action, self.export_png_action, self.export_svg_action):
+            a.setEnabled(has_account)
         self.meeting_pack_action.setEnabled(has_account)
         if page is None:
             for a in (self.rename_account_action, self.delete_account_action, self.add_person_action,

@@ -2107,8 +2107,20 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>CSV、vCard、GraphML、GEXF 或 Stakemap JSON 文件</translation>
     </message>
     <message>
-        <source>&amp;Export account…</source>
-        <translation>导出客户(&amp;E)…</translation>
+        <source>Account &amp;data (Excel, CSV, GraphML, GEXF, JSON)…</source>
+        <translation>客户数据(&amp;D)（Excel、CSV、GraphML、GEXF、JSON）…</translation>
+    </message>
+    <message>
+        <source>Decision map as &amp;PDF…</source>
+        <translation>决策关系图 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Map as P&amp;NG picture…</source>
+        <translation>关系图 PNG 图片(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Map as &amp;SVG drawing…</source>
+        <translation>关系图 SVG 矢量图(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Meeting pack…</source>
@@ -2217,6 +2229,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
