@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -27,6 +27,7 @@ from app import __version__
 from app.document.summary import AccountSummary
 from app.ui.account_list_panel import AccountListPanel
 from app.ui.file_menu import FileMenuMixin
+from app.ui.main_actions import MainActionsMixin
 from app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from app.document import Workspace
 
 
-class MainWindow(FileMenuMixin, QMainWindow):
+class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
     open_database_requested = Signal(object)  # Path
     new_database_requested = Signal(object)  # Path
     language_requested = Signal(str)
@@ -175,124 +176,6 @@ class MainWindow(FileMenuMixin, QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _create_actions(self) -> None:
-        K = QKeySequence
-        self.new_db_action = self._action(self.tr("&New database…"), self._on_new_database)
-        self.open_db_action = self._action(self.tr("&Open database…"), self._on_open_database, K(K.StandardKey.Open))
-        self.demo_action = self._action(self.tr("Load &demo accounts"), self._on_load_demo)
-        self.import_action = self._action(self.tr("&Import people…"), self._on_import, K("Ctrl+I"),
-                                          tip=self.tr("CSV, vCard, GraphML, GEXF or a Stakemap JSON file"))
-        self.export_action = self._action(self.tr("Account &data (Excel, CSV, GraphML, GEXF, JSON)…"),
-                                          lambda: self._on_export("xlsx"), K("Ctrl+E"))
-        self.export_pdf_action = self._action(self.tr("Decision map as &PDF…"), lambda: self._on_export("pdf"),
-                                              K("Ctrl+Shift+E"))
-        self.export_png_action = self._action(self.tr("Map as P&NG picture…"), lambda: self._on_export("png"))
-        self.export_svg_action = self._action(self.tr("Map as &SVG drawing…"), lambda: self._on_export("svg"))
-        self.meeting_pack_action = self._action(
-            self.tr("&Meeting pack…"), self._on_meeting_pack, K("Ctrl+Shift+B"),
-            tip=self.tr("A PDF to read before a meeting: the attendees, the map around them, their needs and "
-                        "history, open actions and routes to the decision-makers"))
-        self.backup_action = self._action(self.tr("&Back up now"), self.backup_requested.emit,
-                                          tip=self.tr("Write a verified copy of the database to the backups folder"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
-
-        self.undo_action = self._action(self.tr("&Undo"), self._on_undo, K(K.StandardKey.Undo))
-        self.redo_action = self._action(self.tr("&Redo"), self._on_redo, [K("Ctrl+Shift+Z"), K("Ctrl+Y")])
-        self.find_action = self._action(self.tr("&Find account"), self._on_find, K("Ctrl+Shift+F"))
-        self.dashboard_action = self._action(
-            self.tr("Portfolio &dashboard"), self._on_dashboard, K("Ctrl+Shift+D"),
-            tip=self.tr("Coverage and risk across all key accounts"))
-
-        self.new_account_action = self._action(self.tr("&New account…"), self._on_new_account, K("Ctrl+N"))
-        self.rename_account_action = self._action(self.tr("&Rename account…"), self._on_rename_account, K("F2"))
-        self.delete_account_action = self._action(self.tr("&Delete account…"), self._on_delete_account)
-
-        self.add_person_action = self._action(self.tr("Add &person…"), self._on_add_person, K("Ctrl+Shift+P"))
-        self.edit_person_action = self._action(self.tr("&Edit person…"), self._on_edit_person)
-        self.archive_person_action = self._action(self.tr("&Archive or restore person"), self._on_archive_person)
-        self.delete_person_action = self._action(self.tr("De&lete person…"), self._on_delete_person)
-        self.add_member_action = self._action(self.tr("New &team member…"), self._on_add_member, K("Ctrl+Shift+M"))
-        self.add_existing_member_action = self._action(self.tr("Add e&xisting team member…"),
-                                                       self._on_add_existing_member)
-        self.edit_member_action = self._action(self.tr("Edit team &member…"), self._on_edit_member)
-        self.remove_member_action = self._action(self.tr("Remove from this account's team"), self._on_remove_member)
-        self.archive_member_action = self._action(self.tr("Archive or restore team member"), self._on_archive_member)
-        self.add_link_action = self._action(self.tr("Add &link…"), self._on_add_link, K("Ctrl+L"))
-        self.edit_link_action = self._action(self.tr("Edit link…"), self._on_edit_link)
-        self.delete_link_action = self._action(self.tr("Delete link"), self._on_delete_link)
-
-        self.language_group = QActionGroup(self)
-        self.language_actions = {}
-        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(code == self.language)
-            action.setData(code)
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self.about_action = self._action(self.tr("&About Stakemap"), self._on_about)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        for a in (self.new_db_action, self.open_db_action, None, self.import_action):
-            file_menu.addSeparator() if a is None else file_menu.addAction(a)
-        self.export_menu = file_menu.addMenu(self.tr("&Export"))
-        for a in (self.export_pdf_action, self.export_png_action, self.export_svg_action, None, self.export_action):
-            self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
-        file_menu.addAction(self.meeting_pack_action)
-        for a in (None, self.demo_action, self.backup_action, None, self.quit_action):
-            file_menu.addSeparator() if a is None else file_menu.addAction(a)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        for a in (self.undo_action, self.redo_action, None, self.find_action):
-            edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
-        account_menu = bar.addMenu(self.tr("&Account"))
-        for a in (self.new_account_action, self.rename_account_action, self.delete_account_action):
-            account_menu.addAction(a)
-        people_menu = bar.addMenu(self.tr("&People"))
-        for a in (self.add_person_action, self.edit_person_action, self.archive_person_action,
-                  self.delete_person_action, None, self.add_member_action, self.add_existing_member_action,
-                  self.edit_member_action, self.remove_member_action, self.archive_member_action, None,
-                  self.add_link_action, self.edit_link_action, self.delete_link_action):
-            people_menu.addSeparator() if a is None else people_menu.addAction(a)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.dashboard_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.accounts_dock.toggleViewAction())
-        view_menu.addAction(self.profile_dock.toggleViewAction())
-        view_menu.addAction(self.analysis_dock.toggleViewAction())
-        view_menu.addAction(self.record_dock.toggleViewAction())
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        for action in self.language_actions.values():
-            language_menu.addAction(action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-
-    def _create_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("MainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.new_account_action, self.add_person_action, self.add_member_action, self.add_link_action,
-                  None, self.undo_action, self.redo_action, None, self.meeting_pack_action, self.dashboard_action):
-            toolbar.addSeparator() if a is None else toolbar.addAction(a)
-
-    def _fill_page_toolbars(self) -> None:
-        page = self.account_page
-        page.add_actions(page.people_toolbar, [self.add_person_action, self.edit_person_action,
-                                               self.archive_person_action, self.delete_person_action])
-        page.add_actions(page.team_toolbar, [self.add_member_action, self.add_existing_member_action,
-                                             self.edit_member_action, self.remove_member_action])
-        page.add_actions(page.links_toolbar, [self.add_link_action, self.edit_link_action, self.delete_link_action])
 
     def _bind_undo_stack(self, stack: QUndoStack) -> None:
         self._unbind_undo_stack()
