@@ -243,7 +243,7 @@ class HistoryPanel(QWidget):
 
     # -- keeping up with the workspace ----------------------------------------------------------
     def _fill_person_filter(self) -> None:
-        current = self.model.person_id
+        current = self.model.person_filter
         people = {} if self.model.account_id is None else {
             p.id: p.name for p in self._ws.people(self.model.account_id, include_archived=True)}
         fill_combo(self.person_filter, people, current, none_label=self.tr("Everyone"))
@@ -253,7 +253,7 @@ class HistoryPanel(QWidget):
     def _on_people_changed(self, change) -> None:
         if self.model.account_id is not None and change.account_id in (None, self.model.account_id):
             self._fill_person_filter()
-            if self.person_filter.currentData() != self.model.person_id:
+            if self.person_filter.currentData() != self.model.person_filter:
                 self.model.set_person_filter(self.person_filter.currentData())
 
     def _on_filter_chosen(self, _index: int) -> None:
@@ -262,10 +262,10 @@ class HistoryPanel(QWidget):
     def _on_model_reset(self) -> None:
         rows = self.model.interactions()
         self.strip.show_counts([r.occurred_at for r in rows])
-        if self.model.person_id is None:
+        if self.model.person_filter is None:
             self.strip_title.setText(self.tr("Contacts per month, last 12 months"))
         else:
-            name = self.model.name_of(("person", self.model.person_id))
+            name = self.model.name_of(("person", self.model.person_filter))
             self.strip_title.setText(self.tr("Contacts per month with %1, last 12 months").replace("%1", name))
         self._update_enabled()
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.document import Workspace
 from app.document.records import ActionRecord
 from app.i18n import record_labels, translate
+from app.views.account_records_model import AccountRecordsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -23,7 +24,7 @@ def overdue_people(actions: list[ActionRecord], today: dt.date | None = None) ->
     return {a.person_id for a in actions if a.person_id is not None and a.is_overdue(today)}
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(AccountRecordsModel):
     """Next actions of the current account: open ones unless closed ones are asked for.
 
     Ticking the checkbox of a row does not change the row: the model asks for the change with
@@ -33,39 +34,16 @@ class ActionsModel(QAbstractTableModel):
     completion_requested = Signal(int, bool)  # action id, done (False: open again)
 
     DONE, TITLE, OWNER, DUE, PERSON, PRIORITY = range(6)
+    COLUMNS = 6
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ws = workspace
-        self._account_id: int | None = None
-        self._person_id: int | None = None
+        super().__init__(workspace, ("actions_changed", "people_changed", "team_changed"), parent)
         self._show_closed = False
         self._today: dt.date | None = None
-        self._rows: list[ActionRecord] = []
         self._people: dict[int, str] = {}
         self._members: dict[int, str] = {}
         self._priorities = record_labels.priorities()
         self._statuses = record_labels.action_statuses()
-        workspace.actions_changed.connect(self._on_changed)
-        workspace.people_changed.connect(self._on_changed)
-        workspace.team_changed.connect(self._on_changed)
-
-    @property
-    def account_id(self) -> int | None:
-        return self._account_id
-
-    @property
-    def person_filter(self) -> int | None:
-        return self._person_id
-
-    def set_account(self, account_id: int | None) -> None:
-        self._account_id = account_id
-        self._person_id = None
-        self.reload()
-
-    def set_person_filter(self, person_id: int | None) -> None:
-        self._person_id = person_id
-        self.reload()
 
     def set_show_closed(self, show: bool) -> None:
         self._show_closed = show
@@ -82,41 +60,22 @@ class ActionsModel(QAbstractTableModel):
     def member_names(self) -> dict[int, str]:
         return dict(self._members)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        if self._account_id is not None:
-            try:
-                self._people = {p.id: p.name for p in self._ws.people(self._account_id)}
-                actions = self._ws.actions(self._account_id)
-            except ValueError:  # the account was deleted
-                self._account_id, self._people, actions = None, {}, []
-            # Owners may have left the account's team and still own old actions.
-            self._members = {m.id: m.name for m in self._ws.members()}
-            self._rows = [a for a in actions
-                          if (self._show_closed or a.status == "open")
-                          and (self._person_id is None or a.person_id == self._person_id)]
-        self.endResetModel()
+    def _forget(self) -> None:
+        self._people = {}
 
-    def _on_changed(self, change) -> None:
-        if change.account_id is None or change.account_id == self._account_id:
-            self.reload()
+    def _read(self, account_id: int) -> list[ActionRecord]:
+        self._people = {p.id: p.name for p in self._ws.people(account_id)}
+        actions = self._ws.actions(account_id)
+        # Owners may have left the account's team and still own old actions.
+        self._members = {m.id: m.name for m in self._ws.members()}
+        return [a for a in actions
+                if (self._show_closed or a.status == "open")
+                and (self._person_id is None or a.person_id == self._person_id)]
 
     def action_at(self, row: int) -> ActionRecord:
-        return self._rows[row]
+        return self.record_at(row)
 
-    def row_of(self, action_id: int) -> int | None:
-        return next((i for i, a in enumerate(self._rows) if a.id == action_id), None)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("Actions", "Done"),
             translate("Actions", "Next action"),
@@ -124,7 +83,7 @@ class ActionsModel(QAbstractTableModel):
             translate("Actions", "Due"),
             translate("Actions", "Person"),
             translate("Actions", "Priority"),
-        )[section]
+        )
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -151,9 +110,9 @@ class ActionsModel(QAbstractTableModel):
         )[col]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        a = self._row(index)
+        if a is None:
             return None
-        a = self._rows[index.row()]
         col = index.column()
         overdue = a.is_overdue(self._today)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -189,7 +148,7 @@ class ActionsModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != self.DONE or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        a = self._rows[index.row()]
+        a = self._row(index)
         done = Qt.CheckState(value) == Qt.CheckState.Checked
         if done == (a.status == "done"):
             return False

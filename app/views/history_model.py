@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.document import Workspace
 from app.document.records import InteractionRecord
 from app.i18n import translate
+from app.views.account_records_model import AccountRecordsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Key = tuple[str, int]
@@ -63,66 +64,34 @@ def monthly_counts(moments: Iterable[dt.datetime], today: dt.date, months: int =
     return counts
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(AccountRecordsModel):
     WHEN, CHANNEL, PARTICIPANTS, SUMMARY, SENTIMENT = range(5)
+    COLUMNS = 5
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ws = workspace
-        self._account_id: int | None = None
-        self._person_id: int | None = None
-        self._rows: list[InteractionRecord] = []
+        # Names of participants are shown, so renaming someone redraws the timeline.
+        super().__init__(workspace, ("interactions_changed", "people_changed", "team_changed"), parent)
         self._names: dict[Key, str] = {}
         self._channels, self._sentiments = channels(), sentiments()
-        workspace.interactions_changed.connect(self._on_changed)
-        # Names of participants are shown, so renaming someone redraws the timeline.
-        workspace.people_changed.connect(self._on_changed)
-        workspace.team_changed.connect(self._on_changed)
 
-    @property
-    def account_id(self) -> int | None:
-        return self._account_id
+    def _forget(self) -> None:
+        self._names = {}
 
-    @property
-    def person_id(self) -> int | None:
-        return self._person_id
-
-    def set_account(self, account_id: int | None) -> None:
-        self._account_id = account_id
-        self._person_id = None
-        self.reload()
-
-    def set_person_filter(self, person_id: int | None) -> None:
-        if person_id != self._person_id:
-            self._person_id = person_id
-            self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows, self._names = [], {}
-        if self._account_id is not None:
-            try:
-                rows = self._ws.interactions(self._account_id)
-                people = self._ws.people(self._account_id, include_archived=True)
-            except ValueError:  # the account was deleted
-                self._account_id, rows, people = None, [], []
-            self._names = {("person", p.id): p.name for p in people}
-            self._names.update({("member", m.id): m.name for m in self._ws.members()})
-            if self._person_id is not None:
-                rows = [r for r in rows if ("person", self._person_id) in r.participants]
-            self._rows = rows
-        self.endResetModel()
-
-    def _on_changed(self, change) -> None:
-        if self._account_id is not None and change.account_id in (None, self._account_id):
-            self.reload()
+    def _read(self, account_id: int) -> list[InteractionRecord]:
+        rows = self._ws.interactions(account_id)
+        people = self._ws.people(account_id, include_archived=True)
+        self._names = {("person", p.id): p.name for p in people}
+        self._names.update({("member", m.id): m.name for m in self._ws.members()})
+        if self._person_id is not None:
+            rows = [r for r in rows if ("person", self._person_id) in r.participants]
+        return rows
 
     def interactions(self) -> list[InteractionRecord]:
         """The rows shown, newest first."""
-        return list(self._rows)
+        return self.records()
 
     def interaction_at(self, row: int) -> InteractionRecord:
-        return self._rows[row]
+        return self.record_at(row)
 
     def name_of(self, key: Key) -> str:
         return self._names.get(key, "?")
@@ -130,27 +99,19 @@ class HistoryModel(QAbstractTableModel):
     def participant_names(self, record: InteractionRecord) -> str:
         return ", ".join(self.name_of(key) for key in record.participants)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("History", "When"),
             translate("History", "Channel"),
             translate("History", "Participants"),
             translate("History", "Summary"),
             translate("History", "Sentiment"),
-        )[section]
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        r, col = self._row(index), index.column()
+        if r is None:
             return None
-        r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 return f"{r.occurred_at:%Y-%m-%d %H:%M}"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from app.document import Workspace
 from app.document.records import OpportunityRecord
 from app.i18n import record_labels, translate
+from app.views.account_records_model import AccountRecordsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_STAGES = ("won", "lost")
@@ -40,54 +41,26 @@ def pipeline_text(totals: dict[str, Decimal]) -> str:
     return translate("Opportunities", "Weighted pipeline: {amounts}").format(amounts=amounts)
 
 
-class OpportunitiesModel(QAbstractTableModel):
+class OpportunitiesModel(AccountRecordsModel):
     """Opportunities of the current account, refreshed whenever the workspace announces a change."""
 
     NAME, STAGE, VALUE, PROBABILITY, CLOSE, COMPETITORS = range(6)
+    COLUMNS = 6
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ws = workspace
-        self._account_id: int | None = None
-        self._rows: list[OpportunityRecord] = []
+        super().__init__(workspace, ("opportunities_changed",), parent)
         self._stages = record_labels.opportunity_stages()
-        workspace.opportunities_changed.connect(self._on_changed)
 
-    @property
-    def account_id(self) -> int | None:
-        return self._account_id
-
-    def set_account(self, account_id: int | None) -> None:
-        self._account_id = account_id
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = [] if self._account_id is None else self._ws.opportunities(self._account_id)
-        self.endResetModel()
-
-    def _on_changed(self, change) -> None:
-        if change.account_id is None or change.account_id == self._account_id:
-            self.reload()
+    def _read(self, account_id: int) -> list[OpportunityRecord]:
+        return self._ws.opportunities(account_id)
 
     def opportunities(self) -> list[OpportunityRecord]:
-        return list(self._rows)
+        return self.records()
 
     def opportunity_at(self, row: int) -> OpportunityRecord:
-        return self._rows[row]
+        return self.record_at(row)
 
-    def row_of(self, opportunity_id: int) -> int | None:
-        return next((i for i, o in enumerate(self._rows) if o.id == opportunity_id), None)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("Opportunities", "Opportunity"),
             translate("Opportunities", "Stage"),
@@ -95,12 +68,12 @@ class OpportunitiesModel(QAbstractTableModel):
             translate("Opportunities", "Probability"),
             translate("Opportunities", "Expected close"),
             translate("Opportunities", "Competitors"),
-        )[section]
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        o = self._row(index)
+        if o is None:
             return None
-        o = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
