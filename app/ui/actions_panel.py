@@ -5,34 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.commands import record_edits
-from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import ActionRecord
 from app.i18n import record_labels
-from app.ui.widgets import fill_combo, perform_or_warn
+from app.ui.record_panel import RecordPanel
+from app.ui.widgets import add_ok_cancel, fill_combo, refuse_empty
 from app.views.actions_model import SORT_ROLE, ActionsModel
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -103,10 +96,7 @@ class ActionDialog(QDialog):
         form.addRow(self.tr("&Priority"), self.priority)
         form.addRow(self.tr("&Status"), self.status)
         form.addRow(self.tr("N&otes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -120,60 +110,20 @@ class ActionDialog(QDialog):
         }
 
     def accept(self) -> None:
-        if not self.title.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Please say what is to be done."))
-            self.title.setFocus()
-            return
-        super().accept()
+        if not refuse_empty(self, self.title.text(), self.title, self.tr("Please say what is to be done.")):
+            super().accept()
 
 
-class ActionsPanel(QWidget):
+class ActionsPanel(RecordPanel):
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ws, self._stack = workspace, undo_stack
-        self.model = ActionsModel(workspace, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-
+        super().__init__(workspace, undo_stack, ActionsModel(workspace), parent, sort_role=SORT_ROLE)
         self.show_closed = QCheckBox(self.tr("Show done and cancelled"))
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
         self.view.sortByColumn(ActionsModel.DUE, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ActionsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.show_closed)
-        bar.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.view)
-        self._wire_signals()
-        self._update_buttons()
-
-    def _wire_signals(self) -> None:
+        self._size_columns(stretched=(ActionsModel.TITLE,))
+        self._lay_out(self.show_closed)
         self.show_closed.toggled.connect(self.model.set_show_closed)
-        self.add_button.clicked.connect(self.add_action)
-        self.edit_button.clicked.connect(self.edit_action)
-        self.delete_button.clicked.connect(self.delete_action)
-        self.view.doubleClicked.connect(self._on_double_clicked)
         self.model.completion_requested.connect(self._on_completion_requested)
-        self.model.modelReset.connect(self._update_buttons)
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
 
     # -- what the panel shows -------------------------------------------------------------------
     def set_account(self, account_id: int | None) -> None:
@@ -182,21 +132,10 @@ class ActionsPanel(QWidget):
     def set_person_filter(self, person_id: int | None) -> None:
         self.model.set_person_filter(person_id)
 
-    def selected_action(self) -> ActionRecord | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.action_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
-
-    def _update_buttons(self) -> None:
-        self.add_button.setEnabled(self.model.account_id is not None)
-        chosen = self.selected_action() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.column() == ActionsModel.DONE:
             return  # a double click on the checkbox is two ticks, not a request for the form
-        self.view.selectRow(index.row())
-        self.edit_action()
+        super()._on_double_clicked(index)
 
     def _team(self, action: ActionRecord | None) -> dict[int, str]:
         team = {m.id: m.name for m in self._ws.account_members(self.model.account_id)}
@@ -205,9 +144,6 @@ class ActionsPanel(QWidget):
         return team
 
     # -- edits ----------------------------------------------------------------------------------
-    def _perform(self, command: WorkspaceCommand) -> bool:
-        return perform_or_warn(self, self._stack, command) is not None
-
     def _on_completion_requested(self, action_id: int, done: bool) -> None:
         row = self.model.row_of(action_id)
         if row is None:
@@ -216,35 +152,26 @@ class ActionsPanel(QWidget):
         changes = {"status": "done" if done else "open"}
         self._perform(record_edits.edit_action(self._ws, action_id, changes, action.title))
 
-    def add_action(self) -> None:
-        account_id = self.model.account_id
-        if account_id is None:
-            return
-        dialog = ActionDialog(self._team(None), self.model.people_names(), person_id=self.model.person_filter,
-                              parent=self)
-        if not dialog.exec():
-            return
-        values = dialog.values()
+    def _dialog(self, action: ActionRecord | None) -> ActionDialog:
+        if action is None:
+            return ActionDialog(self._team(None), self.model.people_names(), person_id=self.model.person_filter,
+                                parent=self)
+        return ActionDialog(self._team(action), self.model.people_names(), action, parent=self)
+
+    def _add_command(self, account_id: int, values: dict):
         title = values.pop("title")
-        self._perform(record_edits.add_action(self._ws, account_id, title, **values))
+        return record_edits.add_action(self._ws, account_id, title, **values)
 
-    def edit_action(self) -> None:
-        action = self.selected_action()
-        if action is None:
-            return
-        dialog = ActionDialog(self._team(action), self.model.people_names(), action, parent=self)
-        if not dialog.exec():
-            return
-        changes = {k: v for k, v in dialog.values().items() if getattr(action, k) != v}
-        if changes:
-            self._perform(record_edits.edit_action(self._ws, action.id, changes, action.title))
+    def _edit_command(self, action: ActionRecord, changes: dict):
+        return record_edits.edit_action(self._ws, action.id, changes, action.title)
 
-    def delete_action(self) -> None:
-        action = self.selected_action()
-        if action is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Delete next action"), self.tr("Delete the action “{text}”?").format(text=action.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self._perform(record_edits.delete_action(self._ws, action.id, action.title))
+    def _delete_command(self, action: ActionRecord):
+        return record_edits.delete_action(self._ws, action.id, action.title)
+
+    def _delete_question(self, action: ActionRecord) -> tuple[str, str]:
+        return self.tr("Delete next action"), self.tr("Delete the action “{text}”?").format(text=action.title)
+
+    selected_action = RecordPanel.selected_record
+    add_action = RecordPanel.add_record
+    edit_action = RecordPanel.edit_record
+    delete_action = RecordPanel.delete_record

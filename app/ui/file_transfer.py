@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.ui.import_messages import localize
+from app.ui.widgets import add_ok_cancel, paper_combo
 
 FORMATS = ("csv", "vcard", "graphml", "gexf", "json")
 ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
@@ -283,8 +284,6 @@ def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = N
     cancels; ``chosen`` is the format offered first."""
     from PySide6.QtWidgets import QSpinBox
 
-    from app.export.page_kit import default_paper
-
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("ExportDialog", "Export %1").replace("%1", account_name))
     fmt = QComboBox()
@@ -296,10 +295,7 @@ def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = N
         fmt.addItem(label, code)
     if chosen is not None:
         fmt.setCurrentIndex(max(0, fmt.findData(chosen)))
-    paper = QComboBox()
-    paper.addItem("A4", "a4")
-    paper.addItem("Letter", "letter")
-    paper.setCurrentIndex(paper.findData(default_paper()))
+    paper = paper_combo()
     dpi = QSpinBox()
     dpi.setRange(72, 1200)
     dpi.setSingleStep(50)
@@ -307,15 +303,12 @@ def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = N
     dpi.setSuffix(translate("ExportDialog", " dpi"))
     shareable = QCheckBox(translate("ExportDialog", "Shareable: leave out stances, influence, notes, personal "
                                                     "wins and rival links"))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
     form.addRow(translate("ExportDialog", "Format"), fmt)
     form.addRow(translate("ExportDialog", "Paper"), paper)
     form.addRow(translate("ExportDialog", "Resolution"), dpi)
     form.addRow(shareable)
-    form.addRow(buttons)
+    add_ok_cancel(dialog, form)
 
     def show_options() -> None:
         # Paper matters to a PDF, resolution to a PNG; the rows of the others are hidden.

@@ -9,32 +9,27 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QCursor, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.commands import record_edits as commands
-from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import InteractionRecord, MemberRecord, PersonRecord
-from app.ui.widgets import fill_combo, perform_or_warn, select_data
-from app.views.history_model import ID_ROLE, HistoryModel, month_starts, monthly_counts
+from app.i18n import translate
+from app.ui.record_panel import RecordPanel
+from app.ui.widgets import add_ok_cancel, fill_combo, select_data
+from app.views.history_model import HistoryModel, month_starts, monthly_counts
 from app.views.history_model import channels as channel_labels
 from app.views.history_model import sentiments as sentiment_labels
 
@@ -78,10 +73,7 @@ class InteractionDialog(QDialog):
         form.addRow(self.tr("&Participants"), self.participants)
         form.addRow(self.tr("&Summary"), self.summary)
         form.addRow(self.tr("S&entiment"), self.sentiment)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def _add_participant(self, key: Key, text: str, chosen: set[Key]) -> None:
         item = QListWidgetItem(text)
@@ -152,32 +144,21 @@ class FrequencyStrip(QWidget):
         return [int(h) for h in self.bars.opts["height"]]
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(RecordPanel):
     participant_activated = Signal(object)  # ("person" | "member", id): show them on the map
 
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ws, self._stack = workspace, undo_stack
+        super().__init__(workspace, undo_stack, HistoryModel(workspace), parent,
+                         add_text=translate("HistoryPanel", "Log interaction…"))
         self._default_participants: list[Key] = []
-        self.model = HistoryModel(workspace, self)
+        self.log_button = self.add_button
         self.person_filter = QComboBox()
         self.person_filter.setMinimumContentsLength(14)
         self.strip_title = QLabel()
         self.strip = FrequencyStrip()
-        self.log_button = QPushButton(self.tr("Log interaction…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(HistoryModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self._size_columns(stretched=(HistoryModel.SUMMARY,))
 
         top = QHBoxLayout()
         top.addWidget(self.strip_title, 1)
@@ -192,24 +173,16 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.strip)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
-        self._wire_signals()
-        self._update_enabled()
-
-    def _wire_signals(self) -> None:
         self.model.modelReset.connect(self._on_model_reset)
         self.person_filter.currentIndexChanged.connect(self._on_filter_chosen)
-        self.log_button.clicked.connect(self.log_interaction)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.clicked.connect(self._on_clicked)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
         self._ws.people_changed.connect(self._on_people_changed)
+        self._update_buttons()
 
     # -- what the rest of the window tells the panel --------------------------------------------
     def _on_double_clicked(self, index) -> None:
         if index.column() != HistoryModel.PARTICIPANTS:
-            self.edit_current()
+            super()._on_double_clicked(index)
 
     def _on_clicked(self, index) -> None:
         """A click on the participants offers to show one of them on the map."""
@@ -267,70 +240,39 @@ class HistoryPanel(QWidget):
         else:
             name = self.model.name_of(("person", self.model.person_filter))
             self.strip_title.setText(self.tr("Contacts per month with %1, last 12 months").replace("%1", name))
-        self._update_enabled()
 
-    def _update_enabled(self) -> None:
-        self.log_button.setEnabled(self.model.account_id is not None)
-        has_current = self.current_interaction() is not None
-        self.edit_button.setEnabled(has_current)
-        self.delete_button.setEnabled(has_current)
-
-    # -- the user's gestures --------------------------------------------------------------------
-    def current_interaction(self) -> InteractionRecord | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.interaction_at(rows[0].row()) if rows else None
-
+    # -- edits ------------------------------------------------------------------------------------
     def _dialog(self, record: InteractionRecord | None) -> InteractionDialog:
         account_id = self.model.account_id
         return InteractionDialog(self._ws.people(account_id, include_archived=True),
                                  self._ws.account_members(account_id), record, self._default_participants, self)
 
-    def _perform(self, command: WorkspaceCommand) -> WorkspaceCommand | None:
-        return perform_or_warn(self, self._stack, command)
+    def _add_command(self, account_id: int, v: dict):
+        return commands.log_interaction(self._ws, account_id, v["occurred_at"], v["channel"], v["participants"],
+                                        summary=v["summary"], sentiment=v["sentiment"])
 
-    def log_interaction(self) -> int | None:
-        if self.model.account_id is None:
-            return None
-        dialog = self._dialog(None)
-        if not dialog.exec():
-            return None
-        v = dialog.values()
-        command = self._perform(commands.log_interaction(
-            self._ws, self.model.account_id, v["occurred_at"], v["channel"], v["participants"],
-            summary=v["summary"], sentiment=v["sentiment"]))
-        return command.ident if command else None
-
-    def edit_current(self) -> None:
-        record = self.current_interaction()
-        if record is None:
-            return
-        dialog = self._dialog(record)
-        if not dialog.exec():
-            return
-        v = dialog.values()
+    def _changes(self, record: InteractionRecord, values: dict) -> dict:
         old = {"occurred_at": record.occurred_at, "channel": record.channel, "summary": record.summary or "",
                "sentiment": record.sentiment, "participants": list(record.participants)}
-        changes = {k: value for k, value in v.items() if value != old[k]}
-        if changes:
-            self._perform(commands.edit_interaction(self._ws, record.id, changes, v["occurred_at"]))
+        return {k: value for k, value in values.items() if value != old[k]}
 
-    def delete_current(self) -> None:
-        record = self.current_interaction()
-        if record is None:
-            return
+    def _edit_command(self, record: InteractionRecord, changes: dict):
+        return commands.edit_interaction(self._ws, record.id, changes,
+                                         changes.get("occurred_at", record.occurred_at))
+
+    def _delete_command(self, record: InteractionRecord):
+        return commands.delete_interaction(self._ws, record.id, record.occurred_at)
+
+    def _delete_question(self, record: InteractionRecord) -> tuple[str, str]:
         text = self.tr("Delete the interaction of %1?\nYou can undo this with Edit ▸ Undo.").replace(
             "%1", f"{record.occurred_at:%Y-%m-%d %H:%M}")
-        if self._confirm(self.tr("Delete interaction"), text):
-            self._perform(commands.delete_interaction(self._ws, record.id, record.occurred_at))
+        return self.tr("Delete interaction"), text
 
-    def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+    def log_interaction(self) -> int | None:
+        command = self.add_record()
+        return command.ident if command else None
 
-    def select_interaction(self, interaction_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data(ID_ROLE) == interaction_id:
-                self.view.selectRow(row)
-                return
+    current_interaction = RecordPanel.selected_record
+    edit_current = RecordPanel.edit_record
+    delete_current = RecordPanel.delete_record
+    select_interaction = RecordPanel.select_record

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QMessageBox, QSpinBox, QWidget
 
 from app.document.records import LinkRecord
 from app.i18n import labels
-from app.ui.widgets import fill_combo
+from app.ui.widgets import add_ok_cancel, fill_combo
 
 
 class LinkDialog(QDialog):
@@ -35,10 +35,7 @@ class LinkDialog(QDialog):
         form.addRow(self.tr("&Relationship"), self.kind)
         form.addRow(self.tr("&To"), self.target)
         form.addRow(self.tr("&Strength (1–5)"), self.strength)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def accept(self) -> None:
         source, target, kind = self.source.currentData(), self.target.currentData(), self.kind.currentData()

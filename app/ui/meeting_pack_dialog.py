@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import labels
+from app.ui.widgets import add_ok_cancel, paper_combo
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -40,18 +40,9 @@ class MeetingPackDialog(QDialog):
         self.people = QListWidget()
         self.people.setMinimumSize(420, 280)
         self.count = QLabel()
-        from app.export.page_kit import default_paper
-
-        self.paper_size = QComboBox()
-        self.paper_size.addItem("A4", "a4")
-        self.paper_size.addItem("Letter", "letter")
-        self.paper_size.setCurrentIndex(self.paper_size.findData(default_paper()))
+        self.paper_size = paper_combo()
         self.shareable = QCheckBox(self.tr("Shareable: leave out stances, influence, notes, personal wins and "
                                            "rival links"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write PDF…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         checked = set(chosen) or set(default_attendees(workspace, account_id))
         roles = labels.buying_roles()
@@ -74,7 +65,8 @@ class MeetingPackDialog(QDialog):
         form.addRow(self.count)
         form.addRow(self.tr("Paper"), self.paper_size)
         form.addRow(self.shareable)
-        form.addRow(self.buttons)
+        self.buttons = add_ok_cancel(self, form)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write PDF…"))
         self._update_count()
 
     def _toggle(self, item: QListWidgetItem) -> None:

@@ -5,38 +5,31 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.commands import record_edits
-from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.document.records import OpportunityRecord
 from app.i18n import record_labels
 from app.ui.actions_panel import OptionalDateEdit
-from app.ui.widgets import fill_combo, perform_or_warn
+from app.ui.record_panel import RecordPanel
+from app.ui.widgets import add_ok_cancel, fill_combo, refuse_empty
 from app.views.opportunities_model import OpportunitiesModel, pipeline_text, weighted_pipeline
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
@@ -93,10 +86,7 @@ class OpportunityDialog(QDialog):
         form.addRow(self.tr("&Competitors"), self.competitors)
         form.addRow(self.tr("Who takes part in the &decision"), self.people)
         form.addRow(self.tr("N&otes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict[str, Any]:
         value = self.value.value()
@@ -117,92 +107,38 @@ class OpportunityDialog(QDialog):
         }
 
     def accept(self) -> None:
-        if not self.name.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Please enter a name."))
-            self.name.setFocus()
-            return
-        super().accept()
+        if not refuse_empty(self, self.name.text(), self.name, self.tr("Please enter a name.")):
+            super().accept()
 
 
 DECIDES_COLOR = QColor("#117733")
 
 
-class OpportunitiesPanel(QWidget):
+class OpportunitiesPanel(RecordPanel):
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ws, self._stack = workspace, undo_stack
-        self.model = OpportunitiesModel(workspace, self)
-
+        super().__init__(workspace, undo_stack, OpportunitiesModel(workspace), parent)
         self.pipeline = QLabel()
         font = self.pipeline.font()
         font.setBold(True)  # the one figure a manager looks for first
         self.pipeline.setFont(font)
         self.pipeline.setToolTip(self.tr("Sum of value × probability of the open and won opportunities"))
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OpportunitiesModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(OpportunitiesModel.COMPETITORS, QHeaderView.ResizeMode.Stretch)
-
+        self._size_columns(stretched=(OpportunitiesModel.NAME, OpportunitiesModel.COMPETITORS))
         self.show_on_map = QCheckBox(self.tr("Show who decides on the map"))
         self.show_on_map.setToolTip(self.tr("Ring the cards of the people who take part in the selected "
                                             "opportunity's decision"))
-        bar = QHBoxLayout()
-        bar.addWidget(self.pipeline)
-        bar.addStretch(1)
-        bar.addWidget(self.show_on_map)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.view)
-        self._wire_signals()
-        self._on_reset()
-
-    def _wire_signals(self) -> None:
-        self.add_button.clicked.connect(self.add_opportunity)
-        self.edit_button.clicked.connect(self.edit_opportunity)
-        self.delete_button.clicked.connect(self.delete_opportunity)
-        self.view.doubleClicked.connect(self._on_double_clicked)
+        self._lay_out(self.pipeline, right=(self.show_on_map,))
         self.model.modelReset.connect(self._on_reset)
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.selectionModel().selectionChanged.connect(self._show_on_map)
         self.show_on_map.toggled.connect(self._show_on_map)
         self.model.modelReset.connect(self._show_on_map)
+        self._on_reset()
 
     def set_account(self, account_id: int | None) -> None:
         self.model.set_account(account_id)
 
-    def selected_opportunity(self) -> OpportunityRecord | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.opportunity_at(rows[0].row()) if rows else None
-
     def _on_reset(self) -> None:
         self.pipeline.setText(pipeline_text(weighted_pipeline(self.model.opportunities())))
         self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        self.add_button.setEnabled(self.model.account_id is not None)
-        chosen = self.selected_opportunity() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        self.view.selectRow(index.row())
-        self.edit_opportunity()
-
-    def _perform(self, command: WorkspaceCommand) -> bool:
-        return perform_or_warn(self, self._stack, command) is not None
 
     def _people(self) -> dict[int, str]:
         account_id = self.model.account_id
@@ -229,35 +165,25 @@ class OpportunitiesPanel(QWidget):
                 card.highlight, card._ringed_by_opportunity = None, False
                 card.update()
 
-    def add_opportunity(self) -> None:
-        account_id = self.model.account_id
-        if account_id is None:
-            return
-        dialog = OpportunityDialog(parent=self, people=self._people())
-        if not dialog.exec():
-            return
-        values = dialog.values()
+    # -- edits ----------------------------------------------------------------------------------
+    def _dialog(self, opportunity: OpportunityRecord | None) -> OpportunityDialog:
+        return OpportunityDialog(opportunity, parent=self, people=self._people())
+
+    def _add_command(self, account_id: int, values: dict):
         name = values.pop("name")
-        self._perform(record_edits.add_opportunity(self._ws, account_id, name, **values))
+        return record_edits.add_opportunity(self._ws, account_id, name, **values)
 
-    def edit_opportunity(self) -> None:
-        opportunity = self.selected_opportunity()
-        if opportunity is None:
-            return
-        dialog = OpportunityDialog(opportunity, parent=self, people=self._people())
-        if not dialog.exec():
-            return
-        changes = {k: v for k, v in dialog.values().items() if getattr(opportunity, k) != v}
-        if changes:
-            self._perform(record_edits.edit_opportunity(self._ws, opportunity.id, changes, opportunity.name))
+    def _edit_command(self, opportunity: OpportunityRecord, changes: dict):
+        return record_edits.edit_opportunity(self._ws, opportunity.id, changes, opportunity.name)
 
-    def delete_opportunity(self) -> None:
-        opportunity = self.selected_opportunity()
-        if opportunity is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Delete opportunity"),
-            self.tr("Delete the opportunity “{name}”?").format(name=opportunity.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self._perform(record_edits.delete_opportunity(self._ws, opportunity.id, opportunity.name))
+    def _delete_command(self, opportunity: OpportunityRecord):
+        return record_edits.delete_opportunity(self._ws, opportunity.id, opportunity.name)
+
+    def _delete_question(self, opportunity: OpportunityRecord) -> tuple[str, str]:
+        return (self.tr("Delete opportunity"),
+                self.tr("Delete the opportunity “{name}”?").format(name=opportunity.name))
+
+    selected_opportunity = RecordPanel.selected_record
+    add_opportunity = RecordPanel.add_record
+    edit_opportunity = RecordPanel.edit_record
+    delete_opportunity = RecordPanel.delete_record

@@ -7,17 +7,15 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
 from app.document.records import MemberRecord, PersonRecord
 from app.i18n import labels
-from app.ui.widgets import fill_combo
+from app.ui.widgets import add_ok_cancel, fill_combo, refuse_empty
 
 
 class PersonDialog(QDialog):
@@ -53,10 +51,7 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("&Email"), self.email)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("N&otes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -73,11 +68,8 @@ class PersonDialog(QDialog):
         }
 
     def accept(self) -> None:
-        if not self.name.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Please enter a name."))
-            self.name.setFocus()
-            return
-        super().accept()
+        if not refuse_empty(self, self.name.text(), self.name, self.tr("Please enter a name.")):
+            super().accept()
 
 
 class MemberDialog(QDialog):
@@ -101,10 +93,7 @@ class MemberDialog(QDialog):
         form.addRow(self.tr("&Email"), self.email)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("N&otes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -117,8 +106,5 @@ class MemberDialog(QDialog):
         }
 
     def accept(self) -> None:
-        if not self.name.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Please enter a name."))
-            self.name.setFocus()
-            return
-        super().accept()
+        if not refuse_empty(self, self.name.text(), self.name, self.tr("Please enter a name.")):
+            super().accept()

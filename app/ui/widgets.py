@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QWidget
 
 
 def fill_combo(combo: QComboBox, choices: dict, current=None, none_label: str | None = None) -> None:
@@ -27,8 +27,6 @@ def perform_or_warn(parent, stack, command):
 
     Returns the command, or None when it was refused.
     """
-    from PySide6.QtWidgets import QMessageBox
-
     from app.commands import perform
     from app.i18n import translate
     from app.models.repositories import InvalidInput
@@ -38,3 +36,32 @@ def perform_or_warn(parent, stack, command):
     except InvalidInput as exc:
         QMessageBox.warning(parent, translate("Edits", "Not saved"), str(exc))
         return None
+
+
+def add_ok_cancel(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
+    """The OK and Cancel buttons at the foot of a record's form."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return buttons
+
+
+def refuse_empty(dialog: QDialog, text: str, field: QWidget, message: str) -> bool:
+    """True, after telling the user and putting them back in ``field``, when a required ``text`` is empty."""
+    if text.strip():
+        return False
+    QMessageBox.warning(dialog, dialog.windowTitle(), message)
+    field.setFocus()
+    return True
+
+
+def paper_combo() -> QComboBox:
+    """A4 or Letter for a printed document, the locale's first."""
+    from app.export.page_kit import default_paper
+
+    combo = QComboBox()
+    combo.addItem("A4", "a4")
+    combo.addItem("Letter", "letter")
+    combo.setCurrentIndex(combo.findData(default_paper()))
+    return combo

@@ -357,18 +357,6 @@ To keep their history, archive them instead.</source>
         <translation>显示已完成和已取消</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>Delete next action</source>
         <translation>删除下一步行动</translation>
     </message>
@@ -1314,14 +1302,6 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Log interaction…</source>
         <translation>记录互动…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -3015,18 +2995,6 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -3083,18 +3051,6 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Sum of value × probability of the open and won opportunities</source>
         <translation>进行中和已赢单商机的“金额 × 赢率”之和</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Show who decides on the map</source>
@@ -3360,6 +3316,21 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Rating (0–5)</source>
         <translation>评分（0–5）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
