@@ -49,3 +49,25 @@ def workspace(database):
     from app.document import Workspace
 
     return Workspace(database)
+
+
+@pytest.fixture(scope="session")
+def app():
+    """The application with the interface font (which has the Chinese glyphs), for drawing maps and files."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.fonts import apply_application_font
+
+    application = QApplication.instance() or QApplication([])
+    apply_application_font(application)
+    return application
+
+
+@pytest.fixture
+def demo(app, workspace):
+    """The workspace of a fresh database holding the demo accounts."""
+    from app.demo import load_demo
+
+    with workspace.database.session() as session:
+        load_demo(session)
+    return workspace

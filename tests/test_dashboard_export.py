@@ -29,16 +29,6 @@ GRID = "华东电网 East Grid"
 FORMULA = "=1+2 Holdings"
 
 
-@pytest.fixture(scope="module")
-def app():
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui.fonts import apply_application_font
-
-    application = QApplication.instance() or QApplication([])
-    apply_application_font(application)
-    return application
-
 
 @pytest.fixture
 def data(app, database) -> PortfolioData:

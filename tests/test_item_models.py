@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy import func, select
 
 from app.commands import edits, perform
-from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+from app.demo import DEMO_ACCOUNT_NAMES
 from app.demo import bank as demo_bank
 from app.models.entities import Link
 from app.views.account_list_model import AccountFilterProxy, AccountListModel
@@ -21,12 +21,6 @@ from app.views.qualification_model import QualificationModel
 HENGYUE, BANK, HERUN = DEMO_ACCOUNT_NAMES
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
-
-@pytest.fixture
-def demo(workspace, qapp):
-    with workspace.database.session() as s:
-        load_demo(s)
-    return workspace
 
 
 @pytest.fixture

@@ -11,15 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.demo import DEMO_ACCOUNT_NAMES
 
 
-@pytest.fixture
-def demo(workspace):
-    from app.demo import load_demo
-
-    with workspace.database.session() as session:
-        load_demo(session)
-    return workspace
-
-
 def grid_positions(workspace, account_id: int) -> dict:
     """Place every card of an account on a plain grid, as if the user had arranged them."""
     data = workspace.map_data(account_id)

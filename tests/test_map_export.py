@@ -14,25 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
 
 
-@pytest.fixture(scope="module")
-def app():
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui.fonts import apply_application_font
-
-    application = QApplication.instance() or QApplication([])
-    apply_application_font(application)
-    return application
-
-
-@pytest.fixture
-def demo(app, workspace, database):
-    from app.demo import load_demo
-
-    with database.sessionmaker() as session:
-        load_demo(session)
-        session.commit()
-    return workspace
 
 
 @pytest.fixture

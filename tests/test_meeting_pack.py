@@ -15,25 +15,6 @@ SCREENSHOTS = ROOT / "screenshots"
 TODAY = dt.date(2026, 11, 27)
 
 
-@pytest.fixture(scope="module")
-def app():
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui.fonts import apply_application_font
-
-    application = QApplication.instance() or QApplication([])
-    apply_application_font(application)
-    return application
-
-
-@pytest.fixture
-def demo(app, workspace, database):
-    from app.demo import load_demo
-
-    with database.sessionmaker() as session:
-        load_demo(session)
-        session.commit()
-    return workspace
 
 
 @pytest.fixture

@@ -25,12 +25,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-@pytest.fixture
-def demo(workspace, qapp):
-    with workspace.database.session() as s:
-        load_demo(s)
-    return workspace
-
 
 @pytest.fixture
 def bank_id(demo) -> int:
@@ -281,7 +275,7 @@ def test_who_takes_part_in_a_decision_is_stored_and_shown_on_the_map(qtbot, work
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QDialog
 
-    from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+    from app.demo import DEMO_ACCOUNT_NAMES
     from app.ui.opportunities_panel import OpportunitiesPanel, OpportunityDialog
     from app.views.map.scene import MapScene
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+from app.demo import DEMO_ACCOUNT_NAMES
 from app.ui.history_panel import HistoryPanel, InteractionDialog
 from app.ui.snapshots_panel import MARK_COLOR, SnapshotsPanel
 from app.views.history_model import HistoryModel, month_starts
@@ -20,12 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "screenshots"
 BANK = DEMO_ACCOUNT_NAMES[1]
 
-
-@pytest.fixture
-def demo(workspace, qapp):
-    with workspace.database.session() as s:
-        load_demo(s)
-    return workspace
 
 
 @pytest.fixture
