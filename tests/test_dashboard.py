@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.demo import DEMO_ACCOUNT_NAMES
+from tests.pdf_reading import pdf_text
 from tests.test_main_window import account_id, demo_db, dialogs, start, stop  # noqa: F401
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
@@ -159,7 +160,6 @@ def test_matrix_risks_and_charts_of_a_generated_portfolio(qtbot, generated, dial
 
 
 def test_export_what_the_dashboard_shows_to_pdf_and_excel(qtbot, demo_db, dialogs, monkeypatch, tmp_path):  # noqa: F811
-    import subprocess
 
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
@@ -179,7 +179,7 @@ def test_export_what_the_dashboard_shows_to_pdf_and_excel(qtbot, demo_db, dialog
     dashboard.pdf_action.trigger()
     qtbot.waitUntil(lambda: dashboard.export_worker is None, timeout=20000)
     pdf = tmp_path / "review.pdf"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf, layout=False)
     assert all(name in text for name in kept) and not any(name in text for name in left_out)
     assert "Contacts per month" in text and "Coverage against support" in text  # the chart pages
 

@@ -21,6 +21,7 @@ from app.portfolio import ROLE_COLUMNS
 from app.portfolio.snapshot import PortfolioData, currencies, read_portfolio, summarise
 from app.portfolio.synthetic import generate_portfolio
 from app.portfolio.workbook import LABEL_KEYS, write_dashboard_xlsx
+from tests.pdf_reading import fonts, page_count, pdf_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
@@ -202,19 +203,7 @@ def test_sheet_names_excel_would_refuse_are_made_acceptable(data, tmp_path):
 
 
 # -- the PDF --------------------------------------------------------------------------------------------------
-def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
-
-def _pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
-def _fonts(path: Path) -> list[list[str]]:
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
-    return [line.split() for line in lines[2:]]
 
 
 def _chart():
@@ -248,10 +237,10 @@ def test_the_pdf(data, tmp_path, language):
         title = translate("DashboardExport", "Key accounts: coverage and risk")
     finally:
         lang.install("en")
-    assert _pages(charted) == _pages(plain) + 2
-    fonts = _fonts(charted)
-    assert fonts and all(f[-5] == "yes" for f in fonts), "every font embedded"
-    text = _pdf_text(plain)
+    assert page_count(charted) == page_count(plain) + 2
+    rows = fonts(charted)
+    assert rows and all(f[-5] == "yes" for f in rows), "every font embedded"
+    text = pdf_text(plain)
     compact = re.sub(r"\s+", "", text)
     assert re.sub(r"\s+", "", title) in compact
     assert "华东电网" in text and "EastGrid" in compact and "李雷" in text and "张伟" in text
@@ -262,7 +251,7 @@ def test_the_pdf(data, tmp_path, language):
         assert f"{summary.overdue_actions} overdue actions" in text
         assert "single-threaded" in text and "1 overdue" in text  # marked in words, not only in colour
         assert "CNY 1,200,000;" in text and "USD 50,000" in text  # never broken inside an amount
-    charted_text = _pdf_text(charted)
+    charted_text = pdf_text(charted)
     assert "陈思远" in charted_text and "覆盖率" in charted_text
     # Least covered first.
     positions = [compact.index(re.sub(r"\s+", "", r.account))
@@ -291,7 +280,7 @@ def test_the_pdf_can_be_written_on_a_worker_thread(data, tmp_path):
     worker = threading.Thread(target=work)
     worker.start()
     worker.join(60)
-    assert not errors and _pages(path) >= 2 and GRID.split()[0] in _pdf_text(path)
+    assert not errors and page_count(path) >= 2 and GRID.split()[0] in pdf_text(path)
 
 
 def test_an_empty_portfolio_still_gives_a_pdf_and_a_workbook(app, tmp_path):
@@ -301,7 +290,7 @@ def test_an_empty_portfolio_still_gives_a_pdf_and_a_workbook(app, tmp_path):
 
     empty = PortfolioData(TODAY, [], {}, [], [])
     write_dashboard_pdf(empty, tmp_path / "empty.pdf")
-    assert _pages(tmp_path / "empty.pdf") == 1
+    assert page_count(tmp_path / "empty.pdf") == 1
     write_dashboard_xlsx(empty, tmp_path / "empty.xlsx", _labels())
     assert load_workbook(tmp_path / "empty.xlsx")[_labels()["sheet_accounts"]].max_row == 1
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.demo import DEMO_ACCOUNT_NAMES
+from tests.pdf_reading import page_size, pdf_text
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
@@ -433,7 +434,6 @@ def test_a_cancelled_import_writes_nothing(qtbot, workspace):
 
 
 def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
-    import subprocess
 
     from app.ui import file_transfer
 
@@ -454,9 +454,8 @@ def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monke
     qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
     assert out.exists()
     assert "Exported to" in window.statusBar().currentMessage()
-    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
-    assert "612 x 792" in info or "792 x 612" in info  # Letter, as chosen
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert page_size(out) == [612, 792]  # Letter, as chosen
+    text = pdf_text(out, layout=False)
     person = next(p for p in window.workspace.people(window.account_id) if not p.archived)
     assert person.name in text and DEMO_ACCOUNT_NAMES[2] in text
     assert "Shareable" in text
@@ -464,7 +463,6 @@ def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monke
 
 
 def test_meeting_pack_for_the_people_selected_on_the_map(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
-    import subprocess
 
     from PySide6.QtWidgets import QFileDialog
 
@@ -490,7 +488,7 @@ def test_meeting_pack_for_the_people_selected_on_the_map(qtbot, demo_db, dialogs
     assert seen["ticked"] == [c.key[1] for c in chosen]
     qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
     written = tmp_path / "pack.pdf"  # the extension is added when the user leaves it out
-    text = subprocess.run(["pdftotext", str(written), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(written, layout=False)
     assert all(card.record.name in text for card in chosen)
     assert "Meeting pack" in text
     stop(controller)

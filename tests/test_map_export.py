@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdf_reading import compact, fonts, page_count, page_size, pdf_text  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
 
@@ -25,33 +27,17 @@ def chinese(app):
     lang.install("en")
 
 
-def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
-def _pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
-def _embedded_fonts(path: Path) -> list[str]:
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
-    return [line for line in lines[2:] if line.split()[-5] == "yes"]
-
-
-def _compact(text: str) -> str:
-    # pdftotext may break a long line or space out glyphs; names are compared without white space.
-    return re.sub(r"\s+", "", text)
 
 
 def _check_pdf(workspace, path: Path, account_id: int) -> str:
-    assert _pages(path) >= 2
-    assert _embedded_fonts(path), "the text must use an embedded font"
-    text = _compact(_pdf_text(path))
-    assert _compact(workspace.account(account_id).name) in text
+    assert page_count(path) >= 2
+    assert any(row[-5] == "yes" for row in fonts(path)), "the text must use an embedded font"
+    text = compact(pdf_text(path))
+    assert compact(workspace.account(account_id).name) in text
     for person in workspace.people(account_id, include_archived=False):
-        assert _compact(person.name) in text
+        assert compact(person.name) in text
     return text
 
 
@@ -82,12 +68,12 @@ def _stance_free(text: str, workspace, account_id: int) -> str:
     for person in workspace.people(account_id, include_archived=False):
         for value in (person.name, person.title, person.department):
             if value:
-                text = text.replace(_compact(value), "")
+                text = text.replace(compact(value), "")
     for member in workspace.account_members(account_id):
         for value in (member.name, member.title):
             if value:
-                text = text.replace(_compact(value), "")
-    return text.replace(_compact(workspace.account(account_id).name), "")
+                text = text.replace(compact(value), "")
+    return text.replace(compact(workspace.account(account_id).name), "")
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
@@ -106,10 +92,10 @@ def test_shareable_pdf_leaves_out_stances_influence_notes_and_rivals(demo, tmp_p
             export_map(demo, summary.id, path, "pdf", shareable=True)
             text = _stance_free(_check_pdf(demo, path, summary.id), demo, summary.id)
             for word in stances + influence:
-                assert _compact(word) not in text, word
+                assert compact(word) not in text, word
             for person in demo.people(summary.id):
                 if person.notes:
-                    assert _compact(person.notes)[:20] not in text
+                    assert compact(person.notes)[:20] not in text
             full = prepared_scene(demo, summary.id)
             assert any(link.record.kind == "rival" for link in visible_links(full)), "the demo has rival links"
             scene = prepared_scene(demo, summary.id, shareable=True)
@@ -129,11 +115,11 @@ def test_the_full_pdf_shows_stances(demo, tmp_path):
     summary = demo.account_summaries()[0]
     path = tmp_path / "full.pdf"
     export_map(demo, summary.id, path, "pdf")
-    text = _pdf_text(path)
+    text = pdf_text(path)
     assert any(word in text for word in labels.stances().values())
 
 
-def test_a_large_account_spans_several_map_pages(app, workspace, database, tmp_path):
+def test_a_large_account_spans_several_mappage_count(app, workspace, database, tmp_path):
     from app.export import export_map
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -144,12 +130,12 @@ def test_a_large_account_spans_several_map_pages(app, workspace, database, tmp_p
     account_id = generate(database, 300)
     path = tmp_path / "large.pdf"
     export_map(workspace, account_id, path, "pdf")
-    text = _pdf_text(path)
+    text = pdf_text(path)
     parts = re.findall(r"map, part \d+ of (\d+)", text)
     assert parts and int(parts[0]) >= 3
     people = len(workspace.people(account_id, include_archived=False))
-    assert _pages(path) >= 1 + int(parts[0]) + 2  # page 1, the map's parts, a table longer than one page
-    assert f"of {_pages(path)}" in text
+    assert page_count(path) >= 1 + int(parts[0]) + 2  # page 1, the map's parts, a table longer than one page
+    assert f"of {page_count(path)}" in text
     for number in (0, people // 2, people - 1):
         assert f"Person {number}" in text
 
@@ -211,14 +197,13 @@ def test_cli_exports_the_map(tmp_path, app):
     out = tmp_path / "cli.pdf"
     assert main(["--db", db, "demo"]) == 0
     assert main(["--db", db, "export", "--account", name, "--out", str(out), "--shareable"]) == 0
-    assert _pages(out) >= 2
-    assert "Shareable version" in _pdf_text(out)
+    assert page_count(out) >= 2
+    assert "Shareable version" in pdf_text(out)
     assert main(["--db", db, "export", "--account", name, "--out", str(tmp_path / "m.svg")]) == 0
     assert main(["--db", db, "export", "--account", "nobody", "--out", str(tmp_path / "x.png")]) == 1
 
 
 def test_paper_size_and_png_resolution_from_the_command_line(tmp_path, app):
-    import subprocess
 
     from PySide6.QtGui import QImage
 
@@ -232,8 +217,7 @@ def test_paper_size_and_png_resolution_from_the_command_line(tmp_path, app):
     for paper in ("a4", "letter"):
         out = tmp_path / f"{paper}.pdf"
         assert main(["--db", db, "export", "--account", name, "--out", str(out), "--paper", paper]) == 0
-        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
-        sizes[paper] = sorted(round(float(v)) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+        sizes[paper] = page_size(out)
     assert sizes == {"a4": [595, 842], "letter": [612, 792]}
     small, large = tmp_path / "72.png", tmp_path / "300.png"
     assert main(["--db", db, "export", "--account", name, "--out", str(small), "--dpi", "72"]) == 0

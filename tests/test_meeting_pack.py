@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdf_reading import compact, fonts, page_count, pdf_text  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
 TODAY = dt.date(2026, 11, 27)
@@ -49,23 +51,8 @@ def small(app, workspace):
     return ws, account, {"boss": boss, "cio": cio, "engineer": engineer, "stranger": stranger}
 
 
-def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
-def _fonts(path: Path) -> list[list[str]]:
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
-    return [line.split() for line in lines[2:]]
 
 
 # -- what the pack says ---------------------------------------------------------------------------------
@@ -124,13 +111,13 @@ def test_the_pdf_of_a_hand_built_account(small, tmp_path, language):
         export_brief(ws, account, shared, [ids["boss"], ids["cio"]], dt.date(2026, 12, 1), shareable=True)
     finally:
         lang.install("en")
-    text = _compact(_pdf_text(full))
+    text = compact(pdf_text(full))
     for expected in ("周总", "LenaWu", "Cutoutagetimebyhalf", "PredictiveMaintenance".lower(), "Wantsakeynoteslot",
                      "preferstshortmeetings".replace("st", "s", 1), "RivalCorp", "Lenadoubtstherolloutplan",
                      "Sendthereferencelist", "2026-11-24", "internal:pushhard"):
         assert expected.lower() in text.lower(), expected
     assert "Bo'sownbudgetline" not in text  # Bo is not at the meeting
-    shared_text = _compact(_pdf_text(shared))
+    shared_text = compact(pdf_text(shared))
     for private in ("Wantsakeynoteslot", "prefersshortmeetings", "RivalCorp", "Lenadoubtstherolloutplan",
                     "internal:pushhard"):
         assert private.lower() not in shared_text.lower(), private
@@ -153,15 +140,15 @@ def test_every_demo_account_gives_a_readable_pack(demo, tmp_path, language):
         for summary in demo.account_summaries():
             path = tmp_path / f"{summary.id}.pdf"
             export_brief(demo, summary.id, path, author="陈思远")
-            assert _pages(path) >= 3  # text, the map page, the detail
-            fonts = _fonts(path)
-            assert fonts and all(f[-5] == "yes" for f in fonts), "every font embedded"
-            text = _compact(_pdf_text(path))
+            assert page_count(path) >= 3  # text, the map page, the detail
+            rows = fonts(path)
+            assert rows and all(f[-5] == "yes" for f in rows), "every font embedded"
+            text = compact(pdf_text(path))
             for heading in headings:
-                assert _compact(heading) in text
+                assert compact(heading) in text
             names = {p.id: p.name for p in demo.people(summary.id)}
             for person_id in default_attendees(demo, summary.id):
-                assert _compact(names[person_id]) in text
+                assert compact(names[person_id]) in text
             assert re.search(r"[\u4e00-\u9fff]{2,}", text), "Chinese names are text, not pictures"
             SCREENSHOTS.mkdir(exist_ok=True)
             subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "3", str(path),
@@ -183,8 +170,8 @@ def test_no_redacted_field_reaches_the_shareable_pack(demo, tmp_path, language):
             everyone = [p.id for p in people]
             path = tmp_path / f"{summary.id}.pdf"
             export_brief(demo, summary.id, path, everyone, shareable=True)
-            text = _compact(_pdf_text(path))
-            footer = _compact(translate(
+            text = compact(pdf_text(path))
+            footer = compact(translate(
                 "MapExport", "Shareable version — stances, influence, notes, personal wins and rival links removed"))
             assert footer in text
             text = text.replace(footer, "")
@@ -192,32 +179,32 @@ def test_no_redacted_field_reaches_the_shareable_pack(demo, tmp_path, language):
             for person in people:
                 for value in (person.name, person.title, person.department):
                     if value:
-                        text = text.replace(_compact(value), "")
+                        text = text.replace(compact(value), "")
             legitimate = [level for level in labels.relationship_levels().values()]  # "5 · Advocate": how well
             legitimate += [n.description for n in demo.needs(summary.id) if n.kind == "business"]  # we know someone
             legitimate += [n.value_proposition for n in demo.needs(summary.id) if n.value_proposition]
             legitimate += [a.title for a in demo.actions(summary.id)]
             legitimate += [m.name for m in demo.members()] + [summary.name]
             for value in sorted(legitimate, key=len, reverse=True):
-                text = text.replace(_compact(value), "")
+                text = text.replace(compact(value), "")
             for word in list(labels.stances().values()) + list(labels.influence_levels().values()):
-                assert _compact(word) not in text, word
+                assert compact(word) not in text, word
             for person in people:
                 if person.notes:
-                    assert _compact(person.notes)[:12] not in text, person.notes
+                    assert compact(person.notes)[:12] not in text, person.notes
             # A competitor's name may well be in our own answers and actions; the preference itself is not.
-            assert _compact(translate("MeetingPack", "Leans towards")) not in text
-            assert _compact(translate("MeetingPack", "Personal wins")) not in text
+            assert compact(translate("MeetingPack", "Leans towards")) not in text
+            assert compact(translate("MeetingPack", "Personal wins")) not in text
             for need in demo.needs(summary.id):
                 if need.kind == "personal":
-                    assert _compact(need.description)[:12] not in text, need.description
+                    assert compact(need.description)[:12] not in text, need.description
             for interaction in demo.interactions(summary.id):
                 if interaction.summary:
-                    assert _compact(interaction.summary)[:16] not in text
+                    assert compact(interaction.summary)[:16] not in text
             for action in demo.actions(summary.id):
                 if action.notes:
-                    assert _compact(action.notes)[:12] not in text
-            assert _compact(labels.link_kinds()["rival"]) not in text
+                    assert compact(action.notes)[:12] not in text
+            assert compact(labels.link_kinds()["rival"]) not in text
     finally:
         lang.install("en")
 
@@ -279,12 +266,12 @@ def test_cli_brief(tmp_path, app):
     attendees = ",".join(p.name for p in people)
     assert main(["--db", db, "--lang", "zh_CN", "brief", "--account", name, "--out", str(out),
                  "--attendees", attendees, "--date", "2026-12-03"]) == 0
-    text = _compact(_pdf_text(out))
-    assert all(_compact(p.name) in text for p in people) and "2026" in text
+    text = compact(pdf_text(out))
+    assert all(compact(p.name) in text for p in people) and "2026" in text
     with Database.open(db) as database:
         ws = Workspace(database)
         owner = ws.account_owner_name(ws.account_id_by_name(name))
-    assert owner and _compact(owner) in text  # prepared by the account's owner
+    assert owner and compact(owner) in text  # prepared by the account's owner
     missing = tmp_path / "missing.pdf"
     assert main(["--db", db, "brief", "--account", name, "--out", str(missing), "--attendees", "Nobody Here"]) == 1
     assert main(["--db", db, "brief", "--account", "No such account", "--out", str(missing)]) == 1
@@ -328,5 +315,5 @@ def test_writing_reports_each_page(small, tmp_path):
                              ("map.pdf", prepare_map(ws, account, "pdf"), write_map)):
         seen = []
         write(job, tmp_path / name, lambda page, pages, seen=seen: seen.append((page, pages)))
-        pages = _pages(tmp_path / name)
+        pages = page_count(tmp_path / name)
         assert seen == [(page, pages) for page in range(1, pages + 1)]
