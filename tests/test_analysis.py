@@ -21,6 +21,7 @@ from app.analysis import (
     Edge,
     Node,
     analyze,
+    best_routes,
     next_best_relationships,
     routes,
     to_json,
@@ -438,6 +439,23 @@ def test_best_route_is_the_best_product(seed):
         assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
         assert len({tuple(r.path) for r in found}) == len(found)
         assert all(r.path[0] == r.introducer and r.path[-1] == target for r in found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6))
+def test_one_search_finds_the_best_route_to_everyone(seed):
+    nodes, edges = random_map(seed, 9, 16, members=2)
+    people = [n.key for n in nodes if n.key[0] == "person"]
+    found = best_routes(nodes, edges, people)
+    for target in people:
+        best = brute_force_best(nodes, edges, target)
+        if best == 0.0:
+            assert target not in found
+            continue
+        route = found[target]
+        assert route.score == pytest.approx(best)
+        assert route.path[0] == route.introducer and route.path[-1] == target
+        assert len(route.path) == len(routes(nodes, edges, target, k=1)[0].path)  # the shorter of equals
 
 
 # --- what if, next best relationships ---------------------------------------------------------------------------

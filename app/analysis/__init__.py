@@ -12,7 +12,7 @@ from app.analysis.model import (
     WhatIf,
 )
 from app.analysis.report import analyze, to_json
-from app.analysis.routes import routes
+from app.analysis.routes import best_routes, routes
 from app.analysis.whatif import next_best_relationships, what_if
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "WhatIf",
     "analyze",
     "next_best_relationships",
+    "best_routes",
     "routes",
     "to_json",
     "what_if",

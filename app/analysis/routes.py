@@ -31,6 +31,51 @@ def routes(nodes: Iterable[Node], edges: Iterable[Edge], target: Key, k: int = 3
     prep = prepare(nodes, edges)
     if k <= 0 or target not in prep.index or not prep.members:
         return []
+    graph, strongest = _introductions(prep)
+    if target not in graph or not nx.has_path(graph, _START, target):
+        return []
+
+    found = []
+    # A few spare paths, so that ties across the k-th place are settled by the same rule as the rest.
+    for path in islice(nx.shortest_simple_paths(graph, _START, target, weight="cost"), k + 3):
+        keys = path[1:]
+        score = math.prod(_strength(strongest, a, b) / MAX_STRENGTH for a, b in zip(keys, keys[1:], strict=False))
+        # Rounded so that equal products reached in a different order compare equal and tie-break by length.
+        found.append(Route(path=keys, score=round(score, 12), introducer=keys[0]))
+    found.sort(key=lambda route: (-route.score, len(route.path), route.path))
+    return found[:k]
+
+
+def _strength(strongest: dict[tuple[Key, Key], int], a: Key, b: Key) -> int:
+    value = strongest.get((a, b))
+    return value if value is not None else strongest[(b, a)]
+
+
+def best_routes(nodes: Iterable[Node], edges: Iterable[Edge], targets: Iterable[Key]) -> dict[Key, Route]:
+    """The best introduction path to each of ``targets`` that can be reached, from one search.
+
+    The same graph and costs as ``routes``; where two paths give exactly the same product, the search keeps
+    the shorter, as ``routes`` does, but between equally short ones it may pick another than ``routes``' first.
+    """
+    prep = prepare(nodes, edges)
+    if not prep.members:
+        return {}
+    graph, strongest = _introductions(prep)
+    _, paths = nx.single_source_dijkstra(graph, _START, weight="cost")
+    found = {}
+    for target in targets:
+        path = paths.get(target)
+        if path is None or target[0] != PERSON or len(path) < 2:
+            continue
+        keys = path[1:]
+        score = math.prod(_strength(strongest, a, b) / MAX_STRENGTH for a, b in zip(keys, keys[1:], strict=False))
+        found[target] = Route(path=keys, score=round(score, 12), introducer=keys[0])
+    return found
+
+
+def _introductions(prep) -> tuple[nx.DiGraph, dict[tuple[Key, Key], int]]:
+    """The graph introductions travel on, from a virtual start joined to every team member, and the strongest
+    link between each pair of people."""
     strongest: dict[tuple[Key, Key], int] = {}
     for edge in prep.edges:
         if edge.kind in _NOT_AN_INTRODUCTION:
@@ -53,20 +98,4 @@ def routes(nodes: Iterable[Node], edges: Iterable[Edge], target: Key, k: int = 3
         graph.add_edge(a, b, cost=cost)
         if a[0] == PERSON:
             graph.add_edge(b, a, cost=cost)
-    if target not in graph or not nx.has_path(graph, _START, target):
-        return []
-
-    found = []
-    # A few spare paths, so that ties across the k-th place are settled by the same rule as the rest.
-    for path in islice(nx.shortest_simple_paths(graph, _START, target, weight="cost"), k + 3):
-        keys = path[1:]
-        score = math.prod(_strength(strongest, a, b) / MAX_STRENGTH for a, b in zip(keys, keys[1:], strict=False))
-        # Rounded so that equal products reached in a different order compare equal and tie-break by length.
-        found.append(Route(path=keys, score=round(score, 12), introducer=keys[0]))
-    found.sort(key=lambda route: (-route.score, len(route.path), route.path))
-    return found[:k]
-
-
-def _strength(strongest: dict[tuple[Key, Key], int], a: Key, b: Key) -> int:
-    value = strongest.get((a, b))
-    return value if value is not None else strongest[(b, a)]
+    return graph, strongest

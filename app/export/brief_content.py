@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analysis import analyze
 from app.analysis.model import KEY_ROLES
-from app.analysis.routes import routes
+from app.analysis.routes import best_routes
 from app.document.analysis_input import analysis_input
 from app.document.records import ActionRecord, InteractionRecord, NeedRecord, PersonRecord
 
@@ -163,16 +163,17 @@ def gather(workspace, account_id: int, attendee_ids: list[int], meeting_date: dt
     targets.sort(key=lambda p: KEY_ROLES.index(p.role))
     names = {n.key: n.name for n in nodes}
     strengths = _strongest(edges)
+    found = best_routes(nodes, edges, [("person", p.id) for p in targets])
     for person in targets:
         key = ("person", person.id)
-        found = routes(nodes, edges, key, k=1)
-        if not found:
+        route = found.get(key)
+        if route is None:
             unreachable.append(Gap(person.name, person.role, levels.get(key, 0)))
             continue
-        path = found[0].path
+        path = route.path
         steps = [RouteStep(names[path[0]], None)]
         steps += [RouteStep(names[b], strengths.get(frozenset((a, b)))) for a, b in zip(path, path[1:], strict=False)]
-        decision_routes.append(DecisionRoute(person.name, person.role, tuple(steps), found[0].score))
+        decision_routes.append(DecisionRoute(person.name, person.role, tuple(steps), route.score))
 
     return BriefContent(
         account=workspace.account(account_id).name, meeting_date=meeting_date, shareable=shareable,
