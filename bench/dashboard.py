@@ -56,7 +56,7 @@ def open_window(db) -> float:
     from PySide6.QtWidgets import QApplication
 
     from app.document import Workspace
-    from app.ui.dashboard_window import DashboardWindow
+    from app.ui.dashboard.window import DashboardWindow
 
     workspace = Workspace(db)
     start = time.perf_counter()
@@ -149,8 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.fonts import apply_application_font
-    from app.ui.gui_collector import GuiThreadCollector
+    from app.ui.common.fonts import apply_application_font
+    from app.ui.main.gui_collector import GuiThreadCollector
 
     app = QApplication.instance() or QApplication([])
     apply_application_font(app)

@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.document import Workspace
     from app.storage.database import Database
-    from app.ui.fonts import apply_application_font
+    from app.ui.common.fonts import apply_application_font
 
     app = QApplication.instance() or QApplication([])
     apply_application_font(app)

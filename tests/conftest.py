@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _collect_on_the_main_thread():
-    """As the app does (app.ui.gui_collector): no cycle collection in a worker thread, where it would free Qt
+    """As the app does (app.ui.main.gui_collector): no cycle collection in a worker thread, where it would free Qt
     objects of the GUI thread; what a test leaves behind is collected here, on the main thread."""
     import gc
 
@@ -56,7 +56,7 @@ def app():
     """The application with the interface font (which has the Chinese glyphs), for drawing maps and files."""
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.fonts import apply_application_font
+    from app.ui.common.fonts import apply_application_font
 
     application = QApplication.instance() or QApplication([])
     apply_application_font(application)

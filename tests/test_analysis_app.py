@@ -54,8 +54,8 @@ def test_analyze_json_on_the_demo_through_the_command_line(tmp_path):
 @pytest.fixture
 def window_parts(qtbot, workspace):
     from app.demo import load_demo
-    from app.ui.analysis_panel import AnalysisPanel
-    from app.ui.map_panel import MapPanel
+    from app.ui.analysis.panel import AnalysisPanel
+    from app.ui.map.panel import MapPanel
 
     with workspace.database.session() as session:
         load_demo(session)
@@ -134,8 +134,8 @@ def test_screenshots_of_the_analysis_panel_and_power_grid(qtbot, workspace, lang
     lang.install(language)
     try:
         from app.demo import load_demo
-        from app.ui.analysis_panel import AnalysisPanel
-        from app.ui.map_panel import MapPanel
+        from app.ui.analysis.panel import AnalysisPanel
+        from app.ui.map.panel import MapPanel
 
         with workspace.database.session() as session:
             load_demo(session)

@@ -13,7 +13,7 @@ class Node:
 
 
 def test_cycles_are_collected_by_the_timer_and_not_in_a_worker(qtbot):
-    from app.ui.gui_collector import INTERVAL_MS, GuiThreadCollector
+    from app.ui.main.gui_collector import INTERVAL_MS, GuiThreadCollector
 
     gc.enable()
     collector = GuiThreadCollector()

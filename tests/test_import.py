@@ -330,7 +330,7 @@ def test_an_exported_csv_imports_back_with_the_same_people(tmp_path):
 
 def test_refusal_reasons_read_in_chinese_in_the_app(qapp):
     from app.i18n import language as lang
-    from app.ui.import_messages import localize
+    from app.ui.transfer.import_messages import localize
 
     lang.install("zh_CN")
     try:

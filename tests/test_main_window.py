@@ -51,8 +51,8 @@ def dialogs(monkeypatch):
 def start(qtbot, path: Path, language: str = "en"):
     """Open ``path`` the way the app does: the frame first, then the database from the worker."""
     from app.i18n import language as lang
-    from app.ui.application import AppController
-    from app.ui.settings import AppSettings
+    from app.ui.main.application import AppController
+    from app.ui.main.settings import AppSettings
 
     controller = AppController(AppSettings(), lang.install(language))
     window = controller.create_window(path)
@@ -98,7 +98,7 @@ def test_select_account_edit_a_field_and_see_it_after_restart(qtbot, demo_db, di
 
 
 def test_window_geometry_and_language_come_back(qtbot, demo_db, dialogs):
-    from app.ui.settings import AppSettings
+    from app.ui.main.settings import AppSettings
 
     controller, window = start(qtbot, demo_db)
     window.resize(790, 700)
@@ -192,7 +192,7 @@ def test_duplicate_account_name_is_refused_with_a_message(qtbot, demo_db, dialog
 
 
 def test_add_edit_and_archive_a_person_through_the_forms(qtbot, demo_db, dialogs, monkeypatch):
-    from app.ui.person_dialogs import PersonDialog
+    from app.ui.map.person_dialogs import PersonDialog
 
     controller, window = start(qtbot, demo_db)
     retail = account_id(window, DEMO_ACCOUNT_NAMES[2])
@@ -266,8 +266,8 @@ def test_screenshot_of_the_main_window(qtbot, demo_db, dialogs, language):
         qtbot.wait(20)
         assert window.grab().save(str(SCREENSHOTS / f"main_window_{name}_{language}.png"))
 
-    from app.ui.link_dialog import LinkDialog
-    from app.ui.person_dialogs import MemberDialog, PersonDialog
+    from app.ui.map.link_dialog import LinkDialog
+    from app.ui.map.person_dialogs import MemberDialog, PersonDialog
 
     account = window.account_id
     person = window.workspace.people(account)[3]
@@ -286,8 +286,8 @@ def test_screenshot_of_the_main_window(qtbot, demo_db, dialogs, language):
 def test_first_run_opens_a_demo_database_and_backs_it_up(qtbot, tmp_path, dialogs, monkeypatch):
     from app.i18n import language as lang
     from app.storage.backup import backup_is_due, list_backups
-    from app.ui import application
-    from app.ui.settings import AppSettings
+    from app.ui.main import application
+    from app.ui.main.settings import AppSettings
 
     default = tmp_path / "data" / "stakemap.db"
     monkeypatch.setattr(application, "default_database_path", lambda: default)
@@ -379,7 +379,7 @@ def test_a_participant_in_the_history_is_shown_on_the_map(qtbot, demo_db, dialog
 def test_import_with_a_preview_then_export_from_the_file_menu(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
     from pathlib import Path
 
-    from app.ui import file_transfer
+    from app.ui.transfer import file_transfer
 
     fixtures = Path(__file__).resolve().parent / "fixtures" / "import"
     controller, window = start(qtbot, demo_db)
@@ -420,7 +420,7 @@ def test_import_with_a_preview_then_export_from_the_file_menu(qtbot, demo_db, di
 def test_a_cancelled_import_writes_nothing(qtbot, workspace):
     from pathlib import Path
 
-    from app.ui.file_transfer import ImportWorker
+    from app.ui.transfer.file_transfer import ImportWorker
 
     fixtures = Path(__file__).resolve().parent / "fixtures" / "import"
     worker = ImportWorker(workspace.database, fixtures / "salesforce_contacts.csv", "取消的导入", "csv", None, False)
@@ -435,7 +435,7 @@ def test_a_cancelled_import_writes_nothing(qtbot, workspace):
 
 def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
 
-    from app.ui import file_transfer
+    from app.ui.transfer import file_transfer
 
     controller, window = start(qtbot, demo_db)
     window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[2]))
@@ -466,7 +466,7 @@ def test_meeting_pack_for_the_people_selected_on_the_map(qtbot, demo_db, dialogs
 
     from PySide6.QtWidgets import QFileDialog
 
-    from app.ui.meeting_pack_dialog import MeetingPackDialog
+    from app.ui.transfer.meeting_pack_dialog import MeetingPackDialog
 
     controller, window = start(qtbot, demo_db)
     window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))
@@ -495,7 +495,7 @@ def test_meeting_pack_for_the_people_selected_on_the_map(qtbot, demo_db, dialogs
 
 
 def test_two_exports_side_by_side_both_land(qtbot, demo_db, dialogs, monkeypatch, tmp_path):
-    from app.ui import file_transfer
+    from app.ui.transfer import file_transfer
 
     controller, window = start(qtbot, demo_db)
     window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))

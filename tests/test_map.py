@@ -20,7 +20,7 @@ def grid_positions(workspace, account_id: int) -> dict:
 
 @pytest.fixture
 def panel(qtbot, demo):
-    from app.ui.map_panel import MapPanel
+    from app.ui.map.panel import MapPanel
 
     account_id = demo.account_id_by_name(DEMO_ACCOUNT_NAMES[1])
     demo.set_positions(account_id, grid_positions(demo, account_id))
@@ -85,7 +85,7 @@ def test_the_map_mirrors_the_account(panel, demo):
 
 
 def test_add_a_person_on_the_map_then_undo_and_redo(panel, demo, monkeypatch):
-    from app.ui.person_dialogs import PersonDialog
+    from app.ui.map.person_dialogs import PersonDialog
 
     def accept(dialog):
         dialog.name.setText("韦一鸣")

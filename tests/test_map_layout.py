@@ -71,7 +71,7 @@ def big(qtbot, big_db, tmp_path):
 
     from app.document import Workspace
     from app.storage.database import Database
-    from app.ui.map_panel import MapPanel
+    from app.ui.map.panel import MapPanel
 
     path = tmp_path / "copy.db"
     shutil.copy(big_db[0], path)
@@ -110,7 +110,7 @@ def test_first_opening_places_every_card_once_without_overlaps(big):
 
 @pytest.mark.parametrize("name", ["org_chart", "force", "by_role", "by_department"])
 def test_each_layout_is_one_undoable_step_without_overlaps(big, qtbot, name):
-    from app.ui.layout_runner import layout_names
+    from app.ui.map.layout_runner import layout_names
 
     panel, workspace, account_id = big
     # Start from a shuffled map, so that every layout has something to change.
@@ -168,7 +168,7 @@ def test_demo_maps_are_placed_readably(qtbot, workspace, language):
     """Each demo account opens as an org chart with no overlapping cards; screenshots for a person to check."""
     from app.demo import DEMO_ACCOUNT_NAMES, load_demo
     from app.i18n import language as lang
-    from app.ui.map_panel import MapPanel
+    from app.ui.map.panel import MapPanel
 
     with workspace.database.session() as session:
         load_demo(session)

@@ -283,7 +283,7 @@ def test_cli_brief(tmp_path, app):
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_dialog_starts_from_the_map_selection(qtbot, demo, language):
     from app.i18n import language as lang
-    from app.ui.meeting_pack_dialog import MeetingPackDialog
+    from app.ui.transfer.meeting_pack_dialog import MeetingPackDialog
 
     lang.install(language)
     try:

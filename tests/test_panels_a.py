@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog
 
 from app.demo import DEMO_ACCOUNT_NAMES, load_demo
 from app.document.records import ActionRecord
-from app.ui.actions_panel import ActionsPanel
-from app.ui.needs_panel import NeedDialog, NeedsPanel
-from app.ui.opportunities_panel import OpportunitiesPanel, OpportunityDialog
+from app.ui.records.actions import ActionsPanel
+from app.ui.records.needs import NeedDialog, NeedsPanel
+from app.ui.records.opportunities import OpportunitiesPanel, OpportunityDialog
 from app.views.actions_model import OVERDUE_COLOR, OVERDUE_ROLE, ActionsModel, overdue_people
 from app.views.needs_model import NeedsModel
 from app.views.opportunities_model import OpportunitiesModel
@@ -219,7 +219,7 @@ def test_pipeline_keeps_currencies_apart(demo, bank_id, stack, qtbot):
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_screenshots(demo, bank_id, stack, qtbot, qapp, language):
     from app.i18n import language as lang
-    from app.ui.fonts import apply_application_font
+    from app.ui.common.fonts import apply_application_font
 
     apply_application_font(qapp)
     lang.install(language)
@@ -276,7 +276,7 @@ def test_who_takes_part_in_a_decision_is_stored_and_shown_on_the_map(qtbot, work
     from PySide6.QtWidgets import QDialog
 
     from app.demo import DEMO_ACCOUNT_NAMES
-    from app.ui.opportunities_panel import OpportunitiesPanel, OpportunityDialog
+    from app.ui.records.opportunities import OpportunitiesPanel, OpportunityDialog
     from app.views.map.scene import MapScene
 
     with workspace.database.session() as session:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.demo import DEMO_ACCOUNT_NAMES
-from app.ui.history_panel import HistoryPanel, InteractionDialog
-from app.ui.snapshots_panel import MARK_COLOR, SnapshotsPanel
+from app.ui.records.history import HistoryPanel, InteractionDialog
+from app.ui.records.snapshots import MARK_COLOR, SnapshotsPanel
 from app.views.history_model import HistoryModel, month_starts
 from app.views.snapshots_model import SnapshotsModel
 

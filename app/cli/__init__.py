@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from app.ui.application import run_gui
+        from app.ui.main.application import run_gui
 
         return run_gui(args.db, args.lang)
     from app.storage.errors import StorageError

@@ -156,7 +156,7 @@ def _whole(job: MapJob) -> QRectF:
 
 # -- PDF ------------------------------------------------------------------------------------------
 def _legend(shareable: bool):
-    from app.ui.map_legend import MapLegend
+    from app.ui.map.legend import MapLegend
 
     legend = MapLegend()
     legend._font = kit.font(11)

@@ -23,7 +23,7 @@ def drawing_workspace(args: argparse.Namespace) -> Iterator:
 
     from app.document import Workspace
     from app.i18n import language as lang
-    from app.ui.fonts import apply_application_font
+    from app.ui.common.fonts import apply_application_font
 
     app = QApplication.instance() or QApplication([])
     apply_application_font(app)

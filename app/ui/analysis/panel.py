@@ -1,0 +1,264 @@
+"""The Analysis panel beside the map: a ranking of who holds power, the account's coverage and support,
+map overlays, and the route to a chosen person. Recomputed in a worker shortly after each edit."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.analysis.runner import AnalysisRunner
+from app.ui.analysis.what_if import WhatIfPanel
+from app.views.analysis_model import KEY_ROLE, AnalysisModel
+from app.views.map import overlays
+
+DEBOUNCE_MS = 400
+OVERLAYS = ("none", "score", "brokerage", "coalitions", "gaps", "route")
+
+
+class AnalysisPanel(QWidget):
+    person_activated = Signal(object)  # card key
+
+    def __init__(self, workspace, map_panel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws, self._map = workspace, map_panel
+        self.account_id: int | None = None
+        self.analysis = None
+        self.routes: list = []
+        self._runner: AnalysisRunner | None = None
+        self._stale = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.overlay = QComboBox()
+        for code, label in (("none", self.tr("No overlay on the map")),
+                            ("score", self.tr("Size cards by influence score")),
+                            ("brokerage", self.tr("Size cards by brokerage")),
+                            ("coalitions", self.tr("Colour by coalition")),
+                            ("gaps", self.tr("Highlight coverage gaps")),
+                            ("route", self.tr("Route to the selected person"))):
+            self.overlay.addItem(label, code)
+        self.route_label = QLabel()
+        self.route_label.setWordWrap(True)
+        self.route_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = AnalysisModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AnalysisModel.SCORE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, self.tr("Ranking"))
+        self._grid_tab = QWidget()
+        self.tabs.addTab(self._grid_tab, self.tr("Power grid"))
+        self.what_if = WhatIfPanel()
+        self.tabs.addTab(self.what_if, self.tr("What if"))
+        self.grid = None  # the chart loads on first view: its library is slow to import
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.overlay)
+        layout.addWidget(self.route_label)
+        layout.addWidget(self.tabs, 1)
+        self._wire_signals()
+        self._show_summary()
+
+    def _wire_signals(self) -> None:
+        self._debounce.timeout.connect(self._run)
+        for signal in (self._ws.people_changed, self._ws.links_changed, self._ws.team_changed):
+            signal.connect(self._on_changed)
+        self.overlay.currentIndexChanged.connect(self._apply_overlay)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self._map.selection_changed.connect(self._on_map_selection)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    # -- running --------------------------------------------------------------------------------
+    def set_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        self.analysis, self.routes = None, []
+        self.model.set_analysis(None)
+        self.what_if.set_inputs(None, None)
+        self._show_summary()
+        if account_id is not None:
+            self._debounce.start(0)
+
+    def _on_changed(self, change) -> None:
+        if self.account_id is not None and change.account_id in (None, self.account_id):
+            self._debounce.start()
+
+    def _target(self):
+        if self.overlay.currentData() != "route":
+            return None
+        selected = [k for k in self._map.scene.selected_keys() if k[0] == "person"]
+        return selected[0] if selected else None
+
+    def _run(self) -> None:
+        if self.account_id is None or not self._ws.database.is_open:
+            return
+        if self._runner is not None and self._runner.isRunning():
+            self._stale = True  # run again with the newest data once this one is done
+            return
+        runner = AnalysisRunner(self._ws.database, self.account_id, self._target())
+        runner.done.connect(self._on_done)
+        runner.failed.connect(self._on_failed)
+        runner.finished.connect(self._on_runner_finished)
+        self._runner = runner
+        runner.start()
+
+    def _on_runner_finished(self) -> None:
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            runner.deleteLater()
+        if self._stale:
+            self._stale = False
+            self._debounce.start(0)
+
+    def wait(self) -> None:
+        """Block until a running analysis has finished (tests)."""
+        if self._runner is not None:
+            self._runner.wait()
+
+    def _on_failed(self, detail: str) -> None:
+        self.summary.setText(self.tr("The analysis could not be computed: %1").replace("%1", detail))
+
+    def _on_done(self, account_id: int, analysis, routes, inputs) -> None:
+        if not shiboken6.isValid(self) or account_id != self.account_id:
+            return
+        self.analysis, self.routes = analysis, routes
+        self.what_if.set_inputs(inputs, analysis)
+        selected = self._selected_key()
+        self.model.set_analysis(analysis)
+        self._select_row(selected)
+        self._show_summary()
+        self._apply_overlay()
+        if self.grid is not None:
+            self.grid.set_analysis(analysis)
+
+    # -- showing --------------------------------------------------------------------------------
+    def _show_summary(self) -> None:
+        a = self.analysis
+        if a is None:
+            self.summary.setText(self.tr("Analysing…") if self.account_id is not None else "")
+            return
+        names = {p.key: p.name for p in a.people}
+        support = "—" if a.support_index is None else f"{a.support_index:+.2f}"
+        lines = [
+            self.tr("Coverage score: %1 (share of influence we reach at working level or better)")
+            .replace("%1", f"{a.coverage_score:.0%}"),
+            self.tr("Support index: %1 (−1 all against us … +1 all for us)").replace("%1", support),
+            self.tr("Coverage gaps: %1").replace("%1", ", ".join(names.get(k, "?") for k in a.gaps)
+                                                   or self.tr("none")),
+        ]
+        if a.single_threaded:
+            lines.append(self.tr("Single-threaded: every strong relationship goes through one of us."))
+        for problem in a.problems:
+            lines.append(self.tr("Data problem: %1").replace("%1", self._problem_text(problem)))
+        self.summary.setText("\n".join(lines))
+
+    def _problem_text(self, problem: str) -> str:
+        """The data problems a map can hold, in the interface language (the analysis reports them in English)."""
+        known = {"reporting cycle: ": self.tr("reporting lines go round in a circle: %1"),
+                 "reports to several managers: ": self.tr("reports to several managers: %1")}
+        for prefix, text in known.items():
+            if problem.startswith(prefix):
+                return text.replace("%1", problem[len(prefix):])
+        return problem
+
+    def _apply_overlay(self, *_args) -> None:
+        scene = self._map.scene
+        mode = self.overlay.currentData()
+        self.route_label.clear()
+        if self.analysis is None or mode == "none":
+            overlays.clear(scene)
+            return
+        people = [p for p in self.analysis.people if p.side == "client"]
+        if mode == "score":
+            overlays.size_by(scene, {p.key: p.influence_score for p in people})
+        elif mode == "brokerage":
+            overlays.size_by(scene, {p.key: p.brokerage for p in people})
+        elif mode == "coalitions":
+            overlays.coalitions(scene, {p.key: p.community for p in people})
+        elif mode == "gaps":
+            overlays.gaps(scene, self.analysis.gaps)
+        elif mode == "route":
+            self._show_route()
+
+    def _show_route(self) -> None:
+        target = self._target()
+        if target is None:
+            overlays.clear(self._map.scene)
+            self.route_label.setText(self.tr("Select a person on the map to see how we can reach them."))
+            return
+        if not self.routes or self.routes[0].path[-1] != target:
+            self._debounce.start(0)  # routes are computed for the selected person
+            return
+        names = {p.key: p.name for p in self.analysis.people}
+        best = self.routes[0]
+        overlays.route(self._map.scene, best.path)
+        lines = [self.tr("Best introduction: %1 (strength %2)").replace(
+            "%1", " → ".join(names.get(k, "?") for k in best.path)).replace("%2", f"{best.score:.2f}")]
+        for other in self.routes[1:]:
+            lines.append(self.tr("Also: %1 (%2)").replace("%1", " → ".join(names.get(k, "?") for k in other.path))
+                         .replace("%2", f"{other.score:.2f}"))
+        self.route_label.setText("\n".join(lines))
+
+    # -- selection ------------------------------------------------------------------------------
+    def _selected_key(self):
+        index = self.table.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def _select_row(self, key) -> None:
+        row = self.model.row_of(key) if key is not None else None
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.blockSignals(True)
+        self.table.selectionModel().blockSignals(True)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def _on_row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.what_if.set_person(current.data(KEY_ROLE))
+            self.person_activated.emit(current.data(KEY_ROLE))
+
+    def _on_map_selection(self, keys: list) -> None:
+        if keys:
+            self._select_row(keys[0])
+            self.what_if.set_person(keys[0])
+        if self.overlay.currentData() == "route":
+            self._show_route()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._grid_tab and self.grid is None:
+            from app.ui.analysis.power_grid import PowerGrid
+
+            self.grid = PowerGrid(self._grid_tab)
+            QVBoxLayout(self._grid_tab).addWidget(self.grid)
+            self.grid.person_clicked.connect(self.person_activated)
+            if self.analysis is not None:
+                self.grid.set_analysis(self.analysis)

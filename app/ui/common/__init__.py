@@ -1,0 +1,1 @@
+"""Widget helpers, messages and fonts that every room shares."""

@@ -1,0 +1,1 @@
+"""An account's decision map: its panel, controller, legend, mini-map and auto-layouts, and its people and links."""

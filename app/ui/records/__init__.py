@@ -1,0 +1,1 @@
+"""The panels of an account's records: needs, history, next actions, opportunities and snapshots."""

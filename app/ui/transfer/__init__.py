@@ -1,0 +1,1 @@
+"""File import and export, the importer's messages in the interface language, and the meeting pack dialog."""

@@ -1,0 +1,359 @@
+"""File ▸ Import and File ▸ Export: a preview of what an import will do, then the import itself, each run
+off the UI thread with its own database session; exports written atomically, also off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import translate
+from app.ui.common.widgets import add_ok_cancel, paper_combo
+from app.ui.transfer.import_messages import localize
+
+FORMATS = ("csv", "vcard", "graphml", "gexf", "json")
+ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
+
+
+class ImportWorker(QThread):
+    done = Signal(object)  # ImportReport
+    refused = Signal(str)
+
+    cancelled = Signal()
+
+    def __init__(self, database, path: Path, account: str, fmt: str, encoding: str | None, dry_run: bool) -> None:
+        super().__init__()
+        self._db, self.path, self.account, self.fmt = database, path, account, fmt
+        self.encoding, self.dry_run = encoding, dry_run
+        self._cancel = False
+
+    def cancel(self) -> None:
+        """Stop before anything is committed (the work in progress is rolled back)."""
+        self._cancel = True
+
+    def run(self) -> None:
+        from app.io.apply import import_file
+        from app.io.report import ImportRefused
+
+        try:
+            if self.dry_run:
+                with self._db.sessionmaker() as session:
+                    report = import_file(session, self.path, self.account, self.fmt, True, self.encoding)
+                    session.rollback()  # a preview never writes
+            else:
+                # One transaction: all of it, or — refused or cancelled — nothing.
+                with self._db.sessionmaker() as session, session.begin():
+                    report = import_file(session, self.path, self.account, self.fmt, False, self.encoding)
+                    if self._cancel:
+                        session.rollback()
+                        self.cancelled.emit()
+                        return
+        except ImportRefused as exc:
+            self.refused.emit(exc.reason)
+            return
+        except Exception as exc:  # a broken file must never take the window down
+            self.refused.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(report)
+
+
+class ImportDialog(QDialog):
+    """Choose a file, see what it would change, then import it in one transaction."""
+
+    imported = Signal(str)  # the account's name
+
+    def __init__(self, workspace, account_names: list[str], current: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ws = workspace
+        self._worker: ImportWorker | None = None
+        self.report = None
+        self.setWindowTitle(self.tr("Import people"))
+        self.resize(640, 560)
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.format = QComboBox()
+        self.format.addItem(self.tr("From the file's extension"), None)
+        for code, label in zip(FORMATS, ("CSV", "vCard", "GraphML", "GEXF", "JSON (Stakemap)"), strict=True):
+            self.format.addItem(label, code)
+        self.encoding = QComboBox()
+        self.encoding.addItem(self.tr("Detect"), None)
+        for code in ENCODINGS:
+            self.encoding.addItem(code, code)
+        self.account = QComboBox()
+        self.account.setEditable(True)
+        self.account.addItems(account_names)
+        self.account.setCurrentText(current or "")
+        self.summary = QLabel(self.tr("Choose a file, then Preview to see what it would change."))
+        self.summary.setWordWrap(True)
+        self.details = QTreeWidget()
+        self.details.setHeaderLabels([self.tr("What"), self.tr("Details")])
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&File"), path_row)
+        form.addRow(self.tr("F&ormat"), self.format)
+        form.addRow(self.tr("&Encoding"), self.encoding)
+        form.addRow(self.tr("Into &account"), self.account)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(buttons)
+        self.preview_button.clicked.connect(lambda: self._run(dry_run=True))
+        self.import_button.clicked.connect(lambda: self._run(dry_run=False))
+        self.cancel_button.clicked.connect(self._cancel)
+        for widget in (self.path, self.account.lineEdit()):
+            widget.textChanged.connect(lambda _t: self.import_button.setEnabled(False))
+        self.format.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
+        self.encoding.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import people"), self.path.text(),
+            self.tr("Contacts and maps (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)"))
+        if path:
+            self.path.setText(path)
+
+    def _run(self, dry_run: bool) -> None:
+        from app.io.apply import format_of
+
+        path = Path(self.path.text().strip())
+        account = self.account.currentText().strip()
+        fmt = self.format.currentData() or format_of(path)
+        if not path.is_file() or not account or fmt is None:
+            self.summary.setText(self.tr("Choose an existing file, its format and the account to import into."))
+            return
+        worker = ImportWorker(self._ws.database, path, account, fmt, self.encoding.currentData(), dry_run)
+        worker.done.connect(lambda report: self._on_done(report, dry_run, account))
+        worker.refused.connect(self._on_refused)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.finished.connect(self._on_finished)
+        self._worker = worker
+        for button in (self.preview_button, self.import_button):
+            button.setEnabled(False)
+        self.busy.show()
+        self.cancel_button.setVisible(not dry_run)
+        worker.start()
+
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.summary.setText(self.tr("Cancelling…"))
+
+    def _on_cancelled(self) -> None:
+        self.summary.setText(self.tr("Cancelled: nothing was written."))
+
+    def reject(self) -> None:
+        if self._worker is not None:  # closing while importing cancels the import
+            self._worker.cancel()
+            self._worker.wait()
+        super().reject()
+
+    def _on_finished(self) -> None:
+        self.busy.hide()
+        self.cancel_button.hide()
+        self.preview_button.setEnabled(True)
+        if self._worker is not None:
+            self._worker.deleteLater()
+            self._worker = None
+
+    def _on_refused(self, reason: str) -> None:
+        self.report = None
+        self.details.clear()
+        text = self.tr("The file was refused and nothing was written: %1")
+        self.summary.setText(text.replace("%1", localize(reason)))
+
+    def _on_done(self, report, dry_run: bool, account: str) -> None:
+        self.report = report
+        self._show(report, dry_run)
+        if dry_run:
+            self.import_button.setEnabled(not report.refused or bool(report.created or report.updated))
+        else:
+            self.imported.emit(account)
+            self.accept()
+
+    def _show(self, report, dry_run: bool) -> None:
+        lines = [
+            self.tr("Preview — nothing written yet.") if dry_run else self.tr("Imported."),
+            self.tr("%1 to create, %2 to update, %3 unchanged, %4 links, %5 refused.")
+            .replace("%1", str(len(report.created))).replace("%2", str(len(report.updated)))
+            .replace("%3", str(len(report.skipped))).replace("%4", str(report.links_created))
+            .replace("%5", str(len(report.refused))),
+        ]
+        if report.account_created:
+            lines.append(self.tr("The account will be created."))
+        if report.encoding:
+            lines.append(self.tr("Encoding: %1").replace("%1", report.encoding))
+        self.summary.setText("\n".join(lines))
+        self.details.clear()
+        groups = ((self.tr("To create"), report.created), (self.tr("To update"), report.updated),
+                  (self.tr("Unchanged (already there)"), report.skipped))
+        for title, names in groups:
+            parent = QTreeWidgetItem(self.details, [f"{title} ({len(names)})", ""])
+            for name in names[:500]:
+                QTreeWidgetItem(parent, [name, ""])
+        refused = QTreeWidgetItem(self.details, [self.tr("Refused (%1)").replace("%1", str(len(report.refused))), ""])
+        for refusal in report.refused[:500]:
+            where = self.tr("line %1").replace("%1", str(refusal.line)) if refusal.line is not None else ""
+            QTreeWidgetItem(refused, [where, localize(refusal.reason)])
+        refused.setExpanded(bool(report.refused))
+        if report.unknown_columns:
+            unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), ", ".join(report.unknown_columns)])
+            unknown.setToolTip(1, ", ".join(report.unknown_columns))
+        self.details.resizeColumnToContents(0)
+
+
+class ExportWorker(QThread):
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, database, account_id: int, path: Path, fmt: str, shareable: bool) -> None:
+        super().__init__()
+        self._db, self.account_id, self.path, self.fmt, self.shareable = database, account_id, path, fmt, shareable
+
+    def run(self) -> None:
+        from app.io.exporters import writer_for
+
+        try:
+            with self._db.sessionmaker() as session:
+                writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable)
+        except Exception as exc:  # the old file is untouched: writes are atomic
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(str(self.path))
+
+
+class WriteWorker(QThread):
+    """Writes a document already recorded on the GUI thread (a map or a meeting pack) into its file.
+
+    ``write(job, path, progress)`` calls ``progress(page, pages)`` as it goes, when it can tell."""
+
+    done = Signal(str)
+    failed = Signal(str)
+    progress = Signal(int, int)
+
+    def __init__(self, write, job, path: Path) -> None:
+        super().__init__()
+        self._write, self._job, self.path = write, job, path
+
+    def run(self) -> None:
+        try:
+            self._write(self._job, self.path, self.progress.emit)
+        except Exception as exc:  # the old file is untouched: writes are atomic
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(str(self.path))
+
+
+def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = None
+                      ) -> tuple[Path, str, bool, dict] | None:
+    """The file, format, shareable choice and picture options (paper, dpi) for an export, or None when the user
+    cancels; ``chosen`` is the format offered first."""
+    from PySide6.QtWidgets import QSpinBox
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("ExportDialog", "Export %1").replace("%1", account_name))
+    fmt = QComboBox()
+    for code, label in (("pdf", translate("ExportDialog", "PDF (decision map and stakeholder table)")),
+                        ("png", translate("ExportDialog", "PNG picture of the map")),
+                        ("svg", translate("ExportDialog", "SVG drawing of the map")),
+                        ("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)"),
+                        ("json", "JSON (Stakemap)")):
+        fmt.addItem(label, code)
+    if chosen is not None:
+        fmt.setCurrentIndex(max(0, fmt.findData(chosen)))
+    paper = paper_combo()
+    dpi = QSpinBox()
+    dpi.setRange(72, 1200)
+    dpi.setSingleStep(50)
+    dpi.setValue(150)
+    dpi.setSuffix(translate("ExportDialog", " dpi"))
+    shareable = QCheckBox(translate("ExportDialog", "Shareable: leave out stances, influence, notes, personal "
+                                                    "wins and rival links"))
+    form = QFormLayout(dialog)
+    form.addRow(translate("ExportDialog", "Format"), fmt)
+    form.addRow(translate("ExportDialog", "Paper"), paper)
+    form.addRow(translate("ExportDialog", "Resolution"), dpi)
+    form.addRow(shareable)
+    add_ok_cancel(dialog, form)
+
+    def show_options() -> None:
+        # Paper matters to a PDF, resolution to a PNG; the rows of the others are hidden.
+        code = fmt.currentData()
+        form.setRowVisible(paper, code == "pdf")
+        form.setRowVisible(dpi, code == "png")
+
+    fmt.currentIndexChanged.connect(show_options)
+    show_options()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    code = fmt.currentData()
+    path, _ = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), f"{account_name}.{code}",
+                                          f"{fmt.currentText()} (*.{code})")
+    if not path:
+        return None
+    path = Path(path)
+    if path.suffix.lower() != f".{code}":
+        path = path.with_name(path.name + f".{code}")
+    return path, code, shareable.isChecked(), {"paper": paper.currentData(), "dpi": dpi.value()}
+
+
+def start_writing(window, worker, message: str, on_finished) -> None:
+    """Run a file-writing worker from ``window``: a bar in its status bar shows the pages written (or that it
+    is busy), then the status bar says where the file went, or a message box why it could not be written.
+    ``on_finished()`` runs once the worker has ended, whatever happened."""
+    from PySide6.QtWidgets import QMessageBox, QProgressBar
+
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(160)
+    window.statusBar().addPermanentWidget(bar)
+    window.statusBar().showMessage(message)
+    if hasattr(worker, "progress"):
+        worker.progress.connect(lambda page, pages: (bar.setRange(0, pages), bar.setValue(page)))
+
+    def finished() -> None:
+        window.statusBar().removeWidget(bar)
+        bar.deleteLater()
+        worker.deleteLater()
+        on_finished()
+
+    worker.done.connect(lambda written: window.statusBar().showMessage(
+        translate("FileWriting", "Exported to %1").replace("%1", written), 8000))
+    title = translate("FileWriting", "Export failed")
+    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, detail))
+    worker.finished.connect(finished)
+    worker.start()
