@@ -1,3 +1,3 @@
 """Stakemap: decision maps of key-account buying committees."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

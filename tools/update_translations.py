@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = ROOT / "resources" / "i18n" / "stakemap_zh_CN.ts"
-QM_FILE = TS_FILE.with_suffix(".qm")
+QM_FILE = ROOT / "app" / "resources" / "i18n" / "stakemap_zh_CN.qm"  # package data: the app loads it
 
 
 def _tool(name: str) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.resources import translation_file
+
 SUPPORTED = ("zh_CN", "en")
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 _installed: list[QTranslator] = []
 
 
@@ -38,12 +37,16 @@ def install(language: str) -> str:
         return language
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator()
-    if ours.load(str(TRANSLATIONS_DIR / f"stakemap_{language}.qm")):
+    if ours.load(str(translation_file(language))):
         app.installTranslator(ours)
         _installed.append(ours)
-    qt_base = QTranslator()
+    # Qt's own dialogs and standard buttons. PySide6 ships the Simplified Chinese catalogue as qt_zh_CN
+    # (there is no qtbase_zh_CN); qtbase_* is tried for the languages that have one.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_base.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt_base)
-        _installed.append(qt_base)
+    for catalogue in (f"qtbase_{language}", f"qt_{language}"):
+        qt_translator = QTranslator()
+        if qt_translator.load(catalogue, qt_dir):
+            app.installTranslator(qt_translator)
+            _installed.append(qt_translator)
+            break
     return language

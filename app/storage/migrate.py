@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Package data (alembic reads the revision scripts as files), found the same way when installed or frozen.
+MIGRATIONS_DIR = Path(str(files("app.storage").joinpath("migrations")))
 # The newest revision this build knows; a test keeps it equal to alembic's head.
 HEAD_REVISION = "0002_opportunity_people"
 

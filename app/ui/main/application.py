@@ -202,10 +202,34 @@ def choose_database(db_path: Path | None, settings: AppSettings) -> tuple[Path, 
     return path, not path.exists()
 
 
+def application_icon():
+    """The app's icon at every shipped size (PNG, so no icon-engine plugin is needed to show it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from app import resources
+
+    icon = QIcon()
+    for size in resources.ICON_SIZES:
+        icon.addFile(str(resources.icon_png(size)), QSize(size, size))
+    return icon
+
+
+def set_application_identity(app: QApplication) -> None:
+    """Version, icon and desktop entry name: what the window manager and the About box show."""
+    from app import __version__
+    from app.desktop.integration import DESKTOP_ID
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName(DESKTOP_ID)
+
+
 def run_gui(db_path: Path | None, language: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Stakemap")
     app.setOrganizationName("Stakemap")
+    set_application_identity(app)
     settings = AppSettings()
     chosen = lang.install(lang.normalize(language) or lang.normalize(settings.language) or lang.system_language())
     if language:
@@ -237,6 +261,7 @@ def _install_startup_probe(app: QApplication, controller: AppController) -> None
     def ready() -> None:
         controller.window.repaint()
         print(f"startup-ready {time.perf_counter() - _STARTED:.4f}", flush=True)
+        print(f"startup-language {controller.language}", flush=True)
         app.quit()
 
     QTimer.singleShot(0, shown)
