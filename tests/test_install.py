@@ -72,7 +72,9 @@ def user(tmp_path) -> dict[str, str]:
 
 
 def run(env, *command, check=True) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(c) for c in command], env=env, capture_output=True, text=True, timeout=900)
+    # From the user's own folder: run from the checkout, Python would import the checkout's app first.
+    result = subprocess.run([str(c) for c in command], env=env, capture_output=True, text=True, timeout=900,
+                            cwd=Path(env["PIPX_HOME"]).parent)
     if check and result.returncode != 0:
         raise AssertionError(f"{command} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
@@ -119,7 +121,7 @@ def test_pipx_install_then_an_upgrade_keeps_the_database_and_settings(tmp_path, 
     after = json.loads(run(user, stakemap, "accounts", "--json").stdout)
     assert after == before
     database = Path(user["XDG_DATA_HOME"]) / "Stakemap" / "stakemap.db"
-    backups = list((database.parent / "backups").glob("*before-0099_upgrade_check*"))
+    backups = list((database.parent / "backups").rglob("*before-0099_upgrade_check*"))
     assert len(backups) == 1, list(database.parent.rglob("*"))
     import sqlite3
 

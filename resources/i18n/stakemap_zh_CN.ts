@@ -1082,6 +1082,10 @@ To keep their history, archive them instead.</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>

@@ -175,6 +175,13 @@ class DashboardWindow(QMainWindow):
         self.pdf_action.triggered.connect(self.export_pdf)
         self.xlsx_action = QAction(self.tr("Export &Excel…"), self)
         self.xlsx_action.triggered.connect(self.export_xlsx)
+        # A window of its own closes as one: Ctrl+W, the platform's Close (Ctrl+F4 on some desktops) or Esc.
+        self.close_action = QAction(self.tr("&Close"), self)
+        self.close_action.setShortcuts(list(dict.fromkeys([
+            QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close), QKeySequence(Qt.Key.Key_Escape)])))
+        self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
         toolbar = self.addToolBar(self.tr("Dashboard"))
         toolbar.setObjectName("DashboardToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -25,7 +25,8 @@ STANCE_COLORS = {
     "supporter": QColor("#56B4E9"),
     "neutral": QColor("#9e9e9e"),
     "skeptic": QColor("#E69F00"),
-    "opponent": QColor("#D55E00"),
+    # Far darker than the skeptic's orange, so the two differ at a glance and in greyscale print.
+    "opponent": QColor("#B2220E"),
     "unknown": QColor("#ffffff"),
 }
 STANCE_SIGNS = {"advocate": "++", "supporter": "+", "neutral": "0", "skeptic": "−", "opponent": "−−", "unknown": "?"}
