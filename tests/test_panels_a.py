@@ -183,8 +183,8 @@ def test_add_an_opportunity_and_see_the_weighted_pipeline(demo, bank_id, stack, 
     def fill(dialog: OpportunityDialog) -> int:
         dialog.name.setText("Disaster recovery site")
         dialog.stage.setCurrentIndex(dialog.stage.findData("requirements"))
-        dialog.value.setValue(8_000_000)
-        dialog.probability.setValue(25)
+        dialog.value.set_text("8,000,000")
+        dialog.probability.set_text("25")
         dialog.expected_close.set_date(dt.date(2031, 3, 31))
         dialog.competitors.setText("Huawei")
         return QDialog.DialogCode.Accepted

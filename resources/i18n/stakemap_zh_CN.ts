@@ -176,12 +176,8 @@ To keep their history, archive them instead.</source>
 <context>
     <name>AccountProfilePanel</name>
     <message>
-        <source>Not known</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source> CNY</source>
-        <translation> 元</translation>
+        <source>CNY</source>
+        <translation>元</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -3016,6 +3012,35 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>NumberField</name>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not saved: a whole number, please.</source>
+        <translation>未保存：请输入整数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: at most %n decimal place(s).</source>
+        <translation>
+            <numerusform>未保存：最多 %n 位小数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: at least %1.</source>
+        <translation>未保存：不能小于 %1。</translation>
+    </message>
+    <message>
+        <source>Not saved: at most %1.</source>
+        <translation>未保存：不能大于 %1。</translation>
+    </message>
+    <message>
+        <source>Not saved: “%1” is not a number.</source>
+        <translation>未保存：“%1”不是数字。</translation>
+    </message>
+</context>
+<context>
     <name>Opportunities</name>
     <message>
         <source>Weighted pipeline: none</source>
@@ -3082,10 +3107,6 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Add opportunity</source>
         <translation>添加商机</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <translation>未知</translation>
     </message>
     <message>
         <source>Who else the customer is considering</source>

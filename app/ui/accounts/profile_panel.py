@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.document import Workspace
 from app.document.records import AccountRecord
 from app.i18n import labels
+from app.ui.common.number_field import NumberField
 from app.ui.common.widgets import fill_combo, select_data
 from app.views.qualification_model import QualificationModel
 
@@ -61,16 +60,8 @@ class AccountProfilePanel(QWidget):
         self.industry = QComboBox()
         self.industry.setEditable(True)
         self.region = QLineEdit()
-        self.employees = QSpinBox()
-        self.employees.setRange(-1, 10_000_000)
-        self.employees.setSpecialValueText(self.tr("Not known"))
-        self.employees.setGroupSeparatorShown(True)
-        self.revenue = QDoubleSpinBox()
-        self.revenue.setRange(-1, 1e15)
-        self.revenue.setDecimals(0)
-        self.revenue.setSpecialValueText(self.tr("Not known"))
-        self.revenue.setGroupSeparatorShown(True)
-        self.revenue.setSuffix(self.tr(" CNY"))
+        self.employees = NumberField(minimum=0, maximum=10_000_000)
+        self.revenue = NumberField(minimum=0, maximum=10**15, unit=self.tr("CNY"))
         self.capacity = QComboBox()
         self.tier = QComboBox()
         self.lead_source = QComboBox()
@@ -78,9 +69,6 @@ class AccountProfilePanel(QWidget):
         self.owner = QComboBox()
         self.notes = _NotesEdit()
         self.notes.setMinimumHeight(70)
-        for spin in (self.employees, self.revenue):
-            spin.setKeyboardTracking(False)
-            spin.installEventFilter(self)
 
         profile_box = QGroupBox(self.tr("Profile"))
         form = QFormLayout(profile_box)
@@ -152,8 +140,8 @@ class AccountProfilePanel(QWidget):
         self.name.editingFinished.connect(self._on_name_finished)
         self.industry.lineEdit().editingFinished.connect(self._on_industry_finished)
         self.region.editingFinished.connect(lambda: self._emit({"region": self.region.text()}))
-        self.employees.valueChanged.connect(self._on_employees_changed)
-        self.revenue.valueChanged.connect(self._on_revenue_changed)
+        self.employees.value_edited.connect(self._on_employees_changed)
+        self.revenue.value_edited.connect(self._on_revenue_changed)
         self.capacity.activated.connect(lambda _i: self._emit({"purchasing_capacity": self.capacity.currentData()}))
         self.tier.activated.connect(lambda _i: self._emit({"tier": self.tier.currentData()}))
         self.lead_source.lineEdit().editingFinished.connect(self._on_lead_source_finished)
@@ -196,8 +184,8 @@ class AccountProfilePanel(QWidget):
         self.industry.addItems(self._ws.distinct_values("industry"))
         self.industry.setCurrentText(a.industry or "")
         self.region.setText(a.region or "")
-        self.employees.setValue(a.employees if a.employees is not None else -1)
-        self.revenue.setValue(float(a.annual_revenue) if a.annual_revenue is not None else -1)
+        self.employees.set_value(a.employees)
+        self.revenue.set_value(a.annual_revenue)
         fill_combo(self.capacity, labels.purchasing_capacities(), a.purchasing_capacity, none_label=self.tr("Not set"))
         fill_combo(self.tier, labels.tiers(), a.tier, none_label=self.tr("Not set"))
         self.lead_source.clear()
@@ -255,11 +243,11 @@ class AccountProfilePanel(QWidget):
     def _on_industry_finished(self) -> None:
         self._emit({"industry": self.industry.currentText()})
 
-    def _on_employees_changed(self, value: int) -> None:
-        self._emit({"employees": None if value < 0 else value})
+    def _on_employees_changed(self, value: Decimal | None) -> None:
+        self._emit({"employees": None if value is None else int(value)})
 
-    def _on_revenue_changed(self, value: float) -> None:
-        self._emit({"annual_revenue": None if value < 0 else Decimal(str(round(value)))})
+    def _on_revenue_changed(self, value: Decimal | None) -> None:
+        self._emit({"annual_revenue": value})
 
     def _on_lead_source_finished(self) -> None:
         text = self.lead_source.currentText().strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -27,6 +24,7 @@ from app.commands import record_edits
 from app.document import Workspace
 from app.document.records import OpportunityRecord
 from app.i18n import record_labels
+from app.ui.common.number_field import NumberField
 from app.ui.common.widgets import add_ok_cancel, fill_combo, refuse_empty
 from app.ui.records.actions import OptionalDateEdit
 from app.ui.records.record_panel import RecordPanel
@@ -45,21 +43,14 @@ class OpportunityDialog(QDialog):
         self.name = QLineEdit(o.name)
         self.stage = QComboBox()
         fill_combo(self.stage, record_labels.opportunity_stages(), o.stage)
-        self.value = QDoubleSpinBox()
-        self.value.setRange(-1, 1e15)
-        self.value.setDecimals(2)
-        self.value.setGroupSeparatorShown(True)
-        self.value.setSpecialValueText(self.tr("Not known"))
-        self.value.setValue(float(o.value) if o.value is not None else -1)
+        self.value = NumberField(minimum=0, maximum=10**15, decimals=2)
+        self.value.set_value(o.value)
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
         self.currency.setCurrentText(o.currency)
-        self.probability = QSpinBox()
-        self.probability.setRange(-1, 100)
-        self.probability.setSuffix(" %")
-        self.probability.setSpecialValueText(self.tr("Not known"))
-        self.probability.setValue(o.probability if o.probability is not None else -1)
+        self.probability = NumberField(minimum=0, maximum=100, unit="%")
+        self.probability.set_value(o.probability)
         self.expected_close = OptionalDateEdit(o.expected_close)
         self.competitors = QLineEdit(o.competitors or "")
         self.competitors.setPlaceholderText(self.tr("Who else the customer is considering"))
@@ -94,10 +85,9 @@ class OpportunityDialog(QDialog):
         return {
             "name": self.name.text().strip(),
             "stage": self.stage.currentData(),
-            # Through str, so 1234.5 is stored as 1234.50 and not as the nearest binary fraction.
-            "value": Decimal(f"{value:.2f}") if value >= 0 else None,
+            "value": value,
             "currency": self.currency.currentText().strip().upper() or "CNY",
-            "probability": probability if probability >= 0 else None,
+            "probability": int(probability) if probability is not None else None,
             "expected_close": self.expected_close.date(),
             "competitors": self.competitors.text().strip() or None,
             "notes": self.notes.toPlainText().strip() or None,
@@ -107,8 +97,13 @@ class OpportunityDialog(QDialog):
         }
 
     def accept(self) -> None:
-        if not refuse_empty(self, self.name.text(), self.name, self.tr("Please enter a name.")):
-            super().accept()
+        if refuse_empty(self, self.name.text(), self.name, self.tr("Please enter a name.")):
+            return
+        for field in (self.value, self.probability):
+            if not field.commit():  # the reason is shown beside the field
+                field.setFocus()
+                return
+        super().accept()
 
 
 DECIDES_COLOR = QColor("#117733")
