@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.demo import DEMO_ACCOUNT_NAMES
 from app.views.map import style
 from tests.test_dashboard import open_dashboard
 from tests.test_main_window import demo_db, dialogs, start, stop  # noqa: F401
@@ -38,3 +39,40 @@ def test_escape_and_ctrl_w_close_the_dashboard(qtbot, demo_db, dialogs):  # noqa
         qtbot.keyClick(dashboard.table, key, modifier)
         qtbot.waitUntil(lambda d=dashboard: not d.isVisible(), timeout=3000)
     stop(controller)
+
+
+def test_reporting_lines_are_offered_only_within_one_organisation():
+    from app.models.enums import link_kinds_between
+
+    assert link_kinds_between("member", "person")[0] == "covers"
+    assert not {"reports_to", "dotted_line"} & set(link_kinds_between("member", "person"))
+    assert not {"reports_to", "dotted_line", "covers"} & set(link_kinds_between("person", "member"))
+    assert {"reports_to", "dotted_line"} <= set(link_kinds_between("person", "person"))
+    assert {"reports_to", "dotted_line"} <= set(link_kinds_between("member", "member"))
+    assert "covers" not in link_kinds_between("person", "person")
+
+
+def test_the_link_form_refuses_a_team_member_reporting_to_the_customer(demo, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from app.ui.map.link_dialog import LinkDialog
+
+    def select_data(combo, key):  # findData cannot compare the (side, id) keys
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == key))
+
+    account = demo.account_id_by_name(DEMO_ACCOUNT_NAMES[0])
+    person = demo.people(account)[0]
+    member = demo.account_members(account)[0]
+    ends = {("person", person.id): person.name, ("member", member.id): member.name}
+    dialog = LinkDialog(ends, None)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: warnings.append(args[2])))
+    select_data(dialog.source, ("member", member.id))
+    select_data(dialog.target, ("person", person.id))
+    select_data(dialog.kind, "reports_to")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "organisation" in warnings[0]
+    select_data(dialog.kind, "covers")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted

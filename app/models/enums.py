@@ -24,6 +24,19 @@ INFLUENCE_LEVELS = (1, 2, 3, 4, 5)  # minimal, low, medium, high, decisive
 RELATIONSHIP_LEVELS = (1, 2, 3, 4, 5)  # aware, acquainted, working, trusted, advocate
 
 LINK_KINDS = ("reports_to", "dotted_line", "influences", "ally", "rival", "knows", "covers")
+# Reporting lines stay within one organisation: nobody on our team reports to the customer, or the reverse.
+REPORTING_KINDS = ("reports_to", "dotted_line")
+
+
+def link_kinds_between(source_side: str, target_side: str) -> tuple[str, ...]:
+    """The kinds a new link may have from a ``person`` or ``member`` to another, in the order menus offer them:
+    ``covers`` only from our team to the customer's people, reporting lines only on one side."""
+    kinds = tuple(k for k in LINK_KINDS if k != "covers")
+    if source_side != target_side:
+        kinds = tuple(k for k in kinds if k not in REPORTING_KINDS)
+    if (source_side, target_side) == ("member", "person"):
+        kinds = ("covers", *kinds)
+    return kinds
 
 TEAM_ROLES = ("account_manager", "solution_consultant", "executive_sponsor", "delivery", "service")
 

@@ -97,10 +97,9 @@ class MapController(QObject):
 
     # -- connecting -----------------------------------------------------------------------------
     def valid_kinds(self, source, target) -> list[str]:
-        kinds = ["reports_to", "dotted_line", "influences", "ally", "rival", "knows"]
-        if source[0] == "member" and target[0] == "person":
-            kinds.insert(0, "covers")
-        return kinds
+        from app.models.enums import link_kinds_between
+
+        return list(link_kinds_between(source[0], target[0]))
 
     def connect(self, source, target, kind: str, strength: int = 3) -> None:
         if self.account_id is not None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QMessageBox, QSpi
 
 from app.document.records import LinkRecord
 from app.i18n import labels
+from app.models.enums import link_kinds_between
 from app.ui.common.widgets import add_ok_cancel, fill_combo
 
 
@@ -45,6 +46,11 @@ class LinkDialog(QDialog):
         if kind == "covers" and not (source[0] == "member" and target[0] == "person"):
             QMessageBox.warning(self, self.windowTitle(),
                                 self.tr("“Our relationship” goes from a member of our team to a customer's person."))
+            return
+        if kind not in link_kinds_between(source[0], target[0]):
+            QMessageBox.warning(self, self.windowTitle(),
+                                self.tr("Reporting lines stay within one organisation: a member of our team does "
+                                        "not report to the customer's people, nor they to us."))
             return
         super().accept()
 
