@@ -93,11 +93,11 @@ def test_add_a_person_on_the_map_then_undo_and_redo(panel, demo, monkeypatch):
         return PersonDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PersonDialog, "exec", accept)
-    person_id = panel.controller.add_person_at(QPointF(123.0, 456.0))
+    person_id = panel.controller.add_person_at(QPointF(123.0, 1456.0))  # free space, below the grid
     key = ("person", person_id)
     card = panel.scene.card(key)
-    assert card is not None and (card.pos().x(), card.pos().y()) == (123.0, 456.0)
-    assert db_position(demo, panel.scene.account_id, key) == (123.0, 456.0)
+    assert card is not None and (card.pos().x(), card.pos().y()) == (123.0, 1456.0)
+    assert db_position(demo, panel.scene.account_id, key) == (123.0, 1456.0)
     assert panel.undo_stack.undoText() == "Add 韦一鸣"
 
     panel.undo_stack.undo()

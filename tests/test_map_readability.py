@@ -3,13 +3,14 @@ closing as a window of its own does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DEMO_ACCOUNT_NAMES
 from app.views.map import style
 from tests.test_dashboard import open_dashboard
 from tests.test_main_window import demo_db, dialogs, start, stop  # noqa: F401
+from tests.test_map import panel  # noqa: F401
 
 
 def grey(color) -> float:
@@ -76,3 +77,73 @@ def test_the_link_form_refuses_a_team_member_reporting_to_the_customer(demo, qtb
     select_data(dialog.kind, "covers")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def _overlapping(cards) -> list:
+    rects = [(c.key, c.mapRectToScene(c.rect())) for c in cards]
+    return [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:] if ra.intersects(rb)]
+
+
+def test_five_people_added_from_the_toolbar_land_apart_in_view_and_selected(panel, demo, monkeypatch):  # noqa: F811
+    from app.ui.map.person_dialogs import PersonDialog
+
+    names = iter(["甲", "乙", "丙", "丁", "戊"])
+    monkeypatch.setattr(PersonDialog, "exec",
+                        lambda d: (d.name.setText(next(names)), PersonDialog.DialogCode.Accepted)[1])
+    assert _overlapping(panel.scene.card_items()) == []
+    added = []
+    for _ in range(5):
+        panel.add_person_action.trigger()
+        QApplication.processEvents()
+        (new,) = [c for c in panel.scene.card_items() if c.key[0] == "person" and c.key[1] not in added
+                  and c.record.name in "甲乙丙丁戊"]
+        added.append(new.key[1])
+        assert panel.scene.selected_keys() == [new.key]
+        visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+        assert visible.contains(new.mapRectToScene(new.rect()))
+    assert _overlapping(panel.scene.card_items()) == []
+
+
+def test_add_a_report_under_the_manager_as_one_undo_step(panel, demo, monkeypatch):  # noqa: F811
+    from app.ui.map.person_dialogs import PersonDialog
+
+    monkeypatch.setattr(PersonDialog, "exec", lambda d: (d.name.setText("钱七"), PersonDialog.DialogCode.Accepted)[1])
+    manager = next(c for c in panel.scene.card_items() if c.key[0] == "person")
+    person_id = panel.controller.add_report_of(manager.key)
+    card = panel.scene.card(("person", person_id))
+    assert card.pos().y() > manager.pos().y() + manager.size[1] / 2
+    assert _overlapping(panel.scene.card_items()) == []
+    links = [link for link in demo.links(panel.scene.account_id) if link.source == ("person", person_id)]
+    assert [(link.kind, link.target) for link in links] == [("reports_to", manager.key)]
+    assert panel.undo_stack.undoText() == f"Add 钱七 reporting to {manager.record.name}"
+    panel.undo_stack.undo()
+    assert panel.scene.card(("person", person_id)) is None
+    assert not [link for link in demo.links(panel.scene.account_id) if link.source == ("person", person_id)]
+
+
+def test_the_delete_question_says_what_really_goes(demo):
+    from app.ui.map.deletion import deletion_question
+
+    account = demo.account_id_by_name(DEMO_ACCOUNT_NAMES[0])
+    member = demo.account_members(account)[0]
+    only_member = deletion_question(demo, account, [("member", member.id)], lambda k: member.name)
+    assert "only leave this account's team" in only_member and "link" not in only_member
+    assert "archive" not in only_member
+    person = max(demo.people(account), key=lambda p: sum(1 for link in demo.links(account)
+                                                         if ("person", p.id) in (link.source, link.target)))
+    links = sum(1 for link in demo.links(account) if ("person", person.id) in (link.source, link.target))
+    question = deletion_question(demo, account, [("person", person.id)], lambda k: person.name)
+    assert f"Deleted with them: {links} link(s)" in question
+    assert "only leave this account's team" not in question
+
+
+def test_the_connection_port_is_easy_to_hit_at_any_zoom(panel):  # noqa: F811
+    card = next(c for c in panel.scene.card_items() if c.key[0] == "person")
+    port = card.port_center()
+    panel.view.set_zoom(1.0)
+    assert card.on_port(port + QPointF(12, 0)) and card.on_port(port + QPointF(0, -12))
+    assert not card.on_port(port + QPointF(-40, 0))  # the card's body is for dragging the card
+    panel.view.set_zoom(0.4)  # far out, 13 pixels on screen are 32 scene units
+    assert card.on_port(port + QPointF(30, 0))
+    # The press goes to the card there: the target is inside the card's shape.
+    assert card.shape().contains(port + QPointF(14, 0))

@@ -1996,6 +1996,10 @@ You can undo this with Edit ▸ Undo.</source>
         <source>“Our relationship” goes from a member of our team to a customer&apos;s person.</source>
         <translation>“我方关系”只能从我方成员指向客户方联系人。</translation>
     </message>
+    <message>
+        <source>Reporting lines stay within one organisation: a member of our team does not report to the customer&apos;s people, nor they to us.</source>
+        <translation>汇报关系只在同一组织内部：我方成员不向客户的人汇报，客户的人也不向我方汇报。</translation>
+    </message>
 </context>
 <context>
     <name>Links</name>
@@ -2014,6 +2018,13 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Strength</source>
         <translation>强度</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2326,12 +2337,12 @@ Decision maps of key-account buying committees.</source>
         <translation>归档联系人</translation>
     </message>
     <message>
-        <source>Delete %1 from this account?
-People are deleted with their links and history (archive them to keep it); our team members only leave this account&apos;s team.
-You can undo this with Edit ▸ Undo.</source>
-        <translation>从此客户中删除 %1？
-联系人将连同其关系和历史记录一起删除（如需保留请改为归档）；我方成员只会退出此客户的团队。
-可通过 编辑 ▸ 撤销 恢复。</translation>
+        <source>Add a report of %1</source>
+        <translation>为 %1 添加下属</translation>
+    </message>
+    <message>
+        <source>Add %1 reporting to %2</source>
+        <translation>添加 %1（向 %2 汇报）</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2350,6 +2361,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Focus on this person</source>
         <translation>聚焦此人</translation>
+    </message>
+    <message>
+        <source>Add a report…</source>
+        <translation>添加下属…</translation>
     </message>
     <message>
         <source>Archive (left the company)…</source>
@@ -2374,6 +2389,42 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Delete link</source>
         <translation>删除关系</translation>
+    </message>
+    <message>
+        <source>Delete %1 from this account?</source>
+        <translation>从此客户中删除 %1？</translation>
+    </message>
+    <message>
+        <source>%n link(s)</source>
+        <translation>%n 条关系</translation>
+    </message>
+    <message>
+        <source>%n personal need(s)</source>
+        <translation>%n 条个人诉求</translation>
+    </message>
+    <message>
+        <source>Deleted with them: %1.</source>
+        <translation>将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>They are taken out of %n interaction(s); the interactions stay in the history.</source>
+        <translation>将从 %n 条互动记录中移除此人；互动记录本身保留。</translation>
+    </message>
+    <message>
+        <source>%n next action(s) about them stay, without a person.</source>
+        <translation>与其相关的 %n 项下一步行动保留，但不再关联此人。</translation>
+    </message>
+    <message>
+        <source>To keep a person&apos;s history, archive them instead.</source>
+        <translation>如需保留此人的历史记录，请改为归档。</translation>
+    </message>
+    <message>
+        <source>Members of our team only leave this account&apos;s team; nothing of theirs is deleted.</source>
+        <translation>我方成员只是退出此客户的团队，其任何数据都不会被删除。</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit ▸ Undo.</source>
+        <translation>可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,12 @@ from app.commands import edits, map_edits
 from app.commands.base import WorkspaceCommand
 from app.document import Workspace
 from app.i18n import labels
+from app.layout.free_space import below, free_spot
 from app.ui.common.widgets import perform_or_warn
+from app.ui.map.deletion import deletion_question
 from app.ui.map.link_dialog import LinkDialog
 from app.ui.map.person_dialogs import MemberDialog, PersonDialog
+from app.views.map import style
 from app.views.map.scene import MapScene
 
 
@@ -63,6 +66,21 @@ class MapController(QObject):
                                                  {k: old[k] for k in changed}, label))
 
     # -- adding ---------------------------------------------------------------------------------
+    def _free_spot(self, near: QPointF, kind: str, influence: int | None = None) -> tuple[float, float]:
+        """The free spot nearest ``near`` for a new card: it never lands on top of another card."""
+        occupied = [(c.pos().x(), c.pos().y(), *c.size) for c in self._scene.card_items() if self._scene.is_shown(c)]
+        return free_spot(occupied, style.card_size(kind, influence), (near.x(), near.y()))
+
+    def _show_new_card(self, key) -> None:
+        """Select a card just added and bring it into view, so the user sees where it went."""
+        card = self._scene.card(key)
+        if card is None:
+            return
+        self._scene.clearSelection()
+        card.setSelected(True)
+        for view in self._scene.views():
+            view.ensureVisible(card, 40, 40)
+
     def add_person_at(self, pos: QPointF) -> int | None:
         if self.account_id is None:
             return None
@@ -70,9 +88,40 @@ class MapController(QObject):
         if dialog.exec() != PersonDialog.DialogCode.Accepted:
             return None
         values = dialog.values()
-        command = self._perform(edits.add_person(self._ws, self.account_id, values.pop("name"),
-                                                 x=pos.x(), y=pos.y(), **values))
-        return command.ident if command else None
+        x, y = self._free_spot(pos, "person", values.get("influence"))
+        command = self._perform(edits.add_person(self._ws, self.account_id, values.pop("name"), x=x, y=y,
+                                                 **values))
+        if command is None:
+            return None
+        self._show_new_card(("person", command.ident))
+        return command.ident
+
+    def add_report_of(self, manager) -> int | None:
+        """Add a person who reports to ``manager``'s card, under it; one undo step."""
+        card = self._scene.card(manager)
+        if self.account_id is None or card is None:
+            return None
+        dialog = PersonDialog(parent=self._window)
+        dialog.setWindowTitle(self.tr("Add a report of %1").replace("%1", card.record.name))
+        if dialog.exec() != PersonDialog.DialogCode.Accepted:
+            return None
+        values = dialog.values()
+        size = style.card_size("person", values.get("influence"))
+        x, y = self._free_spot(QPointF(*below((card.pos().x(), card.pos().y(), *card.size), size)), "person",
+                               values.get("influence"))
+        name = values.pop("name")
+        self._stack.beginMacro(self.tr("Add %1 reporting to %2").replace("%1", name).replace("%2", card.record.name))
+        try:
+            command = self._perform(edits.add_person(self._ws, self.account_id, name, x=x, y=y, **values))
+            if command is not None:
+                self._perform(edits.add_link(self._ws, self.account_id, "reports_to", ("person", command.ident),
+                                             manager))
+        finally:
+            self._stack.endMacro()
+        if command is None:
+            return None
+        self._show_new_card(("person", command.ident))
+        return command.ident
 
     def add_member_at(self, pos: QPointF) -> int | None:
         if self.account_id is None:
@@ -81,9 +130,13 @@ class MapController(QObject):
         if dialog.exec() != MemberDialog.DialogCode.Accepted:
             return None
         values = dialog.values()
-        command = self._perform(edits.add_member(self._ws, values.pop("name"), self.account_id,
-                                                 x=pos.x(), y=pos.y(), **values))
-        return command.ident if command else None
+        x, y = self._free_spot(pos, "member")
+        command = self._perform(edits.add_member(self._ws, values.pop("name"), self.account_id, x=x, y=y,
+                                                 **values))
+        if command is None:
+            return None
+        self._show_new_card(("member", command.ident))
+        return command.ident
 
     def ask_add_at(self, pos: QPointF, screen_pos) -> None:
         menu = QMenu(self._window)
@@ -174,10 +227,7 @@ class MapController(QObject):
         people = [k for k in keys if k[0] == "person"]
         members = [k for k in keys if k[0] == "member"]
         if keys:
-            names = ", ".join(self._name(k) for k in keys[:5]) + ("…" if len(keys) > 5 else "")
-            text = self.tr("Delete %1 from this account?\nPeople are deleted with their links and history "
-                           "(archive them to keep it); our team members only leave this account's team.\n"
-                           "You can undo this with Edit ▸ Undo.").replace("%1", names)
+            text = deletion_question(self._ws, self.account_id, keys, self._name)
             answer = QMessageBox.question(self._window, self.tr("Delete"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -212,6 +262,7 @@ class MapController(QObject):
         menu.addAction(self.tr("Edit…"), lambda: self.edit(key))
         menu.addAction(self.tr("Focus on this person"), lambda: self.focus_requested.emit(key))
         if key[0] == "person":
+            menu.addAction(self.tr("Add a report…"), lambda: self.add_report_of(key))
             menu.addAction(self.tr("Archive (left the company)…"), lambda: self.archive(key))
         menu.addSeparator()
         selected = self._scene.selected_keys() or [key]

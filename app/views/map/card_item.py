@@ -10,6 +10,9 @@ from app.document.records import MemberRecord, PersonRecord
 from app.views.map import style
 
 PORT_RADIUS = 7.0
+PORT_HOVER_RADIUS = 10.0  # drawn bigger under the pointer, so the target shows it is there to be grabbed
+PORT_HIT_RADIUS = 15.0  # how near a press must be, in scene units …
+PORT_HIT_PIXELS = 13.0  # … and at least this many pixels on screen, however far the map is zoomed out
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 DETAIL_LOD = 0.4  # below this the title and department could not be read: the card shows its name only
 
@@ -73,12 +76,12 @@ class CardItem(QGraphicsItem):
         return QRectF(-w / 2, -h / 2, w, h)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.rect().adjusted(-3, -3, 3 + PORT_RADIUS, 3)
+        return self.rect().adjusted(-3, -3, 3 + PORT_HIT_RADIUS, 3)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(self.rect(), style.CORNER, style.CORNER)
-        path.addEllipse(self.port_center(), PORT_RADIUS + 2, PORT_RADIUS + 2)
+        path.addEllipse(self.port_center(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
         return path
 
     def port_center(self) -> QPointF:
@@ -86,7 +89,9 @@ class CardItem(QGraphicsItem):
 
     def on_port(self, local: QPointF) -> bool:
         delta = local - self.port_center()
-        return (delta.x() ** 2 + delta.y() ** 2) <= (PORT_RADIUS + 3) ** 2
+        scale = max((view.transform().m11() for view in (self.scene().views() if self.scene() else [])), default=1.0)
+        reach = max(PORT_HIT_RADIUS, PORT_HIT_PIXELS / max(scale, 1e-3))
+        return (delta.x() ** 2 + delta.y() ** 2) <= reach ** 2
 
     def border_point(self, toward: QPointF) -> QPointF:
         """Where the line from the centre toward ``toward`` (scene) leaves the card."""
@@ -185,11 +190,12 @@ class CardItem(QGraphicsItem):
         if getattr(self, "_hovered", False) or self._port_hover:
             painter.setPen(QPen(style.SELECTION, 1.5))
             painter.setBrush(style.SELECTION if self._port_hover else QBrush(QColor("#ffffff")))
-            painter.drawEllipse(self.port_center(), PORT_RADIUS, PORT_RADIUS)
+            radius = PORT_HOVER_RADIUS if self._port_hover else PORT_RADIUS
+            painter.drawEllipse(self.port_center(), radius, radius)
             painter.setPen(QPen(QColor("#ffffff") if self._port_hover else style.SELECTION, 1.6))
-            c = self.port_center()
-            painter.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
-            painter.drawLine(QPointF(c.x(), c.y() - 3.5), QPointF(c.x(), c.y() + 3.5))
+            c, arm = self.port_center(), radius / 2
+            painter.drawLine(QPointF(c.x() - arm, c.y()), QPointF(c.x() + arm, c.y()))
+            painter.drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm))
         if self.overdue:
             self._paint_overdue(painter, rect)
 
