@@ -147,3 +147,18 @@ def test_the_connection_port_is_easy_to_hit_at_any_zoom(panel):  # noqa: F811
     assert card.on_port(port + QPointF(30, 0))
     # The press goes to the card there: the target is inside the card's shape.
     assert card.shape().contains(port + QPointF(14, 0))
+
+
+def test_every_dashboard_column_fits_the_window_in_english(qtbot, demo_db, dialogs):  # noqa: F811
+    from app.views.portfolio_models import AccountsModel
+
+    controller, window = start(qtbot, demo_db)
+    dashboard = open_dashboard(qtbot, window)
+    table = dashboard.table
+    header = table.horizontalHeader()
+    last = AccountsModel.PIPELINE
+    right_edge = header.sectionViewportPosition(last) + table.sizeHintForColumn(last)
+    assert right_edge <= table.viewport().width(), "the Pipeline column is cut off"
+    for column in range(header.count()):  # no column narrower than its cells
+        assert header.sectionSize(column) >= min(table.sizeHintForColumn(column), 160)
+    stop(controller)

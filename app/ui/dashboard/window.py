@@ -76,6 +76,30 @@ class _AccountIds(QSortFilterProxyModel):
         return self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE) in self._ids
 
 
+def _fit_columns(view: QTableView) -> None:
+    """Columns as wide as their cells; when that is wider than the table, long headings wrap onto a second line
+    and the first column (the account's name) gives up room, so the last column is never cut off."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    columns = range(header.count())
+    available = view.viewport().width() or view.width()
+    if sum(header.sectionSize(c) for c in columns) <= available:
+        return
+    wrapped = False
+    for column in columns:
+        cells = view.sizeHintForColumn(column)
+        heading = header.sectionSizeFromContents(column).width()
+        text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        if heading > cells and " " in text.strip():  # the heading alone makes it this wide: wrap it
+            header.resizeSection(column, max(cells, heading // 2 + 24))
+            wrapped = True
+    if wrapped:
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 10)
+    excess = sum(header.sectionSize(c) for c in columns) - available
+    if excess > 0:
+        header.resizeSection(0, max(160, header.sectionSize(0) - excess))
+
+
 def _table(model) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -85,6 +109,7 @@ def _table(model) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     # Column widths from the header and the first rows: measuring every cell of 500 accounts takes longer than
@@ -272,7 +297,7 @@ class DashboardWindow(QMainWindow):
         self._apply_filters()
         if first:
             for view in (self.table, self.matrix, self.risk_table):
-                view.resizeColumnsToContents()
+                _fit_columns(view)
         self.timing.setText(self.tr("%n account(s) in %1 s", "", len(data.rows)).replace("%1", f"{seconds:.2f}"))
         self.statusBar().clearMessage()
         self._set_exports_enabled(True)
