@@ -3,6 +3,7 @@ closing as a window of its own does."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -162,3 +163,21 @@ def test_every_dashboard_column_fits_the_window_in_english(qtbot, demo_db, dialo
     for column in range(header.count()):  # no column narrower than its cells
         assert header.sectionSize(column) >= min(table.sizeHintForColumn(column), 160)
     stop(controller)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_group_titles_of_a_one_card_group_are_shown_whole(app, language):
+    from app.i18n import labels
+    from app.i18n import language as lang
+    from app.views.map.group_frame import fitted_title
+
+    lang.install(language)
+    try:
+        from app.layout.grouped import FRAME_PAD
+
+        width = style.CARD_WIDTH[None] + 2 * FRAME_PAD - 8  # the narrowest box: one card and its margins
+        for title in [*labels.buying_roles().values(), "Information Technology Department", "信息科技部（总行）"]:
+            _font, text = fitted_title(title, width)
+            assert text.replace("\n", " ").replace(" ", "") == title.replace(" ", ""), (title, text)
+    finally:
+        lang.install("en")
