@@ -191,11 +191,17 @@ def test_take_compare_mark_and_delete_snapshots(snapshots, demo, bank_id, stack,
     scene.show_account(bank_id)
     marked = snapshots.mark_on_map(scene)
     assert marked == {("person", skeptic.id), ("person", supporter.id)}
-    ringed = {c.key for c in scene.card_items() if c.highlight is not None}
+    ringed = {c.key for c in scene.card_items() if c.change_mark is not None}
     assert ringed == marked
-    assert all(scene.card(k).highlight == MARK_COLOR for k in marked)
+    assert all(scene.card(k).change_mark == MARK_COLOR for k in marked)
+    # An analysis overlay drawn or cleared meanwhile (as when another card is selected) leaves the marks.
+    from app.views.map import overlays
+
+    overlays.route(scene, [("person", skeptic.id)])
+    overlays.clear(scene)
+    assert {c.key for c in scene.card_items() if c.change_mark is not None} == marked
     snapshots.clear_marks()
-    assert not any(c.highlight is not None for c in scene.card_items())
+    assert not any(c.change_mark is not None for c in scene.card_items())
 
     # A snapshot keeps the map as it was, whatever is edited later.
     demo.update_person(skeptic.id, {"stance": "advocate", "influence": 1})
@@ -222,9 +228,9 @@ def test_checkbox_rings_cards_of_the_scene(snapshots, demo, bank_id):
     snapshots.set_scene(scene)
     assert "role_changes" in snapshots.shown_groups()
     snapshots.mark.setChecked(True)
-    assert {c.key for c in scene.card_items() if c.highlight is not None} == {("person", person.id)}
+    assert {c.key for c in scene.card_items() if c.change_mark is not None} == {("person", person.id)}
     snapshots.mark.setChecked(False)
-    assert not any(c.highlight is not None for c in scene.card_items())
+    assert not any(c.change_mark is not None for c in scene.card_items())
 
 
 # -- screenshots ----------------------------------------------------------------------------------

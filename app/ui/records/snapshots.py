@@ -188,7 +188,7 @@ class SnapshotsPanel(QWidget):
         for person_id in self.diff.changed_people():
             card = self._scene.card(("person", person_id))
             if card is not None:
-                card.highlight = QColor(MARK_COLOR)
+                card.change_mark = QColor(MARK_COLOR)
                 card.update()
                 self._marked.add(card.key)
         return set(self._marked)
@@ -197,9 +197,8 @@ class SnapshotsPanel(QWidget):
         if self._scene is not None:
             for key in self._marked:
                 card = self._scene.card(key)
-                # Leave alone a ring another overlay has drawn since.
-                if card is not None and card.highlight == MARK_COLOR:
-                    card.highlight = None
+                if card is not None and card.change_mark is not None:
+                    card.change_mark = None
                     card.update()
         self._marked.clear()
 

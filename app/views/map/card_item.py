@@ -13,6 +13,7 @@ PORT_RADIUS = 7.0
 PORT_HOVER_RADIUS = 10.0  # drawn bigger under the pointer, so the target shows it is there to be grabbed
 PORT_HIT_RADIUS = 15.0  # how near a press must be, in scene units …
 PORT_HIT_PIXELS = 13.0  # … and at least this many pixels on screen, however far the map is zoomed out
+RING_ROOM = 16.0
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 DETAIL_LOD = 0.4  # below this the title and department could not be read: the card shows its name only
 
@@ -35,7 +36,8 @@ class CardItem(QGraphicsItem):
         self.key = key
         self.links: set = set()
         self.overdue = False
-        self.highlight: QColor | None = None
+        self.highlight: QColor | None = None  # an analysis overlay's ring (route, coalition, gap, opportunity)
+        self.change_mark: QColor | None = None  # a snapshot comparison's mark: kept whatever the overlays do
         self._labels = labels
         self._port_hover = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -76,7 +78,8 @@ class CardItem(QGraphicsItem):
         return QRectF(-w / 2, -h / 2, w, h)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.rect().adjusted(-3, -3, 3 + PORT_HIT_RADIUS, 3)
+        # Room for the rings drawn around the card (their pens are cosmetic: a few pixels at any zoom).
+        return self.rect().adjusted(-RING_ROOM, -RING_ROOM, RING_ROOM + PORT_HIT_RADIUS, RING_ROOM)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -171,18 +174,14 @@ class CardItem(QGraphicsItem):
         stance = "member" if self.is_member else self.record.stance
         if lod < DETAIL_LOD:
             self._paint_name_only(painter, rect, stance, selected, lod)
+            self._paint_rings(painter, rect, lod)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_member:
             self._paint_member(painter, rect)
         else:
             self._paint_person(painter, rect)
-        if self.highlight is not None:
-            ring = QPen(self.highlight, 3.5)
-            ring.setCosmetic(True)  # as bold zoomed out as zoomed in
-            painter.setPen(ring)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), style.CORNER + 4, style.CORNER + 4)
+        self._paint_rings(painter, rect, lod)
         if selected:
             painter.setPen(QPen(style.SELECTION, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -198,6 +197,31 @@ class CardItem(QGraphicsItem):
             painter.drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm))
         if self.overdue:
             self._paint_overdue(painter, rect)
+
+    def _paint_rings(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        """An overlay's ring close around the card, and a snapshot's change mark — bold and dashed, with a Δ
+        badge — further out, so both show at once and at any zoom."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.highlight is not None:
+            ring = QPen(self.highlight, 3.5)
+            ring.setCosmetic(True)  # as bold zoomed out as zoomed in
+            painter.setPen(ring)
+            painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), style.CORNER + 4, style.CORNER + 4)
+        if self.change_mark is not None:
+            out = min(6 / max(lod, 0.05) + 5, RING_ROOM - 3)  # outside the overlay's ring, inside the bounds
+            mark = QPen(self.change_mark, 4.5, Qt.PenStyle.DashLine)
+            mark.setCosmetic(True)
+            painter.setPen(mark)
+            painter.drawRoundedRect(rect.adjusted(-out, -out, out, out), style.CORNER + out, style.CORNER + out)
+            radius = min(9 / max(lod, 0.05), RING_ROOM - 4, rect.height() / 2)
+            centre = QPointF(rect.center().x(), rect.top() - out / 2)  # on the top edge, clear of name and badge
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.change_mark)
+            painter.drawEllipse(centre, radius, radius)
+            painter.setPen(QColor("#ffffff"))
+            painter.setFont(_font(radius * 1.3, bold=True))
+            painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                             Qt.AlignmentFlag.AlignCenter, "Δ")
 
     def _paint_name_only(self, painter: QPainter, rect: QRectF, stance: str, selected: bool, lod: float) -> None:
         """Zoomed out: the stance colour and the name in a font big enough to read at this scale."""
