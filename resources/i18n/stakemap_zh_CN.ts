@@ -3371,10 +3371,6 @@ Decision maps of key-account buying committees.</source>
         <translation>影响力得分</translation>
     </message>
     <message>
-        <source>Stance</source>
-        <translation>态度</translation>
-    </message>
-    <message>
         <source>Colour: our strongest relationship (orange: none) — %1</source>
         <translation>颜色：我方最强的关系（橙色：无）— %1</translation>
     </message>
