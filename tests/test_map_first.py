@@ -226,7 +226,7 @@ def test_a_saved_geometry_bigger_than_the_screen_is_not_restored_as_it_was(qtbot
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_screenshots_of_every_demo_account(qtbot, demo_db, dialogs, big_screen, language):
+def test_screenshots_of_every_demo_account(qtbot, demo_db, dialogs, big_screen, language, monkeypatch):
     SCREENSHOTS.mkdir(exist_ok=True)
     controller, window = start(qtbot, demo_db, language)
     for size in SIZES:
@@ -235,6 +235,16 @@ def test_screenshots_of_every_demo_account(qtbot, demo_db, dialogs, big_screen, 
             window.select_account(account_id(window, name))
             settle(qtbot, window)
             assert window.grab().save(str(SCREENSHOTS / f"map_first_{index}_{size[0]}_{language}.png"))
+    resize(qtbot, window, (1280, 800))
+    window.focus_map_action.trigger()
+    settle(qtbot, window)
+    assert window.grab().save(str(SCREENSHOTS / f"map_first_focus_{language}.png"))
+    window.focus_map_action.trigger()
+    long_name = ("超长客户名称" * 40 + " Very Long Account Name" * 20)[:499] + "尾"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (long_name, True)))
+    window.rename_account_action.trigger()
+    settle(qtbot, window)
+    assert window.grab().save(str(SCREENSHOTS / f"map_first_long_name_{language}.png"))
     stop(controller)
 
 
