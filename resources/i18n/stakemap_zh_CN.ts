@@ -2313,6 +2313,26 @@ Decision maps of key-account buying committees.</source>
         <translation>Stakemap %1
 大客户采购决策链关系图。</translation>
     </message>
+    <message>
+        <source>&amp;Focus on the map</source>
+        <translation>专注于关系图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Hide the panels so that the map fills the window; press F11 again to bring them back</source>
+        <translation>隐藏各面板，让关系图占满窗口；再按 F11 恢复面板</translation>
+    </message>
+    <message>
+        <source>&amp;Reset window layout</source>
+        <translation>重置窗口布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the panels back where they start</source>
+        <translation>将各面板恢复到初始位置</translation>
+    </message>
+    <message>
+        <source>Press F11 to bring the panels back</source>
+        <translation>按 F11 恢复面板</translation>
+    </message>
 </context>
 <context>
     <name>MapController</name>

@@ -63,7 +63,7 @@ class AccountListPanel(QWidget):
         for col in (AccountListModel.INDUSTRY, AccountListModel.OWNER, AccountListModel.TEAM):
             self.table.setColumnHidden(col, True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(220)
         self.count_label = QLabel()
         # Not horizontally expanding: a wider window gives its room to the central area, not this dock.
         self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)

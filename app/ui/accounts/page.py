@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Workspace
+from app.ui.common.elided_label import ElidedLabel
 from app.views.links_model import LinksModel
 from app.views.people_model import ID_ROLE, PeopleModel, TeamModel
 
@@ -51,13 +53,14 @@ class AccountPage(QWidget):
         self.team_model = TeamModel(workspace, self)
         self.links_model = LinksModel(workspace, self)
 
-        self.title = QLabel()
+        self.title = ElidedLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel()
+        self.subtitle = ElidedLabel()
         self.subtitle.setStyleSheet("color: #505050;")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         self.people_toolbar = QToolBar()
         self.show_archived = QCheckBox(self.tr("Show archived people"))
@@ -74,9 +77,15 @@ class AccountPage(QWidget):
         self.tabs.addTab(self._tab(self.links_toolbar, self.links_view), self.tr("Relationships"))
 
         page = QWidget()
+        # Name and industry on one line, with thin margins: the height goes to the map.
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        header.addWidget(self.title)
+        header.addWidget(self.subtitle, 1)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("Select a key account on the left, or create one with Account ▸ New account."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

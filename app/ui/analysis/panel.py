@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -51,6 +52,7 @@ class AnalysisPanel(QWidget):
                             ("gaps", self.tr("Highlight coverage gaps")),
                             ("route", self.tr("Route to the selected person"))):
             self.overlay.addItem(label, code)
+        self.overlay.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.route_label = QLabel()
         self.route_label.setWordWrap(True)
         self.route_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,7 +76,12 @@ class AnalysisPanel(QWidget):
         self._grid_tab = QWidget()
         self.tabs.addTab(self._grid_tab, self.tr("Power grid"))
         self.what_if = WhatIfPanel()
-        self.tabs.addTab(self.what_if, self.tr("What if"))
+        # Scrollable, so that its form never makes the dock column wider than the map can spare.
+        what_if_scroll = QScrollArea()
+        what_if_scroll.setWidgetResizable(True)
+        what_if_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        what_if_scroll.setWidget(self.what_if)
+        self.tabs.addTab(what_if_scroll, self.tr("What if"))
         self.grid = None  # the chart loads on first view: its library is slow to import
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -161,6 +161,9 @@ class MainActionsMixin:
         view_menu.addAction(self.analysis_dock.toggleViewAction())
         view_menu.addAction(self.record_dock.toggleViewAction())
         view_menu.addSeparator()
+        view_menu.addAction(self.focus_map_action)
+        view_menu.addAction(self.reset_layout_action)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(translate("MainWindow", "&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
@@ -170,6 +173,7 @@ class MainActionsMixin:
     def _create_toolbar(self) -> None:
         toolbar = self.addToolBar(translate("MainWindow", "Main toolbar"))
         toolbar.setObjectName("MainToolbar")
+        self.main_toolbar = toolbar
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (
             self.new_account_action,

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.document.summary import AccountSummary
 from app.ui.accounts.list_panel import AccountListPanel
+from app.ui.common.elided_label import elided
 from app.ui.main.actions import MainActionsMixin
 from app.ui.main.file_menu import FileMenuMixin
 from app.ui.main.settings import AppSettings
+from app.ui.main.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from app.document import Workspace
 
 
-class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
+class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow):
     open_database_requested = Signal(object)  # Path
     new_database_requested = Signal(object)  # Path
     language_requested = Signal(str)
@@ -55,20 +57,17 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
         self.person_profile = None
         self._pending_account: int | None = None
         self.setObjectName("MainWindow")
-        self.resize(1280, 800)
 
         self.account_list = AccountListPanel()
         self.loading_label = QLabel(self.tr("Opening the database…"))
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.loading_label)
         self.accounts_dock = self._dock(self.tr("Key accounts"), "AccountsDock", self.account_list,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.profile_dock = self._dock(self.tr("Account profile"), "ProfileDock", QWidget(),
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.analysis_dock = self._dock(self.tr("Analysis"), "AnalysisDock", QWidget(),
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.profile_dock, self.analysis_dock)
-        self.profile_dock.raise_()
         self.analysis_panel = None
         self.dashboard = None
         self._writers: list = []  # workers writing files
@@ -78,8 +77,9 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
                                   "actions": self.tr("Next actions"), "opportunities": self.tr("Opportunities"),
                                   "snapshots": self.tr("Snapshots")}
         self.record_dock = self._dock(self.tr("Needs, history and actions"), "RecordDock", self.record_tabs,
-                                      Qt.DockWidgetArea.BottomDockWidgetArea)
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.record_panels: dict = {}
+        self._create_layout_actions()
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -92,7 +92,8 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
         self._update_actions()
 
     def _show_database_path(self, path: Path) -> None:
-        self.setWindowTitle(self.tr("Stakemap — %1").replace("%1", Path(path).name))
+        name = elided(Path(path).name, self.fontMetrics(), 400, Qt.TextElideMode.ElideMiddle)
+        self.setWindowTitle(self.tr("Stakemap — %1").replace("%1", name))
         self.db_label.setText(str(path))
 
     def show_no_database(self) -> None:
@@ -136,6 +137,11 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
         self.editor = AccountEditor(workspace, undo_stack, self)
         self.account_page = AccountPage(workspace, undo_stack)
         self.profile = AccountProfilePanel(workspace)
+        if self.centralWidget() is self.loading_label:
+            # Taken, not deleted: the layout may still be moving it (a geometry animation is its child), and
+            # deleting a widget in mid-move crashes Qt.
+            self.takeCentralWidget()
+            self.loading_label.hide()
         self.setCentralWidget(self.account_page)
         self.person_profile = PersonProfilePanel(workspace)
         self.profile_stack = QStackedWidget()
@@ -157,7 +163,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
         self.record_panels["opportunities"].set_scene(self.account_page.map_panel.scene)
         self.record_panels["history"].participant_activated.connect(self._on_analysis_person)
         # New contents must not push the docks wider than the user left them.
-        QTimer.singleShot(0, self, lambda: self.restoreState(layout_state))
+        QTimer.singleShot(0, self, lambda: self.restore_dock_state(layout_state))
         self._show_database_path(workspace.database.path)
         self._bind_undo_stack(undo_stack)
         self._fill_page_toolbars()
@@ -198,8 +204,10 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
         stack = self.undo_stack
         self.undo_action.setEnabled(stack is not None and stack.canUndo())
         self.redo_action.setEnabled(stack is not None and stack.canRedo())
-        undo_text = stack.undoText() if stack is not None and stack.canUndo() else ""
-        redo_text = stack.redoText() if stack is not None and stack.canRedo() else ""
+        # A command's text can hold a long name; the menu and toolbar must not grow with it.
+        metrics = self.fontMetrics()
+        undo_text = elided(stack.undoText(), metrics, 320) if stack is not None and stack.canUndo() else ""
+        redo_text = elided(stack.redoText(), metrics, 320) if stack is not None and stack.canRedo() else ""
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
 
@@ -236,22 +244,15 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
     def select_account(self, account_id: int | None) -> bool:
         return self.account_list.select_account(account_id)
 
-    def _restore_window_state(self) -> None:
-        geometry, state = self.settings.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self._state_restored = state is not None and self.restoreState(state)
-
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._state_restored:
-            # First run: give the central area the room; docks start at their working width.
+            # First run: the docks in proportion to the window, the map gets most of it.
             self._state_restored = True
-            self.resizeDocks([self.accounts_dock, self.profile_dock], [320, 390], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.record_dock], [250], Qt.Orientation.Vertical)
+            self.apply_default_layout()
 
     def save_window_state(self) -> None:
-        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.save_window_state(self.saveGeometry(), self.state_to_save())
         if self.account_page is not None:
             self.settings.last_account = self.account_id
 
@@ -461,7 +462,10 @@ class MainWindow(MainActionsMixin, FileMenuMixin, QMainWindow):
         self.editor.remove_criterion(criterion_id, model.label(row))
 
     def _on_find(self) -> None:
+        if self.focus_map_action.isChecked():
+            self.focus_map_action.setChecked(False)
         self.accounts_dock.show()
+        self.accounts_dock.raise_()
         self.account_list.search.setFocus()
         self.account_list.search.selectAll()
 

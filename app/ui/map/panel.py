@@ -151,14 +151,16 @@ class MapPanel(QWidget):
             filter_menu.addSeparator() if action is None else filter_menu.addAction(action)
         filter_button.setMenu(filter_menu)
         tb.addWidget(filter_button)
-        tb.addWidget(self.focus_box)
-        tb.addWidget(self.focus_depth)
         tb.addSeparator()
         tb.addAction(self.fit_action)
         tb.addAction(self.zoom_out_action)
         tb.addAction(self.zoom_in_action)
         tb.addSeparator()
-        tb.addWidget(self.search)
+        self.search_action = tb.addWidget(self.search)
+        # Last, so that on a narrow map it is the dimming that goes behind the ›› button, not fit, zoom or find.
+        tb.addSeparator()
+        tb.addWidget(self.focus_box)
+        tb.addWidget(self.focus_depth)
 
     def _wire_signals(self) -> None:
         scene, c = self.scene, self.controller
@@ -193,7 +195,10 @@ class MapPanel(QWidget):
         QTimer.singleShot(0, self, self._fit_once)
 
     def _fit_once(self) -> None:
-        if self._alive() and self._fit_pending and self.view.viewport().width() > 50:
+        """Fit a newly shown account, and fit again when the view changes size, until the user zooms or pans."""
+        if not self._alive() or self.view.viewport().width() <= 50:
+            return
+        if self._fit_pending or self.view.auto_fit:
             self._fit_pending = False
             self.view.fit_all()
 

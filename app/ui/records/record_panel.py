@@ -7,7 +7,7 @@ and which words; the table follows the workspace through its model.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from app.document import Workspace
 from app.i18n import translate
 from app.ui.common.widgets import perform_or_warn
+
+READABLE_COLUMN = 220  # pixels a free-text column needs to show a few words
 
 
 class RecordPanel(QWidget):
@@ -57,11 +59,34 @@ class RecordPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def _size_columns(self, stretched: tuple[int, ...]) -> None:
-        """Columns as wide as their contents, but ``stretched`` ones share what is left."""
+        """Columns as wide as their contents, but ``stretched`` ones share what is left — and when that is too
+        little to read (a narrow dock), they keep a readable width and the table scrolls sideways."""
+        self._stretched = stretched
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column in stretched else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+            if column not in stretched:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_stretched_columns()
+        self.view.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda *_args: self._fit_stretched_columns())
+
+    def _fit_stretched_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        stretched = getattr(self, "_stretched", ())
+        fixed = sum(header.sectionSize(c) for c in range(header.count())
+                    if c not in stretched and not header.isSectionHidden(c))
+        roomy = self.view.viewport().width() - fixed >= READABLE_COLUMN * len(stretched)
+        for column in stretched:
+            mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+                if not roomy:
+                    header.resizeSection(column, READABLE_COLUMN)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_stretched_columns()
+        return super().eventFilter(watched, event)
 
     def _lay_out(self, *left: QWidget, right: tuple[QWidget, ...] = ()) -> None:
         """The bar over the table: ``left`` widgets, and on the right ``right`` ones followed by the buttons."""

@@ -13,6 +13,9 @@ MIN_SCALE, MAX_SCALE = 0.01, 4.0
 # hundreds of cards painting themselves (names only at that scale) would make every frame slow.
 FAR_OUT, CROWDED, CROWDED_CARDS = 0.1, 0.33, 400
 NUDGE, BIG_NUDGE = 10.0, 50.0
+MAX_FIT_SCALE = 1.0
+SCROLL_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+               Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
 class MapView(QGraphicsView):
@@ -34,16 +37,22 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._on_scrolled_by_user)
         # Room for the overview's cached rendering of a full-screen map (the default 10 MB is one 1080p frame).
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 96 * 1024))
         self._middle_pan: QPointF | None = None
         self.reserved_left = 0  # pixels on the left that an overlay (the legend) covers
+        # True from a fit until the user zooms, pans or scrolls: the panel re-fits on resize only while it holds.
+        self.auto_fit = True
 
     # -- zoom -----------------------------------------------------------------------------------
     def scale_factor(self) -> float:
         return self.transform().m11()
 
     def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
+        """Zoom as the user asked (wheel, pinch, buttons): this ends the automatic re-fitting."""
+        self.auto_fit = False
         current = self.scale_factor()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         if abs(factor - 1.0) < 1e-6:
@@ -62,12 +71,14 @@ class MapView(QGraphicsView):
         viewport = self.viewport().rect()
         left = self.reserved_left if self.reserved_left < viewport.width() / 2 else 0
         width, height = max(viewport.width() - left - 16, 50), max(viewport.height() - 16, 50)
-        scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), 1.0)
+        # Capped at actual size: a map of three people stays at reading size instead of giant cards.
+        scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), MAX_FIT_SCALE)
         self.resetTransform()
         self.scale(scale, scale)
         # Centre the map in the part of the view that the legend leaves free.
         self.centerOn(rect.center() - QPointF(left / 2 / scale, 0))
         self._after_zoom()
+        self.auto_fit = True
 
     def focus_on(self, key, zoom: float | None = None) -> None:
         card = self.map_scene.card(key)
@@ -78,6 +89,7 @@ class MapView(QGraphicsView):
         self.map_scene.clearSelection()
         card.setSelected(True)
         self.centerOn(card)
+        self.auto_fit = False
 
     def _after_zoom(self) -> None:
         scale = self.scale_factor()
@@ -128,6 +140,9 @@ class MapView(QGraphicsView):
         return item is not None and item is not self.map_scene.overview
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._middle_pan is not None or (self.dragMode() == QGraphicsView.DragMode.ScrollHandDrag
+                                             and event.buttons() & Qt.MouseButton.LeftButton):
+            self.auto_fit = False  # the user pans
         if self._middle_pan is not None:
             delta = event.position() - self._middle_pan
             self._middle_pan = event.position()
@@ -179,7 +194,12 @@ class MapView(QGraphicsView):
             self.nudge_requested.emit(new, old)
             event.accept()
             return
+        if key in SCROLL_KEYS:
+            self.auto_fit = False  # the keys scroll the view
         super().keyPressEvent(event)
+
+    def _on_scrolled_by_user(self, _action: int) -> None:
+        self.auto_fit = False
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
