@@ -268,3 +268,4 @@ def test_dock_sizes_and_a_window_off_the_screen_come_back_sensibly(qtbot, demo_d
     on_screen = screen.intersected(frame)
     assert on_screen.width() >= frame.width() - 2 and on_screen.height() >= frame.height() - 2
     stop(controller)
+

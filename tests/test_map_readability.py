@@ -181,3 +181,21 @@ def test_group_titles_of_a_one_card_group_are_shown_whole(app, language):
             assert text.replace("\n", " ").replace(" ", "") == title.replace(" ", ""), (title, text)
     finally:
         lang.install("en")
+
+
+def test_card_text_never_drops_below_a_readable_size_on_screen():
+    from app.views.map.card_item import (
+        BADGE_MIN_PIXELS,
+        DETAIL_LOD,
+        NAME_MIN_PIXELS,
+        TEXT_MIN_PIXELS,
+        detail_fonts,
+    )
+
+    for step in range(0, 61):
+        lod = DETAIL_LOD + step * 0.01
+        name, text, badge = detail_fonts(lod)
+        assert name * lod >= NAME_MIN_PIXELS - 1e-9 and text * lod >= TEXT_MIN_PIXELS - 1e-9
+        assert badge * lod >= BADGE_MIN_PIXELS - 1e-9
+    assert detail_fonts(1.0) == (15.0, 12.0, 11.0)  # at full size the card keeps its own design
+

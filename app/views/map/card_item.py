@@ -16,6 +16,18 @@ PORT_HIT_PIXELS = 13.0  # … and at least this many pixels on screen, however f
 RING_ROOM = 16.0
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 DETAIL_LOD = 0.4  # below this the title and department could not be read: the card shows its name only
+# Smallest text on screen, in pixels, at any zoom where it is drawn: below the zoom at which the card's own
+# sizes give this much, the text grows in the card (and the department, then the influence dots, give way).
+NAME_MIN_PIXELS = 12.5
+TEXT_MIN_PIXELS = 10.0
+BADGE_MIN_PIXELS = 9.5
+NAME_ONLY_PIXELS = 11.5
+
+
+def detail_fonts(lod: float) -> tuple[float, float, float]:
+    """Name, title and badge font sizes (scene pixels) of a detailed card drawn at ``lod``."""
+    lod = max(lod, 0.05)
+    return max(15.0, NAME_MIN_PIXELS / lod), max(12.0, TEXT_MIN_PIXELS / lod), max(11.0, BADGE_MIN_PIXELS / lod)
 
 
 def _font(pixels: float, bold: bool = False) -> QFont:
@@ -178,9 +190,9 @@ class CardItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_member:
-            self._paint_member(painter, rect)
+            self._paint_member(painter, rect, lod)
         else:
-            self._paint_person(painter, rect)
+            self._paint_person(painter, rect, lod)
         self._paint_rings(painter, rect, lod)
         if selected:
             painter.setPen(QPen(style.SELECTION, 3))
@@ -231,7 +243,7 @@ class CardItem(QGraphicsItem):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
         # One size on screen for every card, so that names do not shout or whisper by card size.
-        pixels = min(10.5 / max(lod, 0.05), rect.height() * 0.75)
+        pixels = min(NAME_ONLY_PIXELS / max(lod, 0.05), rect.height() * 0.75)
         if pixels * lod < 9.0:
             return  # a name smaller than this on screen is a smudge, not text
         dark = self.is_member or stance in ("advocate", "opponent")
@@ -239,7 +251,7 @@ class CardItem(QGraphicsItem):
         self._text(painter, self.record.name, _font(pixels), QColor("#ffffff") if dark else style.TEXT,
                    rect.left() + 6, rect.top(), rect.width() - 12, rect.height(), centered=True)
 
-    def _paint_person(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_person(self, painter: QPainter, rect: QRectF, lod: float = 1.0) -> None:
         r = self.record
         stance_color = style.STANCE_COLORS.get(r.stance, style.CARD_FILL)
         painter.setPen(QPen(style.CARD_BORDER, 1.2))
@@ -264,26 +276,44 @@ class CardItem(QGraphicsItem):
 
         left = rect.left() + style.STRIP + 8
         right = rect.right() - 8
+        name_px, text_px, badge_px = detail_fonts(lod)
+        boosted = name_px > 15.0
+        name_font, text_font = _font(name_px, bold=True), _font(text_px)
+        name_height, line_height = name_px * 1.45, text_px * 1.5
+        name_top = rect.top() + 4
         badge = self._labels.get(r.role, "")
-        badge_right = right
+        name_right = title_right = right
+        dots = not boosted
         if badge:
-            font = _font(11, bold=True)
-            width = QFontMetricsF(font).horizontalAdvance(badge) + 12
-            badge_rect = QRectF(right - width, rect.top() + 7, width, 18)
+            font = _font(badge_px, bold=True)
+            height = badge_px * 1.65
+            width = QFontMetricsF(font).horizontalAdvance(badge) + badge_px
+            on_top = not boosted or QFontMetricsF(name_font).horizontalAdvance(r.name) <= right - left - width - 6
+            # Zoomed out the name comes first: the badge moves down beside the title rather than cut the name.
+            row_top, row_height = (name_top, name_height) if on_top else (name_top + name_height, line_height)
+            badge_rect = QRectF(right - width, row_top + (row_height - height) / 2, width, height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.ROLE_COLORS.get(r.role, style.ROLE_COLORS["unknown"]))
-            painter.drawRoundedRect(badge_rect, 9, 9)
+            painter.drawRoundedRect(badge_rect, height / 2, height / 2)
             painter.setFont(font)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
-            badge_right = badge_rect.left() - 6
-        self._text(painter, r.name, _font(15, bold=True), style.TEXT, left, rect.top() + 6, badge_right - left, 22)
-        line_top = rect.top() + 30
-        for text, font, color in ((r.title, _font(12), style.TEXT), (r.department, _font(12), style.SUBTLE_TEXT)):
+            if on_top:
+                name_right = badge_rect.left() - 6
+            else:
+                title_right = badge_rect.left() - 6
+        self._text(painter, r.name, name_font, style.TEXT, left, name_top, name_right - left, name_height)
+        line_top = name_top + name_height
+        lines = [(r.title, style.TEXT, title_right), (r.department, style.SUBTLE_TEXT, right)]
+        for text, color, text_right in lines:
+            if line_top + line_height > rect.bottom() - 2:
+                break
             if text:
-                self._text(painter, text, font, color, left, line_top, right - left - 46, 18)
-                line_top += 18
-        self._paint_influence(painter, rect, r.influence)
+                self._text(painter, text, text_font, color, left, line_top, text_right - left - (46 if dots else 0),
+                           line_height)
+            line_top += line_height
+        if dots:
+            self._paint_influence(painter, rect, r.influence)
 
     def _paint_influence(self, painter: QPainter, rect: QRectF, influence: int | None) -> None:
         radius, step = 3.2, 8.5
@@ -295,26 +325,38 @@ class CardItem(QGraphicsItem):
             painter.setBrush(style.TEXT if filled else Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(x0 + i * step, y), radius, radius)
 
-    def _paint_member(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_member(self, painter: QPainter, rect: QRectF, lod: float = 1.0) -> None:
         r = self.record
+        name_px, text_px, badge_px = detail_fonts(lod)
         painter.setPen(QPen(style.MEMBER_FILL.darker(130), 1.2))
         painter.setBrush(style.MEMBER_FILL)
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         left, right = rect.left() + 18, rect.right() - 16
         badge = style.our_team_badge()
-        font = _font(11, bold=True)
-        width = QFontMetricsF(font).horizontalAdvance(badge) + 12
-        badge_rect = QRectF(right - width, rect.top() + 9, width, 18)
+        font = _font(badge_px, bold=True)
+        height = badge_px * 1.65
+        width = QFontMetricsF(font).horizontalAdvance(badge) + badge_px
+        badge_rect = QRectF(right - width, rect.top() + 7, width, height)
+        name_font = _font(name_px, bold=True)
+        name_height = name_px * 1.45
+        name_right = badge_rect.left() - 6
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#ffca28"))
-        painter.drawRoundedRect(badge_rect, 9, 9)
-        painter.setFont(font)
-        painter.setPen(style.MEMBER_FILL)
-        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
-        self._text(painter, r.name, _font(15, bold=True), style.MEMBER_TEXT, left, rect.top() + 8,
-                   badge_rect.left() - 6 - left, 22)
-        if r.title:
-            self._text(painter, r.title, _font(12), QColor("#cfd8dc"), left, rect.top() + 34, right - left, 18)
+        if QFontMetricsF(name_font).horizontalAdvance(r.name) > name_right - left:
+            # No room for the words: a yellow dot says "our team" (the dark pill says it too), the name comes first.
+            dot = badge_px * 0.45
+            painter.drawEllipse(QPointF(right - dot, rect.top() + 5 + name_height / 2), dot, dot)
+            name_right = right - 2 * dot - 6
+        else:
+            painter.drawRoundedRect(badge_rect, height / 2, height / 2)
+            painter.setFont(font)
+            painter.setPen(style.MEMBER_FILL)
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        self._text(painter, r.name, name_font, style.MEMBER_TEXT, left, rect.top() + 5, name_right - left,
+                   name_height)
+        if r.title and rect.top() + 5 + name_height + text_px * 1.3 <= rect.bottom():
+            self._text(painter, r.title, _font(text_px), QColor("#cfd8dc"), left, rect.top() + 5 + name_height,
+                       right - left, text_px * 1.4)
 
     def _paint_overdue(self, painter: QPainter, rect: QRectF) -> None:
         center = QPointF(rect.left() + 2, rect.top() + 2)
