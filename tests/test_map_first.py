@@ -269,3 +269,32 @@ def test_dock_sizes_and_a_window_off_the_screen_come_back_sensibly(qtbot, demo_d
     assert on_screen.width() >= frame.width() - 2 and on_screen.height() >= frame.height() - 2
     stop(controller)
 
+
+
+def test_cards_are_readable_at_the_fitted_zoom_of_every_demo_account(qtbot, demo_db, dialogs, big_screen):
+    """Name, title and role badge on every card at the zoom the map opens with, at both window sizes."""
+    from app.views.map.card_item import (
+        BADGE_MIN_PIXELS,
+        DETAIL_LOD,
+        NAME_MIN_PIXELS,
+        TEXT_MIN_PIXELS,
+        detail_fonts,
+    )
+
+    controller, window = start(qtbot, demo_db)
+    heights = {}
+    for size in SIZES:
+        resize(qtbot, window, size)
+        for name in DEMO_ACCOUNT_NAMES:
+            assert window.select_account(account_id(window, name))
+            settle(qtbot, window)
+            view = view_of(window)
+            scale = view.transform().m11()
+            assert scale >= DETAIL_LOD, (size, name, scale)  # details drawn, not the name-only boxes
+            name_px, text_px, badge_px = detail_fonts(scale)
+            assert name_px * scale >= NAME_MIN_PIXELS - 0.01
+            assert text_px * scale >= TEXT_MIN_PIXELS - 0.01 and badge_px * scale >= BADGE_MIN_PIXELS - 0.01
+            card = next(c for c in view.map_scene.card_items() if c.key[0] == "person")
+            heights[size, name] = round(card.size[1] * scale)
+    print("fitted card height in pixels:", heights)
+    stop(controller)

@@ -33,13 +33,13 @@ from app.layout.model import (
 from app.layout.overlap import separate
 from app.layout.rows import columns_for, grid, place_row_near
 
-SIBLING_GAP = 32.0
+SIBLING_GAP = 24.0
 TREE_GAP = 96.0
 LEVEL_GAP = 64.0
 BLOCK_GAP = 24.0
 SECTION_GAP = 120.0
 # A manager with at least this many leaf reports gets them as a block; fewer stay in the row with the rest.
-BLOCK_FROM = 3
+BLOCK_FROM = 2
 BLOCK_ROWS = 6
 # Safety margin passed to the final overlap check: the construction keeps at least this much by itself.
 MIN_GAP = 24.0
