@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs of the dashboard (default {RUNS})")
     args = parser.parse_args(argv)
 
-    ensure_project_python("bench/dashboard.py", ("sqlalchemy", "numpy", "igraph", "scipy", "PySide6"))
+    ensure_project_python("bench/dashboard.py", ("sqlalchemy", "numpy", "igraph", "PySide6"))
     sys.path.insert(0, str(ROOT))
     import os
 

@@ -10,17 +10,16 @@ already shows the global shape, so a short Fruchterman–Reingold run with a coo
 up. Up to a few hundred people the repulsion is computed between all pairs, which costs little there. Beyond
 that, all pairs would cost O(n²) per step, and keeping only near neighbours (FR's grid variant) lets a
 densely linked map collapse into a heap, because nothing pushes it outward from afar: so the far push comes
-from a grid field computed with FFTs (app.layout.field) and the near push from neighbours found with a k-d
-tree, reused for a few steps.
+from a grid field computed with FFTs (app.layout.field) and the near push from neighbours found on a grid
+(app.layout.neighbours), reused for a few steps.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import igraph
 import numpy as np
-from scipy.sparse import coo_matrix, csgraph
-from scipy.spatial import cKDTree
 
 from app.layout.field import Field
 from app.layout.model import (
@@ -35,6 +34,7 @@ from app.layout.model import (
     to_positions,
     usable_edges,
 )
+from app.layout.neighbours import nearest_other, pairs_within
 from app.layout.overlap import separate
 from app.layout.pack import shelves
 from app.layout.rows import columns_for, grid
@@ -71,10 +71,15 @@ def force_directed(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], pro
     dst = np.array([index[e.target] for e in edges], dtype=np.intp)
     weight = np.array([max(1, min(5, e.strength)) / 3.0 * KIND_WEIGHT.get(e.kind, 0.6) for e in edges])
     # Links both ways between two people (A influences B, B knows A) add up into one pull.
-    adjacency = coo_matrix((weight, (src, dst)), shape=(n, n)).tocsr()
-    adjacency = (adjacency + adjacency.T).tocsr()
-    count, label = csgraph.connected_components(adjacency, directed=False)
+    pair_a, pair_b, pull = _pulls(n, src, dst, weight)
+    label = np.asarray(igraph.Graph(n=n, edges=np.column_stack((pair_a, pair_b)).tolist())
+                       .connected_components().membership, dtype=np.intp)
+    count = int(label.max()) + 1
     components = [np.flatnonzero(label == c) for c in range(count)]
+    # Each component's pairs, still sorted by their first and then their second person.
+    by_component = np.argsort(label[pair_a], kind="stable")
+    bounds = np.searchsorted(label[pair_a][by_component], np.arange(count + 1))
+    local = np.empty(n, dtype=np.intp)
     isolated = np.concatenate([c for c in components if len(c) == 1] or [np.empty(0, dtype=np.intp)])
     parts = sorted((c for c in components if len(c) > 1), key=lambda c: (-len(c), nodes[c[0]].key))
 
@@ -86,10 +91,10 @@ def force_directed(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], pro
     for part in parts:
         report.stage(0.9 * done / total, 0.9 * (done + len(part)) / total)
         done += len(part)
-        sub = adjacency[part][:, part].tocoo()
-        keep = sub.row < sub.col
+        mine = by_component[bounds[label[part[0]]]:bounds[label[part[0]] + 1]]
+        local[part] = np.arange(len(part))
         start = _given_start(nodes, part, pitch)
-        unit = _component(len(part), sub.row[keep], sub.col[keep], sub.data[keep], start, rng, report)
+        unit = _component(len(part), local[pair_a[mine]], local[pair_b[mine]], pull[mine], start, rng, report)
         xy[part] = separate(unit * pitch, w[part], h[part], GAP)
         blocks.append(part)
     report.stage(0.9, 1.0)
@@ -111,6 +116,26 @@ def force_directed(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], pro
     xy = separate(xy, w, h, GAP)
     report.done()
     return to_positions(nodes, xy)
+
+
+def _pulls(n, src, dst, weight):
+    """The pairs i < j linked either way, sorted by i then j, and how hard each pulls.
+
+    Links both ways between two people (A influences B, B knows A) add up into one pull: the links from i to
+    j are summed in their given order, those from j to i likewise, and the two sums then added.
+    """
+    directed, inverse = np.unique(src.astype(np.int64) * n + dst, return_inverse=True)
+    summed = np.bincount(inverse.reshape(-1), weights=weight, minlength=len(directed))
+    s, d = np.divmod(directed, n)
+    low, high = np.minimum(s, d), np.maximum(s, d)
+    pairs, at = np.unique(low * n + high, return_inverse=True)
+    at = at.reshape(-1)
+    forward = np.zeros(len(pairs))
+    backward = np.zeros(len(pairs))
+    forward[at[s < d]] = summed[s < d]
+    backward[at[s > d]] = summed[s > d]
+    a, b = np.divmod(pairs, n)
+    return a.astype(np.intp), b.astype(np.intp), forward + backward
 
 
 def _given_start(nodes, part, pitch):
@@ -139,14 +164,14 @@ def _component(n, a, b, weight, start, rng, report) -> np.ndarray:
 
 
 def _pivot_mds(n, a, b) -> np.ndarray:
-    graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)).tocsr()
+    graph = igraph.Graph(n=n, edges=np.column_stack((a, b)).tolist())
     degree = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
     k = min(PIVOTS, n)
     distances = np.empty((n, k))
     nearest = np.full(n, np.inf)
     pivot = int(np.argmax(degree))
     for p in range(k):
-        d = csgraph.shortest_path(graph, directed=False, unweighted=True, indices=pivot)
+        d = np.asarray(graph.distances(source=pivot, mode="all")[0], dtype=float)
         distances[:, p] = d
         nearest = np.minimum(nearest, d)
         # Each next pivot is the person farthest from all pivots so far: they then span the whole component.
@@ -178,8 +203,8 @@ def _relax(pos, a, b, weight, steps, heat, report) -> np.ndarray:
         else:
             force = field.push(pos)
             if step % REBUILD == 0:
-                pairs = cKDTree(pos).query_pairs(NEAR + SKIN, output_type="ndarray")
-                pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+                # Sorted by i, then j: the float sums below come out the same every time.
+                pairs = pairs_within(pos, NEAR + SKIN)
                 pi, pj = pairs[:, 0], pairs[:, 1]
             d = pos[pj] - pos[pi]
             dist2 = np.maximum((d ** 2).sum(axis=1), 1e-4)
@@ -204,6 +229,6 @@ def _to_link_units(pos) -> np.ndarray:
     """Scaled so that the typical distance to the nearest card is one card pitch: then most cards just fit."""
     if len(pos) < 2:
         return pos
-    nearest, _ = cKDTree(pos).query(pos, k=2)
-    typical = float(np.median(nearest[:, 1]))
+    nearest, _ = nearest_other(pos)
+    typical = float(np.median(nearest))
     return pos / typical if typical > 0 else pos

@@ -3,15 +3,15 @@
 Two cards are apart when their rectangles, each grown by half the gap on every side, do not intersect: the
 horizontal or the vertical distance between centres is at least half the summed sizes plus the gap.
 
-Overlapping pairs are found with a k-d tree in coordinates scaled by the largest card, so a pair is a
-candidate only when it could intersect. Each round pushes every overlapping pair apart along the axis where
-they overlap least (the smallest move that separates them); all pushes of a round are added up, so the result
-does not depend on the order of the pairs. Such rounds settle a loose map in a few steps but jam inside a
-crowded heap, where every card is pushed from all sides at once; when many cards are still caught after a
-batch of rounds the map is spread about its centre by a measured factor and the rounds resume. The few cards
-left are then placed one at a time on the nearest free spot, which cannot create a new overlap, so the whole
-procedure always ends with none. A heap far denser than the cards could ever be (everything dropped on one
-spot, or on one line) is dealt onto a grid in the cards' order first.
+Overlapping pairs are found on a grid (app.layout.neighbours) in coordinates scaled by the largest card, so a
+pair is a candidate only when it could intersect. Each round pushes every overlapping pair apart along the
+axis where they overlap least (the smallest move that separates them); all pushes of a round are added up, so
+the result does not depend on the order of the pairs. Such rounds settle a loose map in a few steps but jam
+inside a crowded heap, where every card is pushed from all sides at once; when many cards are still caught
+after a batch of rounds the map is spread about its centre by a measured factor and the rounds resume. The few
+cards left are then placed one at a time on the nearest free spot, which cannot create a new overlap, so the
+whole procedure always ends with none. A heap far denser than the cards could ever be (everything dropped on
+one spot, or on one line) is dealt onto a grid in the cards' order first.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from app.layout.model import LayoutNode, Positions, Progress, Reporter, check_nodes, sizes, to_positions
+from app.layout.neighbours import pairs_within
 
 ROUNDS = 20
 ATTEMPTS = 8
@@ -97,13 +97,11 @@ def separate(xy: np.ndarray, w: np.ndarray, h: np.ndarray, gap: float, report: R
 
 def overlapping_pairs(xy: np.ndarray, half_w: np.ndarray, half_h: np.ndarray, unit: np.ndarray):
     """Index pairs (i < j) closer than allowed, with how far they overlap along x and along y."""
-    tree = cKDTree(xy / unit)
-    pairs = tree.query_pairs(1.0, p=np.inf, output_type="ndarray")
+    # The pairs come sorted by i, then j, which keeps the float sums below reproducible.
+    pairs = pairs_within(xy / unit, 1.0, p=np.inf)
     if len(pairs) == 0:
         empty = np.empty(0, dtype=np.intp)
         return empty, empty, np.empty(0), np.empty(0)
-    # query_pairs gives no promise about order; sorting keeps the float sums below reproducible.
-    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
     i, j = pairs[:, 0], pairs[:, 1]
     over_x = half_w[i] + half_w[j] - np.abs(xy[j, 0] - xy[i, 0])
     over_y = half_h[i] + half_h[j] - np.abs(xy[j, 1] - xy[i, 1])
