@@ -147,4 +147,5 @@ def test_the_one_folder_build_runs_its_smoke_commands():
     bundled = list((ROOT / "dist" / "stakemap").rglob("_internal/app/resources/fonts/*"))
     assert bundled, "no CJK font in the build"
     qt_modules = {p.name.split(".")[0] for p in (ROOT / "dist/stakemap/_internal/PySide6").glob("Qt*.so")}
-    assert qt_modules <= {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}, qt_modules
+    # QtOpenGL(Widgets): pyqtgraph draws its curves through them. No QML, Quick, WebEngine or Network.
+    assert qt_modules <= {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport", "QtOpenGL", "QtOpenGLWidgets"}

@@ -199,3 +199,28 @@ def test_card_text_never_drops_below_a_readable_size_on_screen():
         assert badge * lod >= BADGE_MIN_PIXELS - 1e-9
     assert detail_fonts(1.0) == (15.0, 12.0, 11.0)  # at full size the card keeps its own design
 
+
+
+def test_f2_renames_what_has_the_focus(qtbot, demo_db, dialogs, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (asked.append(a), ("", False))[1]))
+    controller, window = start(qtbot, demo_db)
+    window.select_account(window.workspace.account_id_by_name(DEMO_ACCOUNT_NAMES[1]))
+    map_panel = window.account_page.map_panel
+    card = next(c for c in map_panel.scene.card_items() if c.key[0] == "person")
+    map_panel.scene.clearSelection()
+    card.setSelected(True)
+    window.activateWindow()
+    map_panel.view.setFocus()
+    qtbot.waitUntil(map_panel.view.hasFocus)
+    qtbot.keyClick(map_panel.view, Qt.Key.Key_F2)
+    assert map_panel.rename_editor is not None and map_panel.rename_editor.text() == card.record.name
+    assert asked == []  # not the account
+    map_panel.rename_editor.setText(card.record.name)
+    qtbot.keyClick(map_panel.rename_editor, Qt.Key.Key_Escape)
+    window.accounts_dock.raise_()  # the Key accounts tab
+    qtbot.keyClick(window.account_list.table, Qt.Key.Key_F2)
+    assert len(asked) == 1  # the account's own rename
+    stop(controller)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from app.views.account_list_model import ID_ROLE, AccountFilterProxy, AccountLis
 class AccountListPanel(QWidget):
     account_selected = Signal(object)  # account id or None
     account_activated = Signal(int)
+    rename_requested = Signal()  # F2 in the list: the account, as F2 on the map renames a card
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,7 @@ class AccountListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AccountListModel.NAME, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: measuring every row of a long list would slow the first paint.
@@ -159,3 +161,10 @@ class AccountListPanel(QWidget):
     def _on_double_clicked(self, index) -> None:
         if index.isValid():
             self.account_activated.emit(index.data(ID_ROLE))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F2
+                and not event.modifiers()):
+            self.rename_requested.emit()
+            return True
+        return super().eventFilter(watched, event)

@@ -79,7 +79,7 @@ class MainActionsMixin:
             translate("MainWindow", "&New account…"), self._on_new_account, K("Ctrl+N")
         )
         self.rename_account_action = self._action(
-            translate("MainWindow", "&Rename account…"), self._on_rename_account, K("F2")
+            translate("MainWindow", "&Rename account…"), self._on_rename_account, K("Shift+F2")
         )
         self.delete_account_action = self._action(translate("MainWindow", "&Delete account…"), self._on_delete_account)
 

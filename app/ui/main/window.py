@@ -87,6 +87,8 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self.statusBar().addPermanentWidget(self.db_label)
         self._show_database_path(db_path)
         self.account_list.account_selected.connect(self._on_account_selected)
+        # F2 renames what has the focus: a card on the map (the view's own key), the account in the list.
+        self.account_list.rename_requested.connect(self._on_rename_account)
         self.language_group.triggered.connect(self._on_language_triggered)
         self._restore_window_state()
         self._update_actions()
