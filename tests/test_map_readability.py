@@ -224,3 +224,28 @@ def test_f2_renames_what_has_the_focus(qtbot, demo_db, dialogs, monkeypatch):  #
     qtbot.keyClick(window.account_list.table, Qt.Key.Key_F2)
     assert len(asked) == 1  # the account's own rename
     stop(controller)
+
+
+def test_a_force_layout_of_a_few_people_stays_compact_enough_to_read():
+    """A handful of people in chains and sparse trees: their force layout fits a 1280×800 window's map
+    (907×623 pixels) at a zoom where cards show their details."""
+    import random
+
+    from app.layout.force import force_directed
+    from app.layout.model import LayoutEdge, LayoutNode
+    from app.views.map.card_item import DETAIL_LOD
+
+    rng = random.Random(1)
+    for _ in range(30):
+        n = rng.randint(5, 12)
+        nodes = [LayoutNode(("person", i), 200, 84) for i in range(n)] + [LayoutNode(("member", 1), 188, 66)]
+        edges = [LayoutEdge(("person", i), ("person", rng.randrange(i)), rng.choice(["reports_to", "knows"]), 3)
+                 for i in range(1, n)] + [LayoutEdge(("member", 1), ("person", 0), "covers", 4)]
+        positions = force_directed(nodes, edges)
+        sizes = {node.key: (node.width, node.height) for node in nodes}
+        left = min(x - sizes[k][0] / 2 for k, (x, y) in positions.items())
+        right = max(x + sizes[k][0] / 2 for k, (x, y) in positions.items())
+        top = min(y - sizes[k][1] / 2 for k, (x, y) in positions.items())
+        bottom = max(y + sizes[k][1] / 2 for k, (x, y) in positions.items())
+        fit = min(907 / (right - left + 80), 623 / (bottom - top + 80))
+        assert fit >= DETAIL_LOD, (n, fit)

@@ -44,6 +44,7 @@ KIND_WEIGHT = {"reports_to": 1.5, "dotted_line": 1.0, "covers": 1.0, "ally": 1.0
                "rival": 0.6, "knows": 0.6}
 GAP = 24.0
 COMPONENT_GAP = 96.0
+GRAVITY = 0.15  # in the exact (small-component) relaxation; the final scaling keeps cards one pitch apart
 # Distance to the nearest card, in card pitches (card size plus gap); a little over one leaves room for links.
 SPACING = 1.15
 PIVOTS = 40
@@ -200,6 +201,9 @@ def _relax(pos, a, b, weight, steps, heat, report) -> np.ndarray:
             np.fill_diagonal(dist2, np.inf)
             # Repulsion 1/distance along the unit direction: d / distance².
             force = -(d / np.maximum(dist2, 1e-4)[:, :, None]).sum(axis=1)
+            # A gentle pull to the middle: without it a chain or a sparse tree relaxes into a long line, and the
+            # fitted map of a handful of people shrinks to unreadable boxes.
+            force -= GRAVITY * np.sqrt(n) * (pos - pos.mean(axis=0))
         else:
             force = field.push(pos)
             if step % REBUILD == 0:
