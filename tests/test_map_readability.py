@@ -249,3 +249,45 @@ def test_a_force_layout_of_a_few_people_stays_compact_enough_to_read():
         bottom = max(y + sizes[k][1] / 2 for k, (x, y) in positions.items())
         fit = min(907 / (right - left + 80), 623 / (bottom - top + 80))
         assert fit >= DETAIL_LOD, (n, fit)
+
+
+def test_the_unfolded_legend_scrolls_in_a_short_map_instead_of_being_cut(panel, qtbot):  # noqa: F811
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    panel.resize(900, 320)
+    QApplication.processEvents()
+    legend = panel.legend
+    legend.set_expanded(True)
+    panel._place_overlays()
+    area = panel.view.viewport().geometry()
+    assert legend.geometry().bottom() <= area.bottom()
+    assert legend.scroll_range() > 0
+    wheel = QWheelEvent(QPointF(20, 40), QPointF(legend.mapToGlobal(QPoint(20, 40))), QPoint(0, 0), QPoint(0, -240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(legend, wheel)
+    assert legend._offset > 0
+    panel.resize(1400, 900)
+    QApplication.processEvents()
+    panel._place_overlays()
+    assert legend.scroll_range() == 0 and legend.height() == legend.content_height()
+
+
+def test_the_history_chart_and_list_share_the_height_through_a_splitter(demo, qtbot):
+    from PySide6.QtGui import QUndoStack
+
+    from app.ui.records.history import HistoryPanel
+
+    history = HistoryPanel(demo, QUndoStack())
+    qtbot.addWidget(history)
+    history.resize(500, 500)
+    history.show()
+    history.set_account(demo.account_id_by_name(DEMO_ACCOUNT_NAMES[0]))
+    QApplication.processEvents()
+    assert history.splitter.widget(0) is history.strip
+    history.splitter.setSizes([260, 200])
+    QApplication.processEvents()
+    assert history.strip.height() >= 250  # the user gave the chart more room
+    history.splitter.setSizes([40, 420])
+    QApplication.processEvents()
+    assert history.strip.height() >= 90 and history.view.isVisible()  # never squeezed away

@@ -21,6 +21,8 @@ class MapLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.expanded = False
+        self.max_height: int | None = None  # the map's height: taller content scrolls with the wheel
+        self._offset = 0
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._stances = labels.stances()
         self._kinds = labels.link_kinds()
@@ -30,9 +32,31 @@ class MapLegend(QWidget):
 
     def set_expanded(self, expanded: bool) -> None:
         self.expanded = expanded
+        self._offset = 0
         self.resize(self.sizeHint())
         self.update()
         self.toggled.emit(expanded)
+
+    def set_max_height(self, height: int | None) -> None:
+        """Keep within ``height`` pixels (the map's); what does not fit scrolls instead of being cut off."""
+        self.max_height = height
+        self._offset = min(self._offset, self.scroll_range())
+        self.resize(self.sizeHint())
+        self.update()
+
+    def content_height(self) -> int:
+        return len(self._rows()) * ROW + 16
+
+    def scroll_range(self) -> int:
+        return max(0, self.content_height() - self.height()) if self.expanded else 0
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if self.scroll_range() == 0:
+            event.ignore()  # the map zooms
+            return
+        self._offset = max(0, min(self.scroll_range(), self._offset - event.angleDelta().y() // 4))
+        self.update()
+        event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.set_expanded(not self.expanded)
@@ -61,7 +85,10 @@ class MapLegend(QWidget):
         texts += list(self._stances.values()) + list(self._kinds.values())
         texts.append(self._kinds["covers"] + " " + self.tr("(thicker = closer)"))
         width = max(metrics.horizontalAdvance(t) for t in texts) + SWATCH + 34
-        return QSize(width, len(self._rows()) * ROW + 16)
+        height = self.content_height()
+        if self.max_height is not None and height > self.max_height:
+            height = max(ROW * 3, self.max_height)
+        return QSize(width, height)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -70,7 +97,8 @@ class MapLegend(QWidget):
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.setFont(self._font)
-        y = 6
+        painter.setClipRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        y = 6 - self._offset
         for kind, value in self._rows():
             mid = y + ROW / 2
             text_x = 12 + SWATCH + 8
@@ -128,6 +156,14 @@ class MapLegend(QWidget):
             painter.setPen(style.TEXT)
             painter.drawText(QRectF(text_x, y, self.width() - text_x - 6, ROW), Qt.AlignmentFlag.AlignVCenter, label)
             y += ROW
+        if self.scroll_range():  # more below or above: say so, and that the wheel shows it
+            painter.setPen(style.SELECTION)
+            if self._offset < self.scroll_range():
+                painter.drawText(QRectF(0, self.height() - ROW, self.width() - 8, ROW),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "▼")
+            if self._offset > 0:
+                painter.drawText(QRectF(0, 2, self.width() - 8, ROW),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "▲")
         painter.end()
 
     def showEvent(self, event) -> None:  # noqa: N802

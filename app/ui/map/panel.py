@@ -409,6 +409,8 @@ class MapPanel(QWidget):
     def _place_overlays(self) -> None:
         area = self.view.viewport().geometry()
         self.legend.setVisible(self.legend_action.isChecked())
+        if self.legend.max_height != area.height() - 20:
+            self.legend.set_max_height(area.height() - 20)
         self.legend.move(area.left() + 10, area.top() + 10)
         unfolded = self.legend_action.isChecked() and self.legend.expanded
         self.view.reserved_left = self.legend.width() + 20 if unfolded else 0

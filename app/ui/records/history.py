@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -115,7 +116,7 @@ class FrequencyStrip(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setFixedHeight(140)
+        self.plot.setMinimumHeight(90)  # the panel's splitter gives it more when the user wants
         self.plot.getAxis("left").setWidth(32)
         self.plot.getAxis("bottom").setHeight(38)  # room for the year under January and the first month
         self.plot.showGrid(y=True, alpha=0.2)
@@ -168,11 +169,22 @@ class HistoryPanel(RecordPanel):
         for button in (self.log_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # The chart and the list share the height through a splitter: the user gives either more room.
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.strip)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([140, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.strip)
-        layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.splitter, 1)
         self.model.modelReset.connect(self._on_model_reset)
         self.person_filter.currentIndexChanged.connect(self._on_filter_chosen)
         self.view.clicked.connect(self._on_clicked)
