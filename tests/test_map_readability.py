@@ -291,3 +291,17 @@ def test_the_history_chart_and_list_share_the_height_through_a_splitter(demo, qt
     history.splitter.setSizes([40, 420])
     QApplication.processEvents()
     assert history.strip.height() >= 90 and history.view.isVisible()  # never squeezed away
+
+
+def test_account_names_in_the_list_are_cut_once_at_the_end_with_the_whole_name_in_the_tooltip(qtbot, demo):
+    from PySide6.QtCore import Qt as QtNs
+
+    from app.ui.accounts.list_panel import AccountListPanel
+    from app.views.account_list_model import AccountListModel
+
+    accounts = AccountListPanel()
+    qtbot.addWidget(accounts)
+    accounts.model.show_rows(demo.account_summaries())
+    assert accounts.table.textElideMode() == QtNs.TextElideMode.ElideRight
+    index = accounts.proxy.index(0, AccountListModel.NAME)
+    assert index.data(QtNs.ItemDataRole.ToolTipRole).startswith(index.data())

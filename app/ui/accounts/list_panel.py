@@ -64,7 +64,8 @@ class AccountListPanel(QWidget):
         # The filters cover industry and owner; the narrow list keeps what tells accounts apart.
         for col in (AccountListModel.INDUSTRY, AccountListModel.OWNER, AccountListModel.TEAM):
             self.table.setColumnHidden(col, True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Names start with what tells them apart (恒岳重工集团 …): cut at the end, the whole name in the tooltip.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setMinimumWidth(220)
         self.count_label = QLabel()
         # Not horizontally expanding: a wider window gives its room to the central area, not this dock.
