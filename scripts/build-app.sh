@@ -28,6 +28,8 @@ if [ ! -x "$BUILD_VENV/bin/python" ] || ! "$BUILD_VENV/bin/python" -c 'import pi
     "$PYTHON" -m venv --clear "$BUILD_VENV"
 fi
 say "installing Stakemap (as a user would get it) and PyInstaller $PYINSTALLER_VERSION into $BUILD_VENV"
+# setuptools keeps what it built before in build/lib: a module moved or deleted since would come back.
+rm -rf build/lib build/bdist.*
 log="$(mktemp)"
 if ! "$BUILD_VENV/bin/python" -m pip install --disable-pip-version-check --upgrade --force-reinstall --no-deps . \
         >"$log" 2>&1 \
