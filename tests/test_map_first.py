@@ -294,7 +294,6 @@ def test_cards_are_readable_at_the_fitted_zoom_of_every_demo_account(qtbot, demo
             name_px, text_px, badge_px = detail_fonts(scale)
             assert name_px * scale >= NAME_MIN_PIXELS - 0.01
             assert text_px * scale >= TEXT_MIN_PIXELS - 0.01 and badge_px * scale >= BADGE_MIN_PIXELS - 0.01
-            card = next(c for c in view.map_scene.card_items() if c.key[0] == "person")
             heights[size, name] = (round(scale, 3), round(84 * scale))  # a card of medium influence
     print("fitted card height in pixels:", heights)
     stop(controller)

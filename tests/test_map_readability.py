@@ -305,3 +305,17 @@ def test_account_names_in_the_list_are_cut_once_at_the_end_with_the_whole_name_i
     assert accounts.table.textElideMode() == QtNs.TextElideMode.ElideRight
     index = accounts.proxy.index(0, AccountListModel.NAME)
     assert index.data(QtNs.ItemDataRole.ToolTipRole).startswith(index.data())
+
+
+def test_the_analysis_summary_keeps_its_height_while_its_text_changes(qtbot, demo_db, dialogs):  # noqa: F811
+    controller, window = start(qtbot, demo_db)
+    summary = window.analysis_panel.summary.parentWidget().parentWidget()  # its box in the panel
+    heights = set()
+    for name in DEMO_ACCOUNT_NAMES:
+        window.select_account(window.workspace.account_id_by_name(name))
+        heights.add(summary.height())  # "Analysing…"
+        qtbot.waitUntil(lambda: window.analysis_panel.analysis is not None, timeout=10000)
+        QApplication.processEvents()
+        heights.add(summary.height())
+    assert len(heights) == 1, heights
+    stop(controller)

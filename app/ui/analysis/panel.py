@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
 from app.ui.analysis.runner import AnalysisRunner
 from app.ui.analysis.what_if import WhatIfPanel
+from app.ui.common.widgets import steady_box
 from app.views.analysis_model import KEY_ROLE, AnalysisModel
 from app.views.map import overlays
 
@@ -85,7 +87,7 @@ class AnalysisPanel(QWidget):
         self.grid = None  # the chart loads on first view: its library is slow to import
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        layout.addWidget(steady_box(self.summary, 6))  # coverage, support, gaps (often 2 lines), a warning
         layout.addWidget(self.overlay)
         layout.addWidget(self.route_label)
         layout.addWidget(self.tabs, 1)
@@ -175,8 +177,8 @@ class AnalysisPanel(QWidget):
             self.tr("Coverage score: %1 (share of influence we reach at working level or better)")
             .replace("%1", f"{a.coverage_score:.0%}"),
             self.tr("Support index: %1 (−1 all against us … +1 all for us)").replace("%1", support),
-            self.tr("Coverage gaps: %1").replace("%1", ", ".join(names.get(k, "?") for k in a.gaps)
-                                                   or self.tr("none")),
+            self.tr("Coverage gaps: %1").replace(
+                "%1", translate("Lists", ", ").join(names.get(k, "?") for k in a.gaps) or self.tr("none")),
         ]
         if a.single_threaded:
             lines.append(self.tr("Single-threaded: every strong relationship goes through one of us."))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import labels
-from app.ui.common.widgets import fill_combo
+from app.ui.common.widgets import fill_combo, steady_box
 
 
 def reason_labels() -> dict[str, str]:
@@ -60,7 +60,7 @@ class WhatIfPanel(QWidget):
         form.addRow(self.tr("Stance"), self.stance)
         form.addRow(self.tr("Our team member"), self.member)
         form.addRow(self.tr("Relationship level"), self.level)
-        form.addRow(self.result)
+        form.addRow(steady_box(self.result, 3))
         best = QGroupBox(self.tr("Next best relationships to build"))
         best_layout = QVBoxLayout(best)
         best_layout.addWidget(self.suggestions)

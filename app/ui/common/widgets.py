@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QWidget
+
+
+def steady_box(label, lines: int):
+    """A box of ``lines`` lines' height around a word-wrapped label: the panel around it keeps its height
+    whatever the text, and a longer text scrolls inside the box. Add the box to the layout, not the label."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    box = QScrollArea()
+    box.setWidget(label)
+    box.setWidgetResizable(True)
+    box.setFrameShape(QFrame.Shape.NoFrame)
+    box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    box.setFixedHeight(lines * label.fontMetrics().lineSpacing() + 6)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return box
 
 
 def fill_combo(combo: QComboBox, choices: dict, current=None, none_label: str | None = None) -> None:
