@@ -23,7 +23,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPen, QPicture
 
 from app.export import page_kit as kit
-from app.export.pictures import play, record_scene, record_widget
+from app.export.pictures import play, record_scene
 from app.export.scene_source import dispose_scene, prepared_scene
 from app.i18n import labels, translate
 from app.io.atomic import write_atomically
@@ -89,13 +89,7 @@ def prepare_map(workspace, account_id: int, fmt: str, shareable: bool = False, a
         dispose_scene(scene)
     job.paper = paper or kit.default_paper()
     if fmt == "pdf":
-        legend = _legend(shareable)
-        job.legend, job.legend_size = record_widget(legend), legend.size()
-        # The patched rows make a reference cycle; a widget left to the garbage collector may outlive the
-        # application and crash the interpreter on exit.
-        import shiboken6
-
-        shiboken6.delete(legend)
+        job.legend, job.legend_size = _legend(shareable)
         job.rows = table_rows(workspace, account_id)
     return job
 
@@ -155,31 +149,19 @@ def _whole(job: MapJob) -> QRectF:
 
 
 # -- PDF ------------------------------------------------------------------------------------------
-def _legend(shareable: bool):
-    from app.ui.map.legend import MapLegend
+def _legend(shareable: bool) -> tuple[QPicture, QSize]:
+    """The legend, unfolded for good on paper, recorded as a picture; a shareable one does not name what the
+    file leaves out."""
+    from app.views.map.legend_drawing import LegendDrawing
 
-    legend = MapLegend()
-    legend._font = kit.font(11)
-    legend.set_expanded(True)
-    full_rows = legend._rows
-
-    def rows() -> list[tuple[str, object]]:
-        # Unfolded for good on paper, so no fold arrow; a shareable legend must not name what was removed.
-        from app.export.scene_source import PRIVATE_LINK_KINDS
-
-        kept = []
-        for kind, value in full_rows():
-            if kind == "header":
-                value = str(value).split("  ")[0]
-            if shareable and (kind == "stance" or value == legend.tr("Stance") or value in PRIVATE_LINK_KINDS
-                              or kind == "influence"):
-                continue
-            kept.append((kind, value))
-        return kept
-
-    legend._rows = rows
-    legend.resize(legend.sizeHint())
-    return legend
+    drawing = LegendDrawing(kit.font(11), shareable=shareable)
+    header = translate("MapLegend", "Legend")
+    size = drawing.size(True, header)
+    picture = QPicture()
+    painter = QPainter(picture)
+    drawing.paint(painter, size.width(), size.height(), True, header)
+    painter.end()
+    return picture, size
 
 
 def _layout(page: QRectF, scene_rect: QRectF, legend_size: QSize, people: int) -> _Layout:

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPageLayout, QPicture
 
@@ -20,7 +19,7 @@ from app.export import brief_html
 from app.export import page_kit as kit
 from app.export.brief_content import BriefContent, default_attendees, gather
 from app.export.map_document import LEGEND_SCALE, READABLE_SCALE, _legend, draw_map
-from app.export.pictures import play, record_scene, record_widget
+from app.export.pictures import play, record_scene
 from app.export.scene_source import dispose_scene, prepared_scene
 from app.i18n import translate
 from app.io.atomic import write_atomically
@@ -65,9 +64,7 @@ def prepare_brief(workspace, account_id: int, attendee_ids: list[int] | None = N
     front = brief_html.front(content, kit.long_date(meeting_date), prepared)
     back = brief_html.back(content)
     rect, picture = _record_focus_map(workspace, account_id, content, shareable, paper)
-    legend = _legend(shareable)
-    legend_picture, legend_size = record_widget(legend), legend.size()
-    shiboken6.delete(legend)
+    legend_picture, legend_size = _legend(shareable)
     return BriefJob(content, front, back, rect, picture, legend_picture, legend_size, author, paper)
 
 

@@ -3715,11 +3715,4 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>覆盖缺口：%1 → %2</translation>
     </message>
 </context>
-<context>
-    <name>legend</name>
-    <message>
-        <source>Stance</source>
-        <translation>态度</translation>
-    </message>
-</context>
 </TS>
