@@ -33,3 +33,15 @@ def fonts(path: Path) -> list[list[str]]:
 def compact(text: str) -> str:
     """``text`` without white space: pdftotext may break a long line or space out glyphs."""
     return re.sub(r"\s+", "", text)
+
+
+def word_boxes(path: Path) -> list[list[tuple[str, float]]]:
+    """Per page, each word with the height of its box in points (``pdftotext -bbox``): a word set in N-point
+    type has a box a little taller than N (a 7 pt name is about 8 pt high)."""
+    import html
+    import re
+
+    pages = _run("pdftotext", "-bbox", str(path), "-").split("<page ")[1:]
+    pattern = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+    return [[(html.unescape(text), float(bottom) - float(top)) for top, bottom, text in pattern.findall(page)]
+            for page in pages]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pdf_reading import compact, fonts, page_count, page_size, pdf_text  # noqa: E402
+from tests.pdf_reading import compact, fonts, page_count, page_size, pdf_text, word_boxes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
@@ -226,3 +226,53 @@ def test_paper_size_and_png_resolution_from_the_command_line(tmp_path, app):
     assert abs(ratio - 300 / 72) < 0.01
     assert round(QImage(str(large)).dotsPerMeterX() * 0.0254) == 300
     assert main(["--db", db, "export", "--account", name, "--out", str(small), "--dpi", "5"]) == 2
+
+
+NAME_BOX = 8.0  # the box of a word set in 7-point type
+
+
+def _map_pages(workspace, account_id: int) -> int:
+    """How many pages of the account's map PDF show the map (page 1, then its parts)."""
+    from app.export.map_document import _choose_layout, prepare_map
+
+    _, layout = _choose_layout(prepare_map(workspace, account_id, "pdf"))
+    return 1 + len(layout.tiles)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_names_on_the_map_pages_are_printed_in_at_least_7_points(demo, tmp_path, language, app):
+    from app.export import export_map
+    from app.i18n import language as lang
+
+    lang.install(language)
+    try:
+        smallest = {}
+        for summary in demo.account_summaries():
+            path = tmp_path / f"{summary.id}.pdf"
+            export_map(demo, summary.id, path, "pdf", author="陈思远")
+            pages = word_boxes(path)[:_map_pages(demo, summary.id)]
+            for person in demo.people(summary.id, include_archived=False):
+                sizes = [height for page in pages for word, height in page if word in person.name.split()]
+                assert sizes, f"{person.name} is not on the map pages"
+                smallest[person.name] = min(sizes)
+        assert min(smallest.values()) >= NAME_BOX, min(smallest.items(), key=lambda item: item[1])
+        print("smallest name box on the map pages:", min(smallest.values()))
+    finally:
+        lang.install("en")
+
+
+def test_a_map_too_big_for_one_page_opens_with_a_numbered_overview_without_small_text(demo, tmp_path):
+    from app.export import export_map
+
+    account_id = max(demo.account_summaries(), key=lambda s: s.people).id  # the demo's largest committee
+    path = tmp_path / "big.pdf"
+    export_map(demo, account_id, path, "pdf")
+    parts = _map_pages(demo, account_id) - 1
+    assert parts >= 2
+    overview = word_boxes(path)[0]
+    numbers = {word for word, _height in overview if word.isdigit()}
+    assert {str(n) for n in range(1, parts + 1)} <= numbers  # each part is numbered on page 1
+    people = {word for person in demo.people(account_id) for word in person.name.split()}
+    assert not [word for word, height in overview if word in people]  # the overview names nobody in tiny type
+    second = pdf_text(path).split("\f")[1]
+    assert "part 2" in second  # the first part names its neighbour at the edge

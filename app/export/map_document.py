@@ -31,7 +31,9 @@ from app.views.map import style
 
 FORMATS = ("pdf", "png", "svg")
 LEGEND_SCALE = 0.75  # legend pixels to points
-READABLE_SCALE = 0.36  # points per scene unit below which card titles get too small to read on paper
+# Points per scene unit below which the map is split into pages: cards' names (15 units) print at 7.5 pt and
+# titles (12 units) at 6 pt, the least that reads on paper.
+READABLE_SCALE = 0.5
 TILE_OVERLAP = 80.0  # scene units shared by neighbouring map pages, so a card cut at one edge is whole on the next
 ROW = 15.0
 HEADER_ROW = 18.0
@@ -48,8 +50,7 @@ class MapJob:
     author: str | None = None
     dpi: int = 150
     cards: list[QRectF] = field(default_factory=list)  # the shown cards, in scene units
-    legend: QPicture | None = None
-    legend_size: QSize = field(default_factory=QSize)
+    overview: QPicture | None = None  # the same map with no text: page 1's locator when the map is split
     rows: list[dict[str, str]] = field(default_factory=list)
     date: dt.date = field(default_factory=dt.date.today)
     paper: str = "a4"
@@ -85,11 +86,13 @@ def prepare_map(workspace, account_id: int, fmt: str, shareable: bool = False, a
         rect = scene.content_rect()
         job = MapJob(fmt, workspace.account(account_id).name, rect, record_scene(scene, rect), shareable, author,
                      dpi, [c.sceneBoundingRect() for c in scene.card_items() if scene.is_shown(c)])
+        if fmt == "pdf":
+            scene.set_overview(True)  # boxes by stance and lines by kind: a locator, with no text too small
+            job.overview = record_scene(scene, rect)
     finally:
         dispose_scene(scene)
     job.paper = paper or kit.default_paper()
     if fmt == "pdf":
-        job.legend, job.legend_size = _legend(shareable)
         job.rows = table_rows(workspace, account_id)
     return job
 
@@ -149,27 +152,40 @@ def _whole(job: MapJob) -> QRectF:
 
 
 # -- PDF ------------------------------------------------------------------------------------------
-def _legend(shareable: bool) -> tuple[QPicture, QSize]:
-    """The legend, unfolded for good on paper, recorded as a picture; a shareable one does not name what the
-    file leaves out."""
+def _legend(shareable: bool, width: float | None = None) -> tuple[QPicture, QSize]:
+    """The legend recorded as a picture, unfolded for good on paper; a shareable one does not name what the
+    file leaves out. With ``width`` (pixels) it is a strip of that width, for the foot of a map page."""
     from app.views.map.legend_drawing import LegendDrawing
 
     drawing = LegendDrawing(kit.font(11), shareable=shareable)
-    header = translate("MapLegend", "Legend")
-    size = drawing.size(True, header)
     picture = QPicture()
     painter = QPainter(picture)
-    drawing.paint(painter, size.width(), size.height(), True, header)
+    if width is None:
+        header = translate("MapLegend", "Legend")
+        size = drawing.size(True, header)
+        drawing.paint(painter, size.width(), size.height(), True, header)
+    else:
+        size = drawing.strip_size(width)
+        drawing.paint_strip(painter, width)
     painter.end()
     return picture, size
 
 
-def _layout(page: QRectF, scene_rect: QRectF, legend_size: QSize, people: int) -> _Layout:
+def _strip_width(page: QRectF) -> float:
+    """The legend strip's width in legend pixels: the page's width inside the margins."""
+    return (page.width() - 2 * kit.MARGIN) / LEGEND_SCALE
+
+
+def _layout(page: QRectF, scene_rect: QRectF, shareable: bool, people: int) -> _Layout:
+    """Page 1: the title block, the map across the page and the legend as a strip at its foot."""
+    from app.views.map.legend_drawing import LegendDrawing
+
+    legend_size = LegendDrawing(kit.font(11), shareable=shareable).strip_size(_strip_width(page))
     legend_w, legend_h = legend_size.width() * LEGEND_SCALE, legend_size.height() * LEGEND_SCALE
     top = kit.MARGIN + kit.TITLE_HEIGHT
     bottom = page.height() - kit.MARGIN - kit.FOOTER
-    fit_area = QRectF(kit.MARGIN, top, page.width() - 2 * kit.MARGIN - legend_w - 12, bottom - top)
-    legend = QRectF(page.width() - kit.MARGIN - legend_w, top, legend_w, legend_h)
+    fit_area = QRectF(kit.MARGIN, top, page.width() - 2 * kit.MARGIN, bottom - top - legend_h - 8)
+    legend = QRectF(kit.MARGIN, bottom - legend_h, legend_w, legend_h)
     tile_area = QRectF(kit.MARGIN, kit.MARGIN + kit.HEADING_HEIGHT, page.width() - 2 * kit.MARGIN,
                        bottom - kit.MARGIN - kit.HEADING_HEIGHT)
     fit = min(fit_area.width() / scene_rect.width(), fit_area.height() / scene_rect.height())
@@ -198,17 +214,18 @@ def _choose_layout(job: MapJob) -> tuple[QPageLayout, _Layout]:
     best = None
     for orientation in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait):
         page_layout = kit.page_layout(orientation, job.paper)
-        layout = _layout(kit.page_rect(page_layout), job.rect, job.legend_size, len(job.rows))
+        layout = _layout(kit.page_rect(page_layout), job.rect, job.shareable, len(job.rows))
         # The orientation that suits the map's shape: fewer map pages, then a larger map on page 1.
         fit = min(layout.fit_area.width() / job.rect.width(), layout.fit_area.height() / job.rect.height())
         rank = (-len(layout.tiles), fit, -layout.table_pages)
         if best is None or rank > best[0]:
             best = (rank, page_layout, layout)
     _, page_layout, layout = best
+    # A map too big for page 1 at a readable size gets its parts, even a single one (the whole map on a page
+    # of its own, without the title block and legend): page 1 is then the overview that numbers them.
     tiles = [t for t in layout.tiles if any(t.intersects(c) for c in job.cards)]
-    # One part would repeat page 1 a little larger: only a map split in several parts earns its pages.
-    return page_layout, _Layout(layout.page, layout.fit_area, layout.legend, layout.tile_area,
-                                tiles if len(tiles) > 1 else [], layout.table_pages, layout.rows_per_page)
+    return page_layout, _Layout(layout.page, layout.fit_area, layout.legend, layout.tile_area, tiles,
+                                layout.table_pages, layout.rows_per_page)
 
 
 def _write_pdf(job: MapJob, temp: Path, progress=None) -> None:
@@ -230,16 +247,22 @@ def _write_pdf(job: MapJob, temp: Path, progress=None) -> None:
     if job.author:
         subtitle += "   " + translate("MapExport", "Prepared by %1").replace("%1", job.author)
     kit.title_block(painter, layout.page, job.title, subtitle, job.shareable)
-    draw_map(painter, job.picture, job.rect, layout.fit_area, job.rect)
-    if job.legend is not None:
-        legend = QRectF(layout.legend.topLeft(), layout.legend.size())
-        play(painter, job.legend, legend, QRectF(0, 0, job.legend_size.width(), job.legend_size.height()))
+    if layout.tiles and job.overview is not None:
+        # Too big to read on one page: page 1 shows where each part is, the parts follow readable.
+        draw_map(painter, job.overview, job.rect, layout.fit_area, job.rect)
+        _tile_grid(painter, layout.fit_area, job.rect, layout.tiles)
+    else:
+        draw_map(painter, job.picture, job.rect, layout.fit_area, job.rect)
+    strip, strip_size = _legend(job.shareable, _strip_width(layout.page))
+    play(painter, strip, QRectF(layout.legend.topLeft(), layout.legend.size()),
+         QRectF(0, 0, strip_size.width(), strip_size.height()))
     kit.footer(painter, layout.page, number, total, job.shareable)
     for index, window in enumerate(layout.tiles, start=1):
         next_page()
         kit.heading(painter, layout.page, translate("MapExport", "%1 — map, part %2 of %3")
                     .replace("%1", job.title).replace("%2", str(index)).replace("%3", str(len(layout.tiles))))
         draw_map(painter, job.picture, job.rect, layout.tile_area, window)
+        _neighbours(painter, layout.tile_area, layout.tiles, index - 1)
         kit.footer(painter, layout.page, number, total, job.shareable)
     for start in range(0, max(1, len(job.rows)), layout.rows_per_page):
         next_page()
@@ -248,6 +271,73 @@ def _write_pdf(job: MapJob, temp: Path, progress=None) -> None:
         kit.footer(painter, layout.page, number, total, job.shareable)
     if not painter.end():
         raise OSError(f"cannot write {temp}")
+
+
+TILE_COLOR = QColor("#1a73e8")
+
+
+def _tile_grid(painter: QPainter, area: QRectF, recorded: QRectF, tiles: list[QRectF]) -> None:
+    """Each following map page as a numbered frame over the overview."""
+    target = kit.fitted(area.adjusted(2, 2, -2, -2), recorded)
+    scale = target.width() / recorded.width()
+    painter.save()
+    for number, tile in enumerate(tiles, start=1):
+        box = QRectF(target.left() + (tile.left() - recorded.left()) * scale,
+                     target.top() + (tile.top() - recorded.top()) * scale, tile.width() * scale,
+                     tile.height() * scale).intersected(target)
+        pen = QPen(TILE_COLOR, 1.2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box)
+        label = QRectF(box.left() + 4, box.top() + 4, 34, 22)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 220))
+        painter.drawRoundedRect(label, 4, 4)
+        kit.text(painter, label, str(number), kit.font(16, bold=True), TILE_COLOR, Qt.AlignmentFlag.AlignCenter)
+    painter.restore()
+
+
+def _neighbours(painter: QPainter, area: QRectF, tiles: list[QRectF], index: int) -> None:
+    """Name the parts that continue the map beyond each edge of part ``index`` (0-based)."""
+    here = tiles[index]
+    arrows = {"left": "←", "right": "→", "up": "↑", "down": "↓"}
+    found: dict[str, int] = {}
+    for other_index, other in enumerate(tiles):
+        if other_index == index:
+            continue
+        dx, dy = other.center().x() - here.center().x(), other.center().y() - here.center().y()
+        overlaps_x = other.left() < here.right() and here.left() < other.right()
+        overlaps_y = other.top() < here.bottom() and here.top() < other.bottom()
+        side = None
+        if overlaps_y and abs(dx) > 1:
+            side = "right" if dx > 0 else "left"
+        elif overlaps_x and abs(dy) > 1:
+            side = "down" if dy > 0 else "up"
+        if side is not None:
+            distance = abs(dx) + abs(dy)
+            best = found.get(side)
+            if best is None or distance < abs(tiles[best].center().x() - here.center().x()) + abs(
+                    tiles[best].center().y() - here.center().y()):
+                found[side] = other_index
+    face = kit.font(10, bold=True)
+    for side, other_index in found.items():
+        text = translate("MapExport", "part %1").replace("%1", str(other_index + 1))
+        text = f"{arrows[side]} {text}" if side in ("left", "up") else f"{text} {arrows[side]}"
+        width, height = 70.0, 16.0
+        if side == "left":
+            box = QRectF(area.left() + 4, area.center().y() - height / 2, width, height)
+        elif side == "right":
+            box = QRectF(area.right() - width - 4, area.center().y() - height / 2, width, height)
+        elif side == "up":
+            box = QRectF(area.center().x() - width / 2, area.top() + 4, width, height)
+        else:
+            box = QRectF(area.center().x() - width / 2, area.bottom() - height - 4, width, height)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.restore()
+        kit.text(painter, box, text, face, TILE_COLOR, align=Qt.AlignmentFlag.AlignCenter)
 
 
 def draw_map(painter: QPainter, picture: QPicture, recorded: QRectF, area: QRectF, window: QRectF) -> None:

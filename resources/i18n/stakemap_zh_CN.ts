@@ -2482,6 +2482,10 @@ Decision maps of key-account buying committees.</source>
         <translation>可分享版本——已去掉态度、影响力、备注、个人诉求和对立关系</translation>
     </message>
     <message>
+        <source>part %1</source>
+        <translation>第 %1 部分</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>

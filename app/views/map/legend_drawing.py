@@ -114,3 +114,47 @@ class LegendDrawing:
             label = translate("MapLegend", "Declared influence (size, dots)")
         painter.setPen(style.TEXT)
         painter.drawText(QRectF(text_x, y, width - text_x - 6, ROW), Qt.AlignmentFlag.AlignVCenter, label)
+
+    # -- the strip: one band of swatches across a page, so the map gets the page ----------------------------
+    def _items(self) -> list[tuple[str, object]]:
+        return [row for row in self.rows(True) if row[0] not in ("header", "title")]
+
+    def _cell_width(self) -> float:
+        metrics = QFontMetrics(self.font)
+        labels_ = [self._label(kind, value) for kind, value in self._items()]
+        return max(metrics.horizontalAdvance(text) for text in labels_) + SWATCH + 30
+
+    def strip_size(self, width: float) -> QSize:
+        """The size of the strip laid out in ``width`` pixels: as many columns as fit, rows as needed."""
+        columns = max(1, int(width // self._cell_width()))
+        rows = -(-len(self._items()) // columns)
+        return QSize(int(width), rows * ROW + 10)
+
+    def paint_strip(self, painter: QPainter, width: float) -> None:
+        size = self.strip_size(width)
+        columns = max(1, int(width // self._cell_width()))
+        cell = width / columns
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#b0bec5"), 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(QRectF(0, 0, width, size.height()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.setFont(self.font)
+        rows = -(-len(self._items()) // columns)
+        for index, (kind, value) in enumerate(self._items()):
+            column, row = divmod(index, rows)  # down each column, as a reader scans a legend
+            painter.save()
+            painter.translate(column * cell, 5 + row * ROW - 6)
+            self._row(painter, kind, value, 6, cell)
+            painter.restore()
+        painter.restore()
+
+    def _label(self, kind: str, value) -> str:
+        if kind == "stance":
+            return self._stances[value]
+        if kind == "link":
+            closer = " " + translate("MapLegend", "(thicker = closer)") if value == "covers" else ""
+            return self._kinds[value] + closer
+        if kind == "member":
+            return translate("MapLegend", "Our team member")
+        return translate("MapLegend", "Declared influence (size, dots)")
