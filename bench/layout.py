@@ -11,6 +11,11 @@ spring_layout (50 iterations, weighted by strength) on the same graph in the sam
 abstract coordinates. At 10,000 people it would take minutes and is not run (baseline null). The org chart and
 grouped layouts are timed as well and shown in the table only: the JSON contract has a single layout metric.
 Every timing is the median of several runs, after one warm-up run at the smallest size.
+
+`layout_routed` is the same force-directed layout followed by app.layout.routing.route_links on the cards as
+painted (grown by routing.PAINTED_MARGIN). `link_card_crossings` counts, for every layout of each demo account
+and of a generated 300-person account, the (link, card) pairs where a routed link comes within
+routing.CLEARANCE of a card it does not connect (size: the account's people).
 """
 
 from __future__ import annotations
@@ -42,6 +47,68 @@ def spring_layout_task(nodes, edges):
     return lambda: nx.spring_layout(graph, seed=7, weight="weight")
 
 
+def routed_task(layout, nodes, edges, org_chart=False):
+    def task():
+        from app.layout.routing import painted_card, route_links
+
+        positions = layout(nodes, edges)
+        cards = {n.key: painted_card(*positions[n.key], n.width, n.height) for n in nodes}
+        return route_links(cards, [(i, e.source, e.target, e.kind) for i, e in enumerate(edges)], org_chart)
+    return task
+
+
+def crossing_maps() -> dict[str, tuple[list, list]]:
+    """The demo accounts (cards sized as the map draws them) and a generated 300-person account."""
+    import tempfile
+
+    from app.demo import load_demo
+    from app.document import Workspace
+    from app.layout import LayoutEdge, LayoutNode
+    from app.layout.synthetic import sample_map
+    from app.storage.database import Database
+    from app.views.map.style import card_size
+
+    maps = {}
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder) / "demo.db")
+        try:
+            with db.session() as session:
+                names = load_demo(session)
+            workspace = Workspace(db)
+            for name in names:
+                data = workspace.map_data(workspace.account_id_by_name(name))
+                nodes = [LayoutNode(("person", p.id), *card_size("person", p.influence), p.role, p.department)
+                         for p in data.people if not p.archived]
+                nodes += [LayoutNode(("member", m.id), *card_size("member", None), "member") for m in data.members]
+                present = {n.key for n in nodes}
+                edges = [LayoutEdge(li.source, li.target, li.kind, li.strength) for li in data.links
+                         if li.source in present and li.target in present]
+                maps[name] = (nodes, edges)
+        finally:
+            db.close()
+    maps["generated 300"] = sample_map(300, seed=SEED)
+    return maps
+
+
+def crossings() -> list[dict]:
+    from app.layout import force_directed, grouped, org_chart
+    from app.layout.routing import count_crossings, painted_card, route_links
+
+    layouts = {"org_chart": org_chart, "force_directed": force_directed,
+               "by_role": partial(grouped, by="role"), "by_department": partial(grouped, by="department")}
+    records = []
+    for name, (nodes, edges) in crossing_maps().items():
+        people = sum(1 for n in nodes if not n.is_member)
+        for layout_name, layout in layouts.items():
+            positions = layout(nodes, edges)
+            cards = {n.key: painted_card(*positions[n.key], n.width, n.height) for n in nodes}
+            links = [(i, e.source, e.target, e.kind) for i, e in enumerate(edges)]
+            paths = route_links(cards, links, layout_name == "org_chart")
+            records.append({"metric": "link_card_crossings", "size": people, "layout": layout_name,
+                            "value": count_crossings(cards, paths, links), "account": name, "links": len(links)})
+    return records
+
+
 def measure(runs: int) -> list[dict]:
     from app.layout import force_directed, grouped, org_chart
     from app.layout.synthetic import sample_map
@@ -61,6 +128,9 @@ def measure(runs: int) -> list[dict]:
         row["org_chart"] = median_seconds(partial(org_chart, nodes, edges), runs)
         row["grouped_role"] = median_seconds(partial(grouped, nodes, edges, "role"), runs)
         row["grouped_department"] = median_seconds(partial(grouped, nodes, edges, "department"), runs)
+        log(f"{size} people: force-directed and routing, org chart and routing …")
+        row["routed"] = median_seconds(routed_task(force_directed, nodes, edges), runs)
+        row["org_chart_routed"] = median_seconds(routed_task(org_chart, nodes, edges, True), runs)
         row["baseline"] = None
         if size <= BASELINE_UP_TO:
             log(f"{size} people: networkx spring_layout …")
@@ -78,11 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     ensure_project_python("bench/layout.py", ("numpy", "scipy", "networkx"))
     sys.path.insert(0, str(ROOT))
     results = measure(max(1, args.runs))
+    log("link crossings of the demo accounts and a generated 300-person account …")
+    counts = crossings()
 
     if args.json:
-        print(json.dumps([{"metric": "layout", "size": r["size"], "seconds": round(r["force"], 4),
-                           "baseline_seconds": None if r["baseline"] is None else round(r["baseline"], 4)}
-                          for r in results]))
+        records = []
+        for r in results:
+            records.append({"metric": "layout", "size": r["size"], "seconds": round(r["force"], 4),
+                            "baseline_seconds": None if r["baseline"] is None else round(r["baseline"], 4)})
+            records.append({"metric": "layout_routed", "size": r["size"], "seconds": round(r["routed"], 4),
+                            "baseline_seconds": None})
+        records += [{k: c[k] for k in ("metric", "size", "layout", "value")} for c in counts]
+        print(json.dumps(records))
         return 0
 
     print(f"Automatic layout of generated account maps (seed {SEED}), median of {max(1, args.runs)} runs, seconds")
@@ -101,6 +178,19 @@ def main(argv: list[str] | None = None) -> int:
     print("  force: the force-directed layout with card scaling, overlap removal and packing (the `layout` metric)")
     print("  spring_layout: networkx baseline, abstract coordinates only; not run at 10,000 people, where it would")
     print("  take minutes (baseline_seconds is null in --json)")
+    print()
+    print("  Layout and link routing (app.layout.routing), seconds")
+    print(f"  {'people':>7}  {'force':>8}{'force+routing':>15}{'ratio':>7}"
+          f"{'org chart':>11}{'org+routing':>13}{'ratio':>7}")
+    for r in results:
+        print(f"  {r['size']:>7}  {r['force']:>8.3f}{r['routed']:>15.3f}{r['routed'] / r['force']:>6.1f}x"
+              f"{r['org_chart']:>11.3f}{r['org_chart_routed']:>13.3f}{r['org_chart_routed'] / r['org_chart']:>6.1f}x")
+    print()
+    print("  Link–card crossings after routing (links within the clearance of a card they do not connect)")
+    print(f"  {'account':<34}{'people':>7}{'links':>7}  {'layout':<15}{'crossings':>10}")
+    for c in counts:
+        print(f"  {c['account'][:33]:<34}{c['size']:>7}{c['links']:>7}  {c['layout']:<15}{c['value']:>10}")
+    print()
     for size, target in TARGET_SECONDS.items():
         row = next((r for r in results if r["size"] == size), None)
         if row is not None:

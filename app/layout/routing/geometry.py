@@ -1,0 +1,139 @@
+"""Polylines against card rectangles: which segments come too near a card, found in bulk with numpy.
+
+Rectangles are bucketed into a uniform grid of square cells (grown by the clearance), a segment looks only at
+the rectangles of the cells its bounding box touches, and each candidate pair is then measured exactly: a
+segment meets a rectangle when Liang–Barsky clipping leaves some of it, and otherwise their distance is the
+smallest of the segment's ends to the rectangle and the rectangle's corners to the segment (for two disjoint
+convex shapes the nearest pair always has a corner of one of them).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+CLEARANCE = 6.0
+# A path exactly at the clearance counts as clear: rounding must not turn a channel centre line into a crossing.
+TOLERANCE = 1e-6
+
+
+class Obstacles:
+    """Card rectangles (n, 4) as left, top, right, bottom, bucketed for segment queries."""
+
+    def __init__(self, rects: np.ndarray, clearance: float = CLEARANCE):
+        self.rects = np.asarray(rects, dtype=float).reshape(-1, 4)
+        self.clearance = float(clearance)
+        n = len(self.rects)
+        if n == 0:
+            self.cell, self.origin = 1.0, np.zeros(2)
+            self.keys = self.members = np.empty(0, dtype=np.int64)
+            self.stride = 1
+            return
+        sizes = np.r_[self.rects[:, 2] - self.rects[:, 0], self.rects[:, 3] - self.rects[:, 1]]
+        self.cell = max(float(np.median(sizes)) + 2 * self.clearance, 1.0)
+        grown = self.rects + np.array([-1, -1, 1, 1]) * self.clearance
+        self.origin = grown[:, :2].min(axis=0)
+        lo = np.floor((grown[:, :2] - self.origin) / self.cell).astype(np.int64)
+        hi = np.floor((grown[:, 2:] - self.origin) / self.cell).astype(np.int64)
+        self.stride = int(hi[:, 1].max()) + 3
+        owner, keys = _cells(lo, hi, self.stride)
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.members = keys[order], owner[order]
+
+    def near(self, p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray]:
+        """(segment, rectangle) pairs closer than the clearance, rectangles end_a/end_b of a segment excepted."""
+        p0 = np.asarray(p0, dtype=float).reshape(-1, 2)
+        p1 = np.asarray(p1, dtype=float).reshape(-1, 2)
+        empty = np.empty(0, dtype=np.int64)
+        if len(p0) == 0 or len(self.rects) == 0:
+            return empty, empty
+        low = np.minimum(p0, p1)
+        high = np.maximum(p0, p1)
+        # Cells beyond the occupied range are clipped: no rectangle lies there.
+        top = np.array([self.keys.max() // self.stride + 1, self.stride - 1])
+        lo = np.clip(np.floor((low - self.origin) / self.cell), -1, top).astype(np.int64)
+        hi = np.clip(np.floor((high - self.origin) / self.cell), -1, top).astype(np.int64)
+        segment, keys = _cells(lo + 1, hi + 1, self.stride)
+        keys -= self.stride + 1  # back to the rectangles' numbering, after the shift that kept keys non-negative
+        first = np.searchsorted(self.keys, keys, side="left")
+        last = np.searchsorted(self.keys, keys, side="right")
+        count = last - first
+        seg = np.repeat(segment, count)
+        before = np.cumsum(count) - count
+        rect = self.members[np.repeat(first - before, count) + np.arange(int(count.sum()))]
+        keep = (rect != np.asarray(end_a)[seg]) & (rect != np.asarray(end_b)[seg])
+        seg, rect = seg[keep], rect[keep]
+        if len(seg) == 0:
+            return empty, empty
+        pair = _distinct(seg.astype(np.int64) * len(self.rects) + rect)
+        seg, rect = pair // len(self.rects), pair % len(self.rects)
+        # Missing the rectangle grown by the clearance is enough for most candidates; only the rest are measured.
+        grown = self.rects[rect] + np.array([-1, -1, 1, 1]) * (self.clearance - TOLERANCE)
+        maybe = _clips(p0[seg], p1[seg], grown)
+        seg, rect = seg[maybe], rect[maybe]
+        close = segment_rect_distance(p0[seg], p1[seg], self.rects[rect]) < self.clearance - TOLERANCE
+        return seg[close], rect[close]
+
+    def blocked(self, p0, p1, end_a, end_b) -> np.ndarray:
+        """True for each segment that comes within the clearance of a card other than its ends."""
+        p0 = np.asarray(p0, dtype=float).reshape(-1, 2)
+        out = np.zeros(len(p0), dtype=bool)
+        seg, _ = self.near(p0, p1, end_a, end_b)
+        out[seg] = True
+        return out
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (a sort and a mask: numpy's hashing unique is slower on these sizes)."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def _cells(lo: np.ndarray, hi: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every (owner, cell key) of the boxes of cells lo..hi (inclusive, per owner)."""
+    nx = hi[:, 0] - lo[:, 0] + 1
+    ny = hi[:, 1] - lo[:, 1] + 1
+    count = nx * ny
+    owner = np.repeat(np.arange(len(lo)), count)
+    local = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    ix = lo[owner, 0] + local // ny[owner]
+    iy = lo[owner, 1] + local % ny[owner]
+    return owner, ix * stride + iy
+
+
+def segment_rect_distance(p0: np.ndarray, p1: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """Euclidean distance between each segment p0→p1 and its rectangle (left, top, right, bottom)."""
+    x0, y0, x1, y1 = rects[:, 0], rects[:, 1], rects[:, 2], rects[:, 3]
+    d = p1 - p0
+    meets = _clips(p0, p1, rects)
+    best = np.minimum(_point_rect(p0, rects), _point_rect(p1, rects))
+    length2 = np.maximum((d * d).sum(axis=1), 1e-300)
+    for cx, cy in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)):
+        corner = np.column_stack((cx, cy))
+        t = np.clip(((corner - p0) * d).sum(axis=1) / length2, 0.0, 1.0)
+        foot = p0 + d * t[:, None]
+        best = np.minimum(best, np.hypot(*(corner - foot).T))
+    return np.where(meets, 0.0, best)
+
+
+def _clips(p0: np.ndarray, p1: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """True where some of the segment lies in its (closed) rectangle: Liang–Barsky clipping."""
+    d = p1 - p0
+    enter, leave = np.zeros(len(p0)), np.ones(len(p0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for axis in (0, 1):
+            low, high = rects[:, axis], rects[:, axis + 2]
+            start, step = p0[:, axis], d[:, axis]
+            flat = step == 0
+            ta = np.where(flat, -np.inf, (low - start) / step)
+            tb = np.where(flat, np.inf, (high - start) / step)
+            outside = flat & ((start < low) | (start > high))
+            enter = np.maximum(enter, np.where(outside, np.inf, np.minimum(ta, tb)))
+            leave = np.minimum(leave, np.maximum(ta, tb))
+    return enter <= leave
+
+
+def _point_rect(p: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    dx = np.maximum.reduce([rects[:, 0] - p[:, 0], np.zeros(len(p)), p[:, 0] - rects[:, 2]])
+    dy = np.maximum.reduce([rects[:, 1] - p[:, 1], np.zeros(len(p)), p[:, 1] - rects[:, 3]])
+    return np.hypot(dx, dy)

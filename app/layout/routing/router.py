@@ -1,0 +1,287 @@
+"""Every link's path from the cards' rectangles: elbows for reporting lines, clear polylines for the rest.
+
+Order of work: in an org chart, reporting lines whose manager stands above get elbow connectors (a drop from
+the manager, a bus shared by the manager's reports, a drop to the report) or, where a stacked block of
+reports is in the way, the same elbow led down a side channel. Every other link first tries the straight
+line between the cards; the ones that would touch a third card go through the visibility graph. Parallel
+links of one pair are then pushed apart sideways, each by the largest offset that keeps it clear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from app.layout.routing.geometry import CLEARANCE, Obstacles
+from app.layout.routing.graph import WAYPOINT_SLACK, VisibilityGraph
+
+Point = tuple[float, float]
+Path = list[Point]
+Card = tuple[float, float, float, float]
+Link = tuple[Hashable, Hashable, Hashable, str]
+
+REPORTING = ("reports_to", "dotted_line")
+# Sideways offsets tried for the k-th parallel link of a pair, largest first.
+PARALLEL_STEPS = (14.0, 8.0, 4.0, 2.0, 1.0)
+
+
+def card_rects(cards: Mapping[Hashable, Card]) -> tuple[list[Hashable], np.ndarray]:
+    keys = list(cards)
+    if not keys:
+        return keys, np.zeros((0, 4))
+    c = np.array([cards[k] for k in keys], dtype=float)
+    half = c[:, 2:] / 2
+    return keys, np.column_stack((c[:, :2] - half, c[:, :2] + half))
+
+
+def route_links(cards: Mapping[Hashable, Card], links: Iterable[Link], org_chart: bool = False,
+                clearance: float = CLEARANCE) -> dict[Hashable, Path]:
+    """{link_id: [(x, y), ...]} from the source card's border to the target card's border.
+
+    `cards` maps a key to (centre x, centre y, width, height) of the card as painted (grown by its badges and
+    rings); `links` are (link_id, source_key, target_key, kind). With `org_chart`, reporting lines
+    (reports_to, dotted_line from report to manager) whose manager is above the report are orthogonal elbows
+    leaving the report's top edge and entering the manager's bottom edge. Links to a card that is not in
+    `cards`, and loops, get no path.
+    """
+    keys, rects = card_rects(cards)
+    index = {k: i for i, k in enumerate(keys)}
+    todo = [(lid, index[s], index[t], kind) for lid, s, t, kind in links
+            if s in index and t in index and s != t]
+    obstacles = Obstacles(rects, clearance)
+    paths: dict[Hashable, Path] = {}
+    rest = list(todo)
+    if org_chart:
+        elbows = _elbows(rects, todo, obstacles)
+        paths.update(elbows)
+        rest = [link for link in todo if link[0] not in elbows]
+    paths.update(_straight_or_around(rects, rest, obstacles))
+    _separate_parallels(rects, todo, paths, obstacles)
+    return {lid: paths[lid] for lid, *_ in todo if lid in paths}
+
+
+def _border_point(rect: np.ndarray, toward: Sequence[float]) -> Point:
+    """Where the ray from the rectangle's centre toward `toward` leaves it."""
+    cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
+    dx, dy = toward[0] - cx, toward[1] - cy
+    if dx == 0 and dy == 0:
+        return float(cx), float(cy)
+    hw, hh = (rect[2] - rect[0]) / 2, (rect[3] - rect[1]) / 2
+    scale = min(hw / abs(dx) if dx else np.inf, hh / abs(dy) if dy else np.inf)
+    return float(cx + dx * scale), float(cy + dy * scale)
+
+
+def _first_clear(options: list[list[Path]], ends: list[tuple[int, int]], obstacles: Obstacles) -> list[Path | None]:
+    """For each link, the first of its candidate paths that keeps clear of every other card (or None).
+
+    Candidates of the same rank are tested together, so there is one bulk test per rank, not per path.
+    """
+    chosen: list[Path | None] = [None] * len(options)
+    rank = 0
+    while True:
+        todo = [k for k in range(len(options)) if chosen[k] is None and rank < len(options[k])]
+        if not todo:
+            return chosen
+        p0, p1, owner, end_a, end_b = [], [], [], [], []
+        for k in todo:
+            path = options[k][rank]
+            p0 += path[:-1]
+            p1 += path[1:]
+            owner += [k] * (len(path) - 1)
+            end_a += [ends[k][0]] * (len(path) - 1)
+            end_b += [ends[k][1]] * (len(path) - 1)
+        blocked = obstacles.blocked(np.array(p0), np.array(p1), np.array(end_a), np.array(end_b))
+        bad = set(np.asarray(owner)[blocked].tolist())
+        for k in todo:
+            if k not in bad:
+                chosen[k] = options[k][rank]
+        rank += 1
+
+
+def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
+    if not links:
+        return {}
+    s = np.array([link[1] for link in links])
+    t = np.array([link[2] for link in links])
+    centre = (rects[:, :2] + rects[:, 2:]) / 2
+    starts = [_border_point(rects[i], centre[j]) for i, j in zip(s, t, strict=True)]
+    ends = [_border_point(rects[j], centre[i]) for i, j in zip(s, t, strict=True)]
+    blocked = obstacles.blocked(np.array(starts), np.array(ends), s, t)
+    paths = {link[0]: [starts[k], ends[k]] for k, link in enumerate(links) if not blocked[k]}
+    stuck = [k for k in range(len(links)) if blocked[k]]
+    if not stuck:
+        return paths
+    graph = VisibilityGraph(rects, obstacles)
+    by_source: dict[int, list[int]] = {}
+    for k in stuck:
+        by_source.setdefault(int(s[k]), []).append(k)
+    found: list[tuple[Path, int, int]] = []
+    found_ids = []
+    for source in sorted(by_source):
+        ks = by_source[source]
+        for k, inner in zip(ks, graph.routes(source, [int(t[k]) for k in ks]), strict=True):
+            if inner is None:  # no way around: the straight line is the honest fallback
+                paths[links[k][0]] = [starts[k], ends[k]]
+                continue
+            route = [_border_point(rects[source], inner[0]), *inner, _border_point(rects[t[k]], inner[-1])]
+            found.append((route, source, int(t[k])))
+            found_ids.append(links[k][0])
+    paths.update(zip(found_ids, _pull_taut(found, obstacles), strict=True))
+    return paths
+
+
+def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> list[Path]:
+    """Each path without the waypoints it can skip by a clear shortcut (greedy, farthest first).
+
+    All shortcuts of all paths are tested in one call. The ends stay where they are, on the borders.
+    """
+    owner, first, second, p0, p1 = [], [], [], [], []
+    for number, (path, _a, _b) in enumerate(routes):
+        for i in range(1, len(path) - 2):
+            for j in range(i + 2, len(path)):
+                owner.append(number)
+                first.append(i)
+                second.append(j)
+                p0.append(path[i])
+                p1.append(path[j])
+    if not owner:
+        return [path for path, _a, _b in routes]
+    ends_a = np.array([routes[k][1] for k in owner])
+    ends_b = np.array([routes[k][2] for k in owner])
+    blocked = obstacles.blocked(np.array(p0), np.array(p1), ends_a, ends_b)
+    shortcut: dict[tuple[int, int], int] = {}
+    for k in range(len(owner)):
+        if not blocked[k]:
+            key = (owner[k], first[k])
+            shortcut[key] = max(shortcut.get(key, 0), second[k])
+    out = []
+    for number, (path, _a, _b) in enumerate(routes):
+        kept, i = [path[0]], 1
+        while i < len(path) - 1:
+            kept.append(path[i])
+            i = max(i + 1, shortcut.get((number, i), 0))
+        kept.append(path[-1])
+        out.append(kept)
+    return out
+
+
+def _elbows(rects, links, obstacles) -> dict[Hashable, Path]:
+    """Orthogonal reporting lines for each manager standing above the report."""
+    reporting = [link for link in links if link[3] in REPORTING and rects[link[2], 3] < rects[link[1], 1]]
+    tops: dict[int, float] = {}
+    for _, report, boss, kind in reporting:
+        if kind == "reports_to":
+            tops[boss] = min(tops.get(boss, np.inf), float(rects[report, 1]))
+    offset = obstacles.clearance + WAYPOINT_SLACK
+    options, ends = [], []
+    for _lid, report, boss, _kind in reporting:
+        r, m = rects[report], rects[boss]
+        drop_x = float((m[0] + m[2]) / 2)
+        bus = (float(m[3]) + tops.get(boss, float(r[1]))) / 2
+        report_x = float((r[0] + r[2]) / 2)
+        above = float(r[1]) - offset
+        candidates = [[(report_x, float(r[1])), (report_x, bus), (drop_x, bus), (drop_x, float(m[3]))]]
+        if above > bus:
+            # A report stacked under its siblings: down a channel beside the column, in above the card.
+            for side in (float(r[0]) - offset, float(r[2]) + offset):
+                candidates.append([(report_x, float(r[1])), (report_x, above), (side, above), (side, bus),
+                                   (drop_x, bus), (drop_x, float(m[3]))])
+        own_bus = (float(m[3]) + float(r[1])) / 2
+        if own_bus != bus:
+            candidates.append([(report_x, float(r[1])), (report_x, own_bus), (drop_x, own_bus), (drop_x, float(m[3]))])
+        options.append([_simplify(path) for path in candidates])
+        ends.append((report, boss))
+    chosen = _first_clear(options, ends, obstacles)
+    return {link[0]: path for link, path in zip(reporting, chosen, strict=True) if path is not None}
+
+
+def _simplify(path: Path) -> Path:
+    """Without repeated points and without middle points of straight runs."""
+    out: Path = []
+    for p in path:
+        if out and out[-1] == p:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (ax == bx == p[0]) or (ay == by == p[1]):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def _separate_parallels(rects, links, paths, obstacles) -> None:
+    groups: dict[tuple[int, int], list[tuple[Hashable, int, int]]] = {}
+    for lid, s, t, _ in links:
+        if lid in paths:
+            groups.setdefault((min(s, t), max(s, t)), []).append((lid, s, t))
+    todo = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for rank, (lid, s, t) in enumerate(group[1:], start=1):
+            # ±1, ±2, …: alternate sides, measured on the pair's own orientation so reversed links agree.
+            side = (1 if rank % 2 else -1) * ((rank + 1) // 2)
+            base = paths[lid] if s < t else paths[lid][::-1]
+            moved = [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)]) for step in PARALLEL_STEPS]
+            moved = [path for path in moved if path is not None]
+            todo.append((lid, s, t, moved))
+    chosen = _first_clear([m for *_, m in todo], [(s, t) for _, s, t, _ in todo], obstacles)
+    for (lid, s, t, moved), path in zip(todo, chosen, strict=True):
+        # None clear: the smallest offset still tells the links apart, at the cost of grazing a card.
+        path = path or (moved[-1] if moved else None)
+        if path is not None:
+            paths[lid] = path if s < t else path[::-1]
+
+
+def _offset(path: Path, distance: float, first: np.ndarray, last: np.ndarray) -> Path | None:
+    """The polyline moved `distance` to its left, its ends put back on the two cards' borders."""
+    p = np.asarray(path, dtype=float)
+    d = np.diff(p, axis=0)
+    length = np.hypot(d[:, 0], d[:, 1])
+    if np.any(length == 0):
+        return None
+    normal = np.column_stack((-d[:, 1], d[:, 0])) / length[:, None]
+    # Each vertex moves along the bisector, scaled so that every segment moves by `distance` (a miter join).
+    vertex_normal = np.vstack((normal[:1], normal[:-1] + normal[1:], normal[-1:]))
+    if len(p) > 2:
+        inner = vertex_normal[1:-1]
+        vertex_normal[1:-1] = inner / np.maximum((inner * normal[1:]).sum(axis=1), 1e-3)[:, None]
+    moved = p + vertex_normal * distance
+    moved[0] = _nearest_on_border(first, moved[0])
+    moved[-1] = _nearest_on_border(last, moved[-1])
+    return [(float(x), float(y)) for x, y in moved]
+
+
+def _nearest_on_border(rect: np.ndarray, point: np.ndarray) -> np.ndarray:
+    x = min(max(point[0], rect[0]), rect[2])
+    y = min(max(point[1], rect[1]), rect[3])
+    if rect[0] < x < rect[2] and rect[1] < y < rect[3]:  # inside: out to the nearest side
+        gaps = (x - rect[0], rect[2] - x, y - rect[1], rect[3] - y)
+        side = int(np.argmin(gaps))
+        x = (rect[0], rect[2], x, x)[side]
+        y = (y, y, rect[1], rect[3])[side]
+    return np.array([x, y])
+
+
+def count_crossings(cards: Mapping[Hashable, Card], paths: Mapping[Hashable, Path], links: Iterable[Link],
+                    clearance: float = CLEARANCE) -> int:
+    """How many (link, card) pairs have the link's path within `clearance` of a card that is not its end."""
+    keys, rects = card_rects(cards)
+    index = {k: i for i, k in enumerate(keys)}
+    p0, p1, owner, end_a, end_b = [], [], [], [], []
+    for number, (lid, s, t, _kind) in enumerate(links):
+        path = paths.get(lid)
+        if not path or s not in index or t not in index:
+            continue
+        for a, b in zip(path[:-1], path[1:], strict=False):
+            p0.append(a)
+            p1.append(b)
+            owner.append(number)
+            end_a.append(index[s])
+            end_b.append(index[t])
+    if not p0:
+        return 0
+    seg, rect = Obstacles(rects, clearance).near(np.array(p0), np.array(p1), np.array(end_a), np.array(end_b))
+    return len(np.unique(np.asarray(owner)[seg].astype(np.int64) * max(len(rects), 1) + rect))

@@ -1,0 +1,226 @@
+"""Link routing (app.layout.routing): paths around cards, elbows in org charts, and the crossing count."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from app.layout import LayoutEdge, LayoutNode, force_directed, grouped, org_chart
+from app.layout.routing import CLEARANCE, count_crossings, painted_card, route_links
+from app.layout.routing.geometry import segment_rect_distance
+from app.layout.synthetic import sample_map
+
+LAYOUTS = {
+    "org_chart": org_chart,
+    "force_directed": force_directed,
+    "by_role": lambda nodes, edges: grouped(nodes, edges, "role"),
+    "by_department": lambda nodes, edges: grouped(nodes, edges, "department"),
+}
+
+
+def rect_of(card):
+    cx, cy, w, h = card
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def distance_to_rect(path, rect) -> float:
+    """Brute force: the path sampled densely, each sample's distance to the rectangle."""
+    best = np.inf
+    for (ax, ay), (bx, by) in itertools.pairwise(path):
+        t = np.linspace(0.0, 1.0, 2001)
+        x, y = ax + (bx - ax) * t, ay + (by - ay) * t
+        dx = np.maximum.reduce([rect[0] - x, np.zeros_like(x), x - rect[2]])
+        dy = np.maximum.reduce([rect[1] - y, np.zeros_like(y), y - rect[3]])
+        best = min(best, float(np.hypot(dx, dy).min()))
+    return best
+
+
+def on_border(point, card, side=None, tol=1e-6) -> bool:
+    left, top, right, bottom = rect_of(card)
+    x, y = point
+    sides = {
+        "top": abs(y - top) < tol and left - tol <= x <= right + tol,
+        "bottom": abs(y - bottom) < tol and left - tol <= x <= right + tol,
+        "left": abs(x - left) < tol and top - tol <= y <= bottom + tol,
+        "right": abs(x - right) < tol and top - tol <= y <= bottom + tol,
+    }
+    return sides[side] if side else any(sides.values())
+
+
+def assert_ends_on_borders(cards, paths, links):
+    for lid, s, t, _ in links:
+        assert on_border(paths[lid][0], cards[s]), (lid, paths[lid])
+        assert on_border(paths[lid][-1], cards[t]), (lid, paths[lid])
+
+
+# -- small cases ----------------------------------------------------------------------------------------------
+def test_a_card_in_between_is_gone_around_with_clearance():
+    cards = {"a": (0.0, 0.0, 200.0, 90.0), "b": (600.0, 0.0, 200.0, 90.0), "c": (300.0, 0.0, 200.0, 90.0)}
+    links = [(1, "a", "b", "influences")]
+    paths = route_links(cards, links)
+    assert len(paths[1]) > 2
+    assert distance_to_rect(paths[1], rect_of(cards["c"])) >= CLEARANCE - 1e-6
+    assert count_crossings(cards, paths, links) == 0
+    assert_ends_on_borders(cards, paths, links)
+
+
+def test_a_clear_link_is_straight():
+    cards = {"a": (0.0, 0.0, 200.0, 90.0), "b": (600.0, 0.0, 200.0, 90.0)}
+    paths = route_links(cards, [(1, "a", "b", "knows")])
+    assert paths[1] == [(100.0, 0.0), (500.0, 0.0)]
+
+
+def test_parallel_links_of_one_pair_differ():
+    cards = {"a": (0.0, 0.0, 200.0, 90.0), "b": (600.0, 300.0, 200.0, 90.0), "c": (300.0, 500.0, 200.0, 90.0)}
+    links = [(1, "a", "b", "influences"), (2, "b", "a", "rival"), (3, "a", "b", "knows")]
+    paths = route_links(cards, links)
+    assert len({tuple(p) for p in paths.values()}) == 3
+    assert count_crossings(cards, paths, links) == 0
+    assert_ends_on_borders(cards, paths, links)
+
+
+def org_cards():
+    # A manager above three reports and a fourth report stacked under the first one.
+    return {
+        "boss": (400.0, 0.0, 210.0, 94.0),
+        "r1": (100.0, 200.0, 210.0, 94.0),
+        "r2": (400.0, 200.0, 210.0, 94.0),
+        "r3": (700.0, 200.0, 210.0, 94.0),
+        "r4": (100.0, 330.0, 210.0, 94.0),
+    }
+
+
+def test_reporting_lines_of_an_org_chart_are_elbows_sharing_a_trunk():
+    cards = org_cards()
+    links = [(k, f"r{k}", "boss", "reports_to") for k in (1, 2, 3, 4)]
+    paths = route_links(cards, links, org_chart=True)
+    assert count_crossings(cards, paths, links) == 0
+    buses, drops = set(), set()
+    for lid, report, boss, _ in links:
+        # Read from the manager down: paths run from the source (the report) to the target (the manager).
+        down = paths[lid][::-1]
+        for (ax, ay), (bx, by) in itertools.pairwise(down):
+            assert ax == bx or ay == by
+        assert on_border(down[0], cards[boss], "bottom")
+        assert on_border(down[-1], cards[report], "top")
+        drops.add(down[0])
+        if len(down) > 2:
+            buses.add(down[1][1])
+    assert len(drops) == 1 and drops == {(400.0, 47.0)}
+    assert len(buses) == 1
+
+
+def test_same_input_same_output():
+    nodes, edges = sample_map(120, seed=3)
+    positions = force_directed(nodes, edges)
+    cards, links = cards_and_links(nodes, edges, positions)
+    assert route_links(cards, links) == route_links(dict(reversed(list(cards.items()))), links)
+    assert route_links(cards, links) == route_links(cards, links)
+
+
+def test_moving_a_card_and_rerouting_stays_clear():
+    nodes, edges = sample_map(80, seed=5)
+    positions = org_chart(nodes, edges)
+    cards, links = cards_and_links(nodes, edges, positions)
+    key = nodes[10].key
+    cx, cy, w, h = cards[key]
+    # Into an empty spot below everything else.
+    bottom = max(c[1] + c[3] / 2 for c in cards.values())
+    cards[key] = (cx + 37.0, bottom + 200.0, w, h)
+    paths = route_links(cards, links, org_chart=True)
+    assert count_crossings(cards, paths, links) == 0
+    assert_ends_on_borders(cards, paths, links)
+
+
+def test_links_to_missing_cards_and_loops_get_no_path():
+    cards = {"a": (0.0, 0.0, 100.0, 50.0)}
+    assert route_links(cards, [(1, "a", "a", "knows"), (2, "a", "z", "knows")]) == {}
+    assert route_links({}, []) == {}
+
+
+# -- the crossing count ---------------------------------------------------------------------------------------
+def test_segment_rect_distance_matches_brute_force():
+    rng = np.random.default_rng(11)
+    p0 = rng.uniform(-300, 300, (400, 2))
+    p1 = p0 + rng.uniform(-200, 200, (400, 2))
+    p1[:40, 0] = p0[:40, 0]  # vertical and horizontal ones too, and a few points
+    p1[40:80, 1] = p0[40:80, 1]
+    p1[80:90] = p0[80:90]
+    lo = rng.uniform(-100, 50, (400, 2))
+    rects = np.column_stack((lo, lo + rng.uniform(10, 150, (400, 2))))
+    fast = segment_rect_distance(p0, p1, rects)
+    slow = np.array([distance_to_rect([tuple(a), tuple(b)], r) for a, b, r in zip(p0, p1, rects, strict=True)])
+    # The brute force samples the segment, so it can only overestimate, by at most half a sample step.
+    assert np.all(fast <= slow + 1e-9)
+    assert np.all(slow - fast <= np.hypot(*(p1 - p0).T) / 2000 + 1e-9)
+
+
+def test_count_crossings_matches_brute_force():
+    rng = np.random.default_rng(4)
+    cards = {k: (float(x), float(y), 120.0, 60.0) for k, (x, y) in enumerate(rng.uniform(0, 1500, (40, 2)))}
+    links, paths = [], {}
+    for lid in range(150):
+        s, t = (int(v) for v in rng.choice(40, 2, replace=False))
+        middle = [tuple(p) for p in rng.uniform(0, 1500, (int(rng.integers(0, 3)), 2))]
+        links.append((lid, s, t, "knows"))
+        paths[lid] = [cards[s][:2], *middle, cards[t][:2]]
+    expected = sum(1 for lid, s, t, _ in links for k, card in cards.items()
+                   if k not in (s, t) and distance_to_rect(paths[lid], rect_of(card)) < CLEARANCE - 1e-3)
+    assert count_crossings(cards, paths, links) == expected
+    assert expected > 0
+
+
+# -- real layouts ---------------------------------------------------------------------------------------------
+def cards_and_links(nodes, edges, positions):
+    cards = {n.key: painted_card(*positions[n.key], n.width, n.height) for n in nodes}
+    links = [(i, e.source, e.target, e.kind) for i, e in enumerate(edges)]
+    return cards, links
+
+
+def demo_maps():
+    import tempfile
+    from pathlib import Path
+
+    from app.demo import load_demo
+    from app.document import Workspace
+    from app.storage.database import Database
+    from app.views.map.style import card_size
+
+    maps = {}
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder) / "demo.db")
+        try:
+            with db.session() as session:
+                names = load_demo(session)
+            workspace = Workspace(db)
+            for name in names:
+                data = workspace.map_data(workspace.account_id_by_name(name))
+                nodes = [LayoutNode(("person", p.id), *card_size("person", p.influence), p.role, p.department)
+                         for p in data.people if not p.archived]
+                nodes += [LayoutNode(("member", m.id), *card_size("member", None), "member") for m in data.members]
+                present = {n.key for n in nodes}
+                edges = [LayoutEdge(link.source, link.target, link.kind, link.strength) for link in data.links
+                         if link.source in present and link.target in present]
+                maps[name] = (nodes, edges)
+        finally:
+            db.close()
+    return maps
+
+
+@pytest.fixture(scope="module")
+def maps():
+    found = demo_maps()
+    found["generated 300"] = sample_map(300, seed=20240611)
+    return found
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_real_layouts_route_without_crossings(maps, layout):
+    for name, (nodes, edges) in maps.items():
+        cards, links = cards_and_links(nodes, edges, LAYOUTS[layout](nodes, edges))
+        paths = route_links(cards, links, org_chart=layout == "org_chart")
+        assert len(paths) == len(links), name
+        assert count_crossings(cards, paths, links) == 0, (name, layout)
+        assert_ends_on_borders(cards, paths, links)
