@@ -13,6 +13,7 @@ from app.views.map import style
 
 ARROW = 11.0
 CURVE_STEP = 26.0  # sideways offset between parallel links of one pair
+ROUNDING = 8.0  # radius of a routed path's corners
 
 
 class LinkItem(QGraphicsPathItem):
@@ -21,6 +22,10 @@ class LinkItem(QGraphicsPathItem):
         self.source, self.target = source, target
         self._labels = kind_labels
         self.parallel_index = 0  # 0 straight; ±1, ±2 … curved apart from the other links of the pair
+        # The path the router gave (scene points, border to border), valid while both cards stay where they
+        # were; None: the straight or curved line of the two centres.
+        self.route: list[tuple[float, float]] | None = None
+        self._route_ends: tuple | None = None
         self._hit_shape: QPainterPath | None = None
         self._hovered = False
         self.arrow = QGraphicsPolygonItem(self)
@@ -56,7 +61,32 @@ class LinkItem(QGraphicsPathItem):
         self.source.links.discard(self)
         self.target.links.discard(self)
 
+    def set_route(self, points: list[tuple[float, float]] | None) -> None:
+        """Draw the given path (from the router) instead of the line between the centres."""
+        self.route = list(points) if points and len(points) >= 2 else None
+        self._route_ends = (self.source.pos(), self.target.pos()) if self.route else None
+        self.adjust()
+
+    def _routed_path(self) -> tuple[QPainterPath, QLineF] | None:
+        if self.route is None or self._route_ends != (self.source.pos(), self.target.pos()):
+            return None  # a card moved since: the straight line until the router has run again
+        points = [QPointF(x, y) for x, y in self.route]
+        path = QPainterPath(points[0])
+        for i in range(1, len(points) - 1):
+            # Corners rounded a little, so an elbow reads as one line turning, not two lines meeting.
+            before, corner, after = points[i - 1], points[i], points[i + 1]
+            radius = min(ROUNDING, QLineF(before, corner).length() / 2, QLineF(corner, after).length() / 2)
+            path.lineTo(QLineF(corner, before).pointAt(radius / max(QLineF(corner, before).length(), 1e-9)))
+            path.quadTo(corner, QLineF(corner, after).pointAt(radius / max(QLineF(corner, after).length(), 1e-9)))
+        path.lineTo(points[-1])
+        return path, QLineF(points[-2], points[-1])
+
     def adjust(self) -> None:
+        routed = self._routed_path()
+        if routed is not None:
+            path, tangent = routed
+            self._set_path(path, tangent, tangent.p2())
+            return
         a, b = self.source.pos(), self.target.pos()
         path = QPainterPath()
         if self.parallel_index:
@@ -73,6 +103,9 @@ class LinkItem(QGraphicsPathItem):
             path.moveTo(start)
             path.lineTo(end)
             tangent = QLineF(start, end)
+        self._set_path(path, tangent, end)
+
+    def _set_path(self, path: QPainterPath, tangent: QLineF, end: QPointF) -> None:
         self.prepareGeometryChange()
         self.setPath(path)
         # Not arrow.isVisible(): that is false while the whole map is hidden behind the overview picture.

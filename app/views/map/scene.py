@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -58,6 +58,12 @@ class MapScene(QGraphicsScene):
     def __init__(self, workspace, parent=None) -> None:
         super().__init__(parent)
         self._ws = workspace
+        # Links are routed around the cards once a change has settled (a layout, a drop, an edit, a filter).
+        self._route_timer = QTimer(self)
+        self._route_timer.setSingleShot(True)
+        self._route_timer.setInterval(0)
+        self._route_timer.timeout.connect(self.route_links)
+        self.content_changed.connect(self._route_timer.start)
         self.account_id: int | None = None
         self._cards: dict[Key, CardItem] = {}
         self._links: dict[int, LinkItem] = {}
@@ -411,6 +417,13 @@ class MapScene(QGraphicsScene):
     def set_filters(self, **filters) -> None:
         self._filters.update(filters)
         self._apply_filters()
+        self._route_timer.start()
+
+    def route_links(self) -> int:
+        """Give every shown link its path around the cards now; returns how many were routed."""
+        from app.views.map.routes import apply_routes
+
+        return apply_routes(self)
 
     def filters(self) -> dict:
         return dict(self._filters)
