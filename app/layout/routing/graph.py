@@ -1,11 +1,12 @@
 """Routes around cards: a visibility graph over points just outside the cards, searched with igraph.
 
-Each card offers eight waypoints (its corners and the middles of its sides) one unit further out than the
+Each card offers six waypoints (its corners and the middles of its top and bottom) one unit further out than the
 clearance; a waypoint too near another card is dropped. Two waypoints within reach of each other are joined
 when the straight segment between them keeps the clearance from every card, tested in bulk. Each card also
 has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a path
 may start and end inside its own two cards but never cuts through a third. igraph's Dijkstra from one source
 stops once all of that source's targets are settled, and links are mostly local, so each search stays small.
+The search counts hops, not length (see `routes`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from app.layout.routing.geometry import Obstacles
 
 # Waypoints sit this much beyond the clearance, so that a path along a card never grazes it.
 WAYPOINT_SLACK = 1.0
-# Each extra segment costs as much as this much length: fewer, longer segments read better.
-BEND_COST = 24.0
 # How far waypoints see each other, in typical card widths.
-REACH = 1.5
+REACH = 1.2
 
 
 class VisibilityGraph:
@@ -31,15 +30,17 @@ class VisibilityGraph:
         d = obstacles.clearance + WAYPOINT_SLACK
         left, top, right, bottom = (rects[:, k] for k in range(4))
         lo_x, hi_x, lo_y, hi_y = left - d, right + d, top - d, bottom + d
-        mid_x, mid_y = (left + right) / 2, (top + bottom) / 2
-        xs = np.column_stack((lo_x, hi_x, hi_x, lo_x, mid_x, hi_x, mid_x, lo_x))
-        ys = np.column_stack((lo_y, lo_y, hi_y, hi_y, lo_y, mid_y, hi_y, mid_y))
+        mid_x = (left + right) / 2
+        # The middles of the left and right sides are left out: cards are wide and low, so those sides are
+        # short and their corners are near enough, and every waypoint costs edges to test.
+        xs = np.column_stack((lo_x, hi_x, hi_x, lo_x, mid_x, mid_x))
+        ys = np.column_stack((lo_y, lo_y, hi_y, hi_y, lo_y, hi_y))
         # Reach: far enough to see past a neighbouring card to the waypoints beyond it.
         reach = REACH * float(np.median(np.maximum(right - left, bottom - top))) + 2 * d if n else 0.0
         # Open space between groups of cards has no corners to hop between: a lattice fills it.
         lattice = _lattice(rects, 0.9 * reach) if n else np.zeros((0, 2))
         points = np.concatenate([np.column_stack((xs.ravel(), ys.ravel())), lattice])
-        owner = np.r_[np.repeat(np.arange(n), 8), np.full(len(lattice), -1)]
+        owner = np.r_[np.repeat(np.arange(n), xs.shape[1]), np.full(len(lattice), -1)]
         none = np.full(len(points), -1)
         free = ~obstacles.blocked(points, points, none, none)
         self.points, self.owner = points[free], owner[free]
@@ -49,24 +50,23 @@ class VisibilityGraph:
         clear = ~obstacles.blocked(self.points[pairs[:, 0]], self.points[pairs[:, 1]], none, none)
         pairs = pairs[clear]
         self.pair_count = len(pairs)
-        length = np.hypot(*(self.points[pairs[:, 0]] - self.points[pairs[:, 1]]).T) + BEND_COST
         # Vertices: waypoints 0..m-1, then card i's source m + i and its sink m + n + i.
         own = np.flatnonzero(self.owner >= 0)
-        stub = np.hypot(*(self.points[own] - (rects[self.owner[own], :2] + rects[self.owner[own], 2:]) / 2).T)
         sources = m + self.owner[own]
         sinks = m + n + self.owner[own]
         wp = own
         edges = np.concatenate([pairs, pairs[:, ::-1], np.column_stack((sources, wp)), np.column_stack((wp, sinks))])
-        weights = np.concatenate([length, length, stub, stub])
         self.m, self.n = m, n
         self.graph = ig.Graph(n=m + 2 * n, edges=edges.tolist(), directed=True)
-        self.graph.es["w"] = weights.tolist()  # kept on the graph: a weight list is converted on every call
 
     def routes(self, source: int, targets: list[int]) -> list[list[tuple[float, float]] | None]:
         """Waypoints between card `source` and each target card (None where none is found)."""
         sinks = [self.m + self.n + t for t in targets]
-        found = self.graph.get_shortest_paths(self.m + source, to=sinks, weights="w", mode="out",
-                                              output="vpath")
+        # Fewest hops rather than shortest length: python-igraph converts a weight list on every call, some
+        # milliseconds on a big map, while an unweighted search from one source costs a fraction of that. Hops
+        # are at most the reach long, so few hops means a short path, with few bends; the shortcuts of the
+        # router then pull it taut.
+        found = self.graph.get_shortest_paths(self.m + source, to=sinks, mode="out", output="vpath")
         out = []
         for path in found:
             inner = [v for v in path if v < self.m]

@@ -24,6 +24,8 @@ Link = tuple[Hashable, Hashable, Hashable, str]
 REPORTING = ("reports_to", "dotted_line")
 # Sideways offsets tried for the k-th parallel link of a pair, largest first.
 PARALLEL_STEPS = (14.0, 8.0, 4.0, 2.0, 1.0)
+# How many waypoints one shortcut may skip.
+TAUT_WINDOW = 4
 
 
 def card_rects(cards: Mapping[Hashable, Card]) -> tuple[list[Hashable], np.ndarray]:
@@ -46,6 +48,10 @@ def route_links(cards: Mapping[Hashable, Card], links: Iterable[Link], org_chart
     `cards`, and loops, get no path.
     """
     keys, rects = card_rects(cards)
+    # Cards numbered by where they stand, not by the order they came in: the search breaks ties between
+    # equally short paths by number, and the same map should route the same however it was listed.
+    order = np.lexsort((rects[:, 3], rects[:, 2], rects[:, 1], rects[:, 0])) if len(keys) else np.zeros(0, int)
+    keys, rects = [keys[i] for i in order], rects[order]
     index = {k: i for i, k in enumerate(keys)}
     todo = [(lid, index[s], index[t], kind) for lid, s, t, kind in links
             if s in index and t in index and s != t]
@@ -134,27 +140,37 @@ def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
 def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> list[Path]:
     """Each path without the waypoints it can skip by a clear shortcut (greedy, farthest first).
 
-    All shortcuts of all paths are tested in one call. The ends stay where they are, on the borders.
+    All shortcuts of all paths are tested in one call. The ends stay where they are, on the borders. Only
+    shortcuts over a few waypoints are tried: long ones cost many bulk tests and rarely help, as the search
+    already prefers straight runs.
     """
-    owner, first, second, p0, p1 = [], [], [], [], []
-    for number, (path, _a, _b) in enumerate(routes):
-        for i in range(1, len(path) - 2):
-            for j in range(i + 2, len(path)):
-                owner.append(number)
-                first.append(i)
-                second.append(j)
-                p0.append(path[i])
-                p1.append(path[j])
-    if not owner:
+    lengths = np.array([len(path) for path, _a, _b in routes])
+    if not len(lengths) or lengths.max() < 4:
         return [path for path, _a, _b in routes]
-    ends_a = np.array([routes[k][1] for k in owner])
-    ends_b = np.array([routes[k][2] for k in owner])
-    blocked = obstacles.blocked(np.array(p0), np.array(p1), ends_a, ends_b)
+    points = np.concatenate([np.asarray(path, dtype=float) for path, _a, _b in routes])
+    base = np.cumsum(lengths) - lengths
+    path_of = np.repeat(np.arange(len(routes)), lengths)
+    local = np.arange(len(points)) - base[path_of]
+    cards = np.array([(a, b) for _path, a, b in routes])
+    owner_parts, first_parts, second_parts = [], [], []
+    for skip in range(2, TAUT_WINDOW + 2):
+        # Shortcuts from waypoint i (never the start on the border) to point i + skip of the same path.
+        ok = (local >= 1) & (local + skip < lengths[path_of])
+        owner_parts.append(path_of[ok])
+        first_parts.append(local[ok])
+        second_parts.append(local[ok] + skip)
+    owner = np.concatenate(owner_parts)
+    first = np.concatenate(first_parts)
+    second = np.concatenate(second_parts)
+    if not len(owner):
+        return [path for path, _a, _b in routes]
+    blocked = obstacles.blocked(points[base[owner] + first], points[base[owner] + second],
+                                cards[owner, 0], cards[owner, 1])
+    owner, first, second = owner[~blocked].tolist(), first[~blocked].tolist(), second[~blocked].tolist()
     shortcut: dict[tuple[int, int], int] = {}
-    for k in range(len(owner)):
-        if not blocked[k]:
-            key = (owner[k], first[k])
-            shortcut[key] = max(shortcut.get(key, 0), second[k])
+    for key_owner, key_first, key_second in zip(owner, first, second, strict=True):
+        key = (key_owner, key_first)
+        shortcut[key] = max(shortcut.get(key, 0), key_second)
     out = []
     for number, (path, _a, _b) in enumerate(routes):
         kept, i = [path[0]], 1
@@ -225,6 +241,10 @@ def _separate_parallels(rects, links, paths, obstacles) -> None:
             side = (1 if rank % 2 else -1) * ((rank + 1) // 2)
             base = paths[lid] if s < t else paths[lid][::-1]
             moved = [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)]) for step in PARALLEL_STEPS]
+            # Where no offset copy fits (a path along a narrow channel), only the ends move along the borders:
+            # the links share the channel but leave and enter their cards apart.
+            moved += [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)], ends_only=True)
+                      for step in PARALLEL_STEPS]
             moved = [path for path in moved if path is not None]
             todo.append((lid, s, t, moved))
     chosen = _first_clear([m for *_, m in todo], [(s, t) for _, s, t, _ in todo], obstacles)
@@ -235,8 +255,10 @@ def _separate_parallels(rects, links, paths, obstacles) -> None:
             paths[lid] = path if s < t else path[::-1]
 
 
-def _offset(path: Path, distance: float, first: np.ndarray, last: np.ndarray) -> Path | None:
-    """The polyline moved `distance` to its left, its ends put back on the two cards' borders."""
+def _offset(path: Path, distance: float, first: np.ndarray, last: np.ndarray, ends_only: bool = False
+            ) -> Path | None:
+    """The polyline moved `distance` to its left, its ends put back on the two cards' borders (with
+    `ends_only`, only its two ends move)."""
     p = np.asarray(path, dtype=float)
     d = np.diff(p, axis=0)
     length = np.hypot(d[:, 0], d[:, 1])
@@ -249,6 +271,8 @@ def _offset(path: Path, distance: float, first: np.ndarray, last: np.ndarray) ->
         inner = vertex_normal[1:-1]
         vertex_normal[1:-1] = inner / np.maximum((inner * normal[1:]).sum(axis=1), 1e-3)[:, None]
     moved = p + vertex_normal * distance
+    if ends_only:
+        moved[1:-1] = p[1:-1]
     moved[0] = _nearest_on_border(first, moved[0])
     moved[-1] = _nearest_on_border(last, moved[-1])
     return [(float(x), float(y)) for x, y in moved]
