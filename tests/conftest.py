@@ -71,3 +71,12 @@ def demo(app, workspace):
     with workspace.database.session() as session:
         load_demo(session)
     return workspace
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _routing_done():
+    """A map routed in a worker may still be at it when the last test ends: let it finish before Qt goes."""
+    yield
+    from app.views.map.routes import wait_for_routing
+
+    wait_for_routing()

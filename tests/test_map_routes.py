@@ -60,3 +60,42 @@ def test_a_moved_card_gets_its_links_rerouted(qtbot, demo):
     QApplication.processEvents()
     assert all(link.route is not None for link in card.links)
     assert crossings(scene)[0] == 0
+
+
+def test_a_bigger_map_is_routed_in_a_worker_and_a_stale_result_is_dropped(qtbot, app, workspace, database):
+    import sys
+    from pathlib import Path
+
+    from app.views.map import routes
+    from app.views.map.auto_layout import compute, snapshot
+    from app.views.map.scene import MapScene
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        from map import generate
+    finally:
+        sys.path.pop(0)
+    account = generate(database, 120)
+    scene = MapScene(workspace)
+    scene.animate_moves = False
+    scene.show_account(account)
+    nodes, edges = snapshot(scene)
+    for key, (x, y) in compute("org_chart", nodes, edges).items():
+        scene.card(key).setPos(x, y)
+    assert len(scene.card_items()) > routes.SYNC_LIMIT
+    assert scene.route_links() == 0  # nothing now: the worker routes
+    scene.router.wait()
+    qtbot.waitUntil(lambda: all(link.route is not None for link in scene.link_items()), timeout=10000)
+    assert crossings(scene) == (0, 0)
+    # A result that comes back after the map changed again is not applied.
+    scene.route_links()
+    first = list(scene.router._workers)
+    card = scene.card_items()[0]
+    card.setPos(card.pos() + QPointF(500, 0))
+    scene.route_links()
+    scene.router.wait()
+    QApplication.processEvents()
+    assert first and all(w.isFinished() for w in first)
+    qtbot.waitUntil(lambda: all(link.route is not None and link._route_ends == (link.source.pos(),
+                                                                               link.target.pos())
+                                for link in card.links), timeout=10000)

@@ -45,7 +45,7 @@ def prepared_scene(workspace, account_id: int, shareable: bool = False) -> MapSc
     for item in scene.items():
         # A cached card would reach the PDF as a bitmap: blurry, and its text could not be found.
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    scene.route_links()  # the same paths around the cards as on screen
+    scene.route_links(wait=True)  # the same paths around the cards as on screen
     return scene
 
 

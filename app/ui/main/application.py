@@ -188,6 +188,9 @@ class AppController(QObject):
                 self._opener.wait()
             except RuntimeError:
                 pass  # already deleted
+        from app.views.map.routes import wait_for_routing
+
+        wait_for_routing()
         self._close_database()
         self._collector.stop()
 

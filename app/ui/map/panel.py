@@ -307,9 +307,11 @@ class MapPanel(QWidget):
         self._show_progress(False)
 
     def wait_for_layout(self) -> None:
-        """Block until a running layout is finished and applied (tests and benchmarks)."""
+        """Block until a running layout is finished and applied, and the links routed (tests, benchmarks, and
+        before the panel is replaced: a routing worker belongs to the scene)."""
         if self.runner is not None:
             self.runner.wait()
+        self.scene.router.wait()
 
     # -- filters, focus and search ----------------------------------------------------------------
     def _on_filters_changed(self) -> None:

@@ -25,6 +25,7 @@ from app.views.map.card_item import CardItem
 from app.views.map.group_frame import group_frame
 from app.views.map.link_item import LinkItem
 from app.views.map.overview import OverviewLayer
+from app.views.map.routes import Router
 
 Key = tuple[str, int]
 KEY_ROLES = frozenset({"economic_buyer", "decision_maker", "technical_buyer", "influencer", "approver"})
@@ -64,6 +65,7 @@ class MapScene(QGraphicsScene):
         self._route_timer.setInterval(0)
         self._route_timer.timeout.connect(self.route_links)
         self.content_changed.connect(self._route_timer.start)
+        self.router = Router(self)
         self.account_id: int | None = None
         self._cards: dict[Key, CardItem] = {}
         self._links: dict[int, LinkItem] = {}
@@ -419,11 +421,10 @@ class MapScene(QGraphicsScene):
         self._apply_filters()
         self._route_timer.start()
 
-    def route_links(self) -> int:
-        """Give every shown link its path around the cards now; returns how many were routed."""
-        from app.views.map.routes import apply_routes
-
-        return apply_routes(self)
+    def route_links(self, wait: bool = False) -> int:
+        """Give the shown links their paths around the cards: now for a small map, from a worker for a bigger
+        one (``wait``: now whatever the size, e.g. for a file). Returns how many were routed now."""
+        return self.router.route(wait=wait)
 
     def filters(self) -> dict:
         return dict(self._filters)
