@@ -66,10 +66,9 @@ def crossing_maps() -> dict[str, tuple[list, list]]:
 
     from app.demo import load_demo
     from app.document import Workspace
-    from app.layout import LayoutEdge, LayoutNode
     from app.layout.synthetic import sample_map
     from app.storage.database import Database
-    from app.views.map.style import card_size
+    from app.views.map.auto_layout import layout_input
 
     maps = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -79,14 +78,7 @@ def crossing_maps() -> dict[str, tuple[list, list]]:
                 names = load_demo(session)
             workspace = Workspace(db)
             for name in names:
-                data = workspace.map_data(workspace.account_id_by_name(name))
-                nodes = [LayoutNode(("person", p.id), *card_size("person", p.influence), p.role, p.department)
-                         for p in data.people if not p.archived]
-                nodes += [LayoutNode(("member", m.id), *card_size("member", None), "member") for m in data.members]
-                present = {n.key for n in nodes}
-                edges = [LayoutEdge(li.source, li.target, li.kind, li.strength) for li in data.links
-                         if li.source in present and li.target in present]
-                maps[name] = (nodes, edges)
+                maps[name] = layout_input(workspace.map_data(workspace.account_id_by_name(name)))
         finally:
             db.close()
     maps["generated 300"] = sample_map(300, seed=SEED)

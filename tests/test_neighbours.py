@@ -149,7 +149,7 @@ def test_refuses_what_it_cannot_measure():
 
 
 def test_same_pairs_as_a_k_d_tree():
-    spatial = pytest.importorskip("scipy.spatial")
+    from scipy import spatial  # a development dependency: the reference, never the app
     for kind in KINDS:
         xy = points(kind, 500, 9)
         for p in METRICS:

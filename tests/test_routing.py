@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from app.layout import LayoutEdge, LayoutNode, force_directed, grouped, org_chart
+from app.layout import force_directed, grouped, org_chart
 from app.layout.routing import CLEARANCE, count_crossings, painted_card, route_links
 from app.layout.routing.geometry import segment_rect_distance
 from app.layout.synthetic import sample_map
@@ -186,7 +186,7 @@ def demo_maps():
     from app.demo import load_demo
     from app.document import Workspace
     from app.storage.database import Database
-    from app.views.map.style import card_size
+    from app.views.map.auto_layout import layout_input
 
     maps = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -196,14 +196,7 @@ def demo_maps():
                 names = load_demo(session)
             workspace = Workspace(db)
             for name in names:
-                data = workspace.map_data(workspace.account_id_by_name(name))
-                nodes = [LayoutNode(("person", p.id), *card_size("person", p.influence), p.role, p.department)
-                         for p in data.people if not p.archived]
-                nodes += [LayoutNode(("member", m.id), *card_size("member", None), "member") for m in data.members]
-                present = {n.key for n in nodes}
-                edges = [LayoutEdge(link.source, link.target, link.kind, link.strength) for link in data.links
-                         if link.source in present and link.target in present]
-                maps[name] = (nodes, edges)
+                maps[name] = layout_input(workspace.map_data(workspace.account_id_by_name(name)))
         finally:
             db.close()
     return maps

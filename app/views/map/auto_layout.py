@@ -21,6 +21,20 @@ def snapshot(scene, keys=None) -> tuple[list, list]:
     return nodes, edges
 
 
+def layout_input(data) -> tuple[list, list]:
+    """An account's map data (MapData) as layout input with the cards' own sizes, without a scene."""
+    from app.layout import LayoutEdge, LayoutNode
+    from app.views.map.style import card_size
+
+    nodes = [LayoutNode(("person", p.id), *card_size("person", p.influence), p.role, p.department)
+             for p in data.people if not p.archived]
+    nodes += [LayoutNode(("member", m.id), *card_size("member", None), "member") for m in data.members]
+    present = {n.key for n in nodes}
+    edges = [LayoutEdge(link.source, link.target, link.kind, link.strength) for link in data.links
+             if link.source in present and link.target in present]
+    return nodes, edges
+
+
 def compute(name: str, nodes, edges, progress=None) -> dict:
     from app import layout
 
