@@ -11,8 +11,6 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QThread, Signal
 
-from app.layout.routing import painted_card, route_links
-
 REPORTING = ("reports_to", "dotted_line")
 SYNC_LIMIT = 60  # cards routed on the GUI thread (about 60 ms at most here)
 ROUTE_LIMIT = 2500  # beyond this routing takes minutes even in a worker: straight links
@@ -31,6 +29,8 @@ def looks_like_org_chart(scene) -> bool:
 
 def routing_input(scene) -> tuple[dict, list, bool]:
     """Plain values for the router: the shown cards as painted, their links, and whether it is an org chart."""
+    from app.layout.routing import painted_card  # numpy and igraph: loaded with the first map, not at start
+
     cards = {c.key: painted_card(c.pos().x(), c.pos().y(), *c.size) for c in scene.card_items()
              if scene.is_shown(c)}
     links = [(link.id, link.source.key, link.target.key, link.record.kind) for link in scene.link_items()
@@ -65,6 +65,8 @@ class RouteWorker(QThread):
         self._job = (generation, cards, links, org_chart)
 
     def run(self) -> None:
+        from app.layout.routing import route_links
+
         generation, cards, links, org_chart = self._job
         self.routed.emit(generation, route_links(cards, links, org_chart=org_chart))
 
@@ -84,6 +86,8 @@ class Router:
         if not links or len(cards) > ROUTE_LIMIT:
             return apply_paths(self._scene, {})
         if len(cards) <= SYNC_LIMIT or wait:
+            from app.layout.routing import route_links
+
             return apply_paths(self._scene, route_links(cards, links, org_chart=org_chart))
         worker = RouteWorker(self._generation, cards, links, org_chart)
         worker.routed.connect(self._on_routed)
