@@ -62,25 +62,10 @@ def routed_task(layout, nodes, edges, org_chart=False):
 
 def crossing_maps() -> dict[str, tuple[list, list]]:
     """The demo accounts (cards sized as the map draws them) and a generated 300-person account."""
-    import tempfile
-
-    from app.demo import load_demo
-    from app.document import Workspace
     from app.layout.synthetic import sample_map
-    from app.storage.database import Database
-    from app.views.map.auto_layout import layout_input
+    from app.views.map.auto_layout import demo_layout_input
 
-    maps = {}
-    with tempfile.TemporaryDirectory() as folder:
-        db = Database.open(Path(folder) / "demo.db")
-        try:
-            with db.session() as session:
-                names = load_demo(session)
-            workspace = Workspace(db)
-            for name in names:
-                maps[name] = layout_input(workspace.map_data(workspace.account_id_by_name(name)))
-        finally:
-            db.close()
+    maps = demo_layout_input()
     maps["generated 300"] = sample_map(300, seed=SEED)
     return maps
 

@@ -179,32 +179,11 @@ def cards_and_links(nodes, edges, positions):
     return cards, links
 
 
-def demo_maps():
-    import tempfile
-    from pathlib import Path
-
-    from app.demo import load_demo
-    from app.document import Workspace
-    from app.storage.database import Database
-    from app.views.map.auto_layout import layout_input
-
-    maps = {}
-    with tempfile.TemporaryDirectory() as folder:
-        db = Database.open(Path(folder) / "demo.db")
-        try:
-            with db.session() as session:
-                names = load_demo(session)
-            workspace = Workspace(db)
-            for name in names:
-                maps[name] = layout_input(workspace.map_data(workspace.account_id_by_name(name)))
-        finally:
-            db.close()
-    return maps
-
-
 @pytest.fixture(scope="module")
 def maps():
-    found = demo_maps()
+    from app.views.map.auto_layout import demo_layout_input
+
+    found = demo_layout_input()
     found["generated 300"] = sample_map(300, seed=20240611)
     return found
 

@@ -35,6 +35,30 @@ def layout_input(data) -> tuple[list, list]:
     return nodes, edges
 
 
+def demo_layout_input() -> dict[str, tuple[list, list]]:
+    """Layout input of each demo account, from a temporary database (benchmarks and tests measure layouts and
+    routing on the committees a new user sees first)."""
+    import tempfile
+    from pathlib import Path
+
+    from app.demo import load_demo
+    from app.document import Workspace
+    from app.storage.database import Database
+
+    maps = {}
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder) / "demo.db")
+        try:
+            with db.session() as session:
+                names = load_demo(session)
+            workspace = Workspace(db)
+            for name in names:
+                maps[name] = layout_input(workspace.map_data(workspace.account_id_by_name(name)))
+        finally:
+            db.close()
+    return maps
+
+
 def compute(name: str, nodes, edges, progress=None) -> dict:
     from app import layout
 
