@@ -230,8 +230,53 @@ def test_org_chart_puts_managers_above_their_reports_and_roots_on_top(graph):
     for report, boss in boss_of.items():
         assert positions[boss][1] < positions[report][1], (report, boss)
     heads = {boss for boss in boss_of.values() if boss not in boss_of}
+    assert heads
+    # Each head tops its own tree; the first (biggest) tree's head tops the chart.
+    head_of = {}
+    for person in boss_of:
+        head = person
+        while head in boss_of:
+            head = boss_of[head]
+        head_of[person] = head
+    for person, head in head_of.items():
+        assert positions[head][1] < positions[person][1]
     top = min(y for x, y in positions.values())
-    assert heads and all(positions[h][1] == top for h in heads)
+    assert any(positions[h][1] == top for h in heads)
+
+
+@pytest.mark.parametrize("graph", ["committee", "sample_300"])
+def test_force_and_grouped_layouts_leave_room_for_links_between_cards(graph):
+    nodes, edges = GRAPHS[graph]()
+    for positions in (force_directed(nodes, edges), grouped(nodes, edges, by="role"),
+                      grouped(nodes, edges, by="department")):
+        # 2 × 13 for the change marks of two neighbours, 2 × 6 for a link's clearance between them.
+        assert overlapping(nodes, positions, gap=38.0) == []
+
+
+@pytest.mark.parametrize("people", [300, 2000, 10000])
+def test_org_chart_of_a_big_organisation_wraps_to_the_views_shape(people):
+    nodes, edges = sample_map(people, seed=20240611)
+    positions = org_chart(nodes, edges)
+    left = min(positions[n.key][0] - n.width / 2 for n in nodes)
+    right = max(positions[n.key][0] + n.width / 2 for n in nodes)
+    top = min(positions[n.key][1] - n.height / 2 for n in nodes)
+    bottom = max(positions[n.key][1] + n.height / 2 for n in nodes)
+    aspect = (right - left) / (bottom - top)
+    # Unwrapped, these charts were 8 to 180 times as wide as high; a 16:9 view wants about 1.8.
+    assert 0.8 < aspect < 3.0, aspect
+    assert overlapping(nodes, positions) == []
+
+
+def test_org_chart_wraps_to_the_aspect_it_is_given():
+    nodes, edges = sample_map(2000, seed=20240611)
+
+    def shape(aspect):
+        positions = org_chart(nodes, edges, aspect=aspect)
+        xs = [positions[n.key][0] for n in nodes]
+        ys = [positions[n.key][1] for n in nodes]
+        return (max(xs) - min(xs)) / (max(ys) - min(ys))
+
+    assert shape(3.0) > 1.3 * shape(1.0)
 
 
 def test_org_chart_ignores_dotted_lines_for_the_hierarchy():

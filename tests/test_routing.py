@@ -112,6 +112,39 @@ def test_reporting_lines_of_an_org_chart_are_elbows_sharing_a_trunk():
     assert len(buses) == 1
 
 
+@pytest.mark.parametrize("people", [300, 2000])
+def test_reporting_lines_of_a_wrapped_org_chart_stay_orthogonal(people):
+    nodes, edges = sample_map(people, seed=20240611)
+    cards, links = cards_and_links(nodes, edges, org_chart(nodes, edges))
+    paths = route_links(cards, links, org_chart=True)
+    assert count_crossings(cards, paths, links) == 0
+    reporting = [lid for lid, _s, _t, kind in links if kind == "reports_to"]
+    square = [lid for lid in reporting
+              if all(ax == bx or ay == by for (ax, ay), (bx, by) in itertools.pairwise(paths[lid]))]
+    # Wrapped rows hang from the manager's line coming down between their halves; the few left (a stack
+    # boxed in by its neighbours) take the general route around the cards.
+    assert len(square) >= 0.99 * len(reporting), (len(square), len(reporting))
+
+
+def test_a_wrapped_row_hangs_from_the_managers_line_between_the_rows_halves():
+    # A manager, a first row split under it, and a second row below: the second row's lines come down the gap.
+    cards = {"boss": (0.0, 0.0, 200.0, 90.0)}
+    # Only the gap under the manager is wide enough for a line (the others are 8 wide).
+    for n, x in enumerate((-322.0, -114.0, 114.0, 322.0)):
+        cards[f"a{n}"] = (x, 160.0, 200.0, 90.0)
+    for n, x in enumerate((-228.0, 0.0, 228.0)):
+        cards[f"b{n}"] = (x, 320.0, 200.0, 90.0)
+    links = [(k, k, "boss", "reports_to") for k in cards if k != "boss"]
+    paths = route_links(cards, links, org_chart=True)
+    assert count_crossings(cards, paths, links) == 0
+    for lid, *_ in links:
+        assert all(ax == bx or ay == by for (ax, ay), (bx, by) in itertools.pairwise(paths[lid])), paths[lid]
+    # The second row's bus lies between the rows, below the first row's cards.
+    first_bottom = 160.0 + 45.0
+    for k in ("b0", "b2"):
+        assert first_bottom < paths[k][1][1] < 320.0 - 45.0, paths[k]
+
+
 def test_same_input_same_output():
     nodes, edges = sample_map(120, seed=3)
     positions = force_directed(nodes, edges)

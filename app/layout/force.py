@@ -42,7 +42,10 @@ from app.layout.rows import columns_for, grid
 # How hard each kind of link pulls, on top of its strength: the reporting line gives the map its skeleton.
 KIND_WEIGHT = {"reports_to": 1.5, "dotted_line": 1.0, "covers": 1.0, "ally": 1.0, "influences": 0.8,
                "rival": 0.6, "knows": 0.6}
-GAP = 24.0
+# Room between cards for a link with its clearance on both sides, past a card's change mark (13 out) too.
+GAP = 40.0
+# The relaxation spaces cards by their size plus this; the separation then makes room up to GAP.
+PITCH_GAP = 24.0
 COMPONENT_GAP = 96.0
 GRAVITY = 0.15  # in the exact (small-component) relaxation; the final scaling keeps cards one pitch apart
 # Distance to the nearest card, in card pitches (card size plus gap); a little over one leaves room for links.
@@ -66,7 +69,7 @@ def force_directed(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], pro
     edges = usable_edges(edges, set(index))
     n = len(nodes)
     w, h = sizes(nodes)
-    pitch = np.array([w.mean() + GAP, h.mean() + GAP]) * SPACING
+    pitch = np.array([w.mean() + PITCH_GAP, h.mean() + PITCH_GAP]) * SPACING
 
     src = np.array([index[e.source] for e in edges], dtype=np.intp)
     dst = np.array([index[e.target] for e in edges], dtype=np.intp)

@@ -28,7 +28,8 @@ from app.layout.overlap import separate
 from app.layout.pack import shelves
 from app.layout.rows import columns_for, grid
 
-GAP = 24.0
+# Room between cards for a link with its clearance on both sides, past a card's change mark (13 out) too.
+GAP = 40.0
 GROUP_GAP = 130.0  # room above each block for its title on the map
 # Frames stand this far outside the cards; well under half the group gap, so frames never touch.
 FRAME_PAD = 16.0

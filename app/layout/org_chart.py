@@ -9,6 +9,11 @@ single row.
 
 Rows share one pitch (tallest card plus the level gap), which keeps every level aligned across the whole
 chart; a leaf block is denser inside and occupies as many rows as its height needs.
+
+A chart of hundreds of people laid out this way is many times wider than high. So the reports of a manager
+whose row would be wider than the chart should be (a rectangle of the view's aspect holding every card) wrap
+into further rows below, and separate trees are arranged in rows the same way. Every wrapped row but the last
+leaves a gap under its manager's centre, so the manager's line goes straight down to the rows below.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from app.layout.model import (
     usable_edges,
 )
 from app.layout.overlap import separate
+from app.layout.pack import shelves
 from app.layout.rows import columns_for, grid, place_row_near
 
 SIBLING_GAP = 24.0
@@ -43,10 +49,14 @@ BLOCK_FROM = 2
 BLOCK_ROWS = 6
 # Safety margin passed to the final overlap check: the construction keeps at least this much by itself.
 MIN_GAP = 24.0
+# Width over height of the view the chart is meant for; rows wrap at this much wider than that shape needs.
+ASPECT = 16.0 / 9.0
+WRAP_SLACK = 1.5
 
 
-def org_chart(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], progress: Progress | None = None) -> Positions:
-    """Centres of the cards, managers above their reports (smaller y)."""
+def org_chart(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], progress: Progress | None = None,
+              aspect: float = ASPECT) -> Positions:
+    """Centres of the cards, managers above their reports (smaller y); wide levels wrap to suit `aspect`."""
     nodes = check_nodes(nodes)
     report = Reporter(progress)
     if not nodes:
@@ -68,9 +78,12 @@ def org_chart(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], progress
 
     report.stage(0.1, 0.7)
     pitch = float(h.max()) + LEVEL_GAP
-    trees = _TreeLayout(nodes, w, h, children, pitch, report)
+    in_trees = [i for i in people if i in manager or i in children]
+    area = float(((w[in_trees] + SIBLING_GAP) * pitch).sum()) if in_trees else 0.0
+    limit = max(WRAP_SLACK * math.sqrt(area * aspect), 6 * (float(w.max()) + SIBLING_GAP))
+    trees = _TreeLayout(nodes, w, h, children, pitch, report, limit)
     xy = np.zeros((len(nodes), 2))
-    bottom = trees.place_forest(roots, xy)
+    bottom = trees.place_forest(roots, xy, aspect)
 
     report.stage(0.7, 0.8)
     left, right = _extent(xy, w, trees.placed)
@@ -135,28 +148,36 @@ def _managers(nodes: list[LayoutNode], index: dict[Key, int], edges: list[Layout
 
 
 class _TreeLayout:
-    def __init__(self, nodes, w, h, children, pitch, report):
-        self.nodes, self.w, self.h, self.pitch, self.report = nodes, w, h, pitch, report
+    def __init__(self, nodes, w, h, children, pitch, report, limit=math.inf):
+        self.nodes, self.w, self.h, self.pitch, self.report, self.limit = nodes, w, h, pitch, report, limit
         self.children = {boss: sorted(kids, key=lambda i: (role_rank(nodes[i].role), nodes[i].key))
                          for boss, kids in children.items()}
         self.dx: dict[int, float] = {}  # centre relative to the manager's centre
         self.drow: dict[int, float] = {}  # card centre below its own level row, for cards inside a leaf block
+        self.dlevel: dict[int, int] = {}  # levels below the first row of reports, for reports in a wrapped row
         self.placed: list[int] = []
 
-    def place_forest(self, roots: list[int], xy: np.ndarray) -> float:
-        """Lays out every tree side by side from x = 0, y = 0; returns the lowest card edge."""
+    def place_forest(self, roots: list[int], xy: np.ndarray, aspect: float = ASPECT) -> float:
+        """Lays out the trees in rows from x = 0, y = 0, the biggest first; returns the lowest card edge."""
         if not roots:
             return 0.0
         sizes_ = {r: self._count(r) for r in roots}
         roots = sorted(roots, key=lambda r: (-sizes_[r], self.nodes[r].key))
         total = sum(sizes_.values())
-        contours = []
-        for r in roots:
-            contours.append(self._subtree(r, total))
-        offsets, _ = _pack(contours, TREE_GAP)
+        contours = [self._subtree(r, total) for r in roots]
+        if len(roots) == 1 or _width(_pack(contours, TREE_GAP)[1]) <= self.limit:
+            offsets, _ = _pack(contours, TREE_GAP)
+            bottom = 0.0
+            for r, off in zip(roots, offsets, strict=True):
+                bottom = max(bottom, self._absolute(r, off - offsets[0], xy))
+            return bottom
+        # Whole trees in rows, each a block as wide as its widest level, so no tree reaches under another.
+        blocks = [(_width(c), len(c[0]) * self.pitch - LEVEL_GAP) for c in contours]
+        corners = shelves(blocks, TREE_GAP, aspect)
         bottom = 0.0
-        for r, off in zip(roots, offsets, strict=True):
-            bottom = max(bottom, self._absolute(r, off - offsets[0], xy))
+        for r, c, (x, y) in zip(roots, contours, corners, strict=True):
+            levels = math.ceil(y / self.pitch - 1e-9)  # rows of trees stay on the chart's one level grid
+            bottom = max(bottom, self._absolute(r, x - min(c[0]), xy, levels))
         return bottom
 
     def _count(self, root: int) -> int:
@@ -201,12 +222,75 @@ class _TreeLayout:
         if not slots:
             return [-half], [half]
         offsets, (lefts, rights) = _pack([s[0] for s in slots], SIBLING_GAP)
+        if len(slots) > 1 and _width((lefts, rights)) > self.limit:
+            lefts, rights = self._wrap(slots)
+            return [-half] + lefts, [half] + rights
         # The manager sits over the middle of its first and last slot, as tidy-tree drawings do.
         centre = (offsets[0] + offsets[-1]) / 2.0
         for (_, cards), off in zip(slots, offsets, strict=True):
             for k in cards:
                 self.dx[k] = self.dx.get(k, 0.0) + off - centre
         return [-half] + [x - centre for x in lefts], [half] + [x - centre for x in rights]
+
+    def _wrap(self, slots):
+        """Slots in rows no wider than the limit, one below the other; the merged contour below the manager.
+
+        Each row but the last is split into a left and a right half with the sibling gap centred under the
+        manager, where the manager's line runs down to the rows below.
+        """
+        rows: list[list[int]] = [[]]
+        for n in range(len(slots)):
+            trial = rows[-1] + [n]
+            if rows[-1] and _width(_pack([slots[m][0] for m in trial], SIBLING_GAP)[1]) > self.limit:
+                rows.append([n])
+            else:
+                rows[-1] = trial
+        lefts: list[float] = []
+        rights: list[float] = []
+        level = 0
+        for number, row in enumerate(rows):
+            last = number == len(rows) - 1
+            placed = self._place_row(slots, row, split=not last)
+            depth = max(len(slots[n][0][0]) for n in row)
+            for n, off in placed:
+                for k in slots[n][1]:
+                    self.dx[k] = self.dx.get(k, 0.0) + off
+                    self.dlevel[k] = level
+                c_left, c_right = slots[n][0]
+                for r, (a, b) in enumerate(zip(c_left, c_right, strict=True)):
+                    while len(lefts) <= level + r:
+                        lefts.append(math.inf)
+                        rights.append(-math.inf)
+                    lefts[level + r] = min(lefts[level + r], a + off)
+                    rights[level + r] = max(rights[level + r], b + off)
+            level += depth
+        return lefts, rights
+
+    def _place_row(self, slots, row, split):
+        """(slot, offset of its anchor from the manager's centre) for one wrapped row."""
+        contours = [slots[n][0] for n in row]
+        if not split or len(row) == 1:
+            offsets, merged = _pack(contours, SIBLING_GAP)
+            if split:  # one slot alone: beside the manager's line, not over it
+                return [(row[0], -max(merged[1]) - SIBLING_GAP / 2.0)]
+            centre = (min(merged[0]) + max(merged[1])) / 2.0
+            return [(n, off - centre) for n, off in zip(row, offsets, strict=True)]
+        # The split that balances the two halves best.
+        widths = [_width(c) + SIBLING_GAP for c in contours]
+        total, run, cut = sum(widths), 0.0, 1
+        best = math.inf
+        for k in range(1, len(row)):
+            run += widths[k - 1]
+            if abs(2 * run - total) < best:
+                best, cut = abs(2 * run - total), k
+        out = []
+        left_offsets, (_, left_rights) = _pack(contours[:cut], SIBLING_GAP)
+        shift = -max(left_rights) - SIBLING_GAP / 2.0
+        out += [(n, off + shift) for n, off in zip(row[:cut], left_offsets, strict=True)]
+        right_offsets, (right_lefts, _) = _pack(contours[cut:], SIBLING_GAP)
+        shift = -min(right_lefts) + SIBLING_GAP / 2.0
+        out += [(n, off + shift) for n, off in zip(row[cut:], right_offsets, strict=True)]
+        return out
 
     def _leaf_block(self, leaves):
         cols = math.ceil(len(leaves) / BLOCK_ROWS)
@@ -224,15 +308,15 @@ class _TreeLayout:
         half = (cols * cell_w - BLOCK_GAP) / 2.0
         return ([-half] * levels, [half] * levels), leaves
 
-    def _absolute(self, root: int, x: float, xy: np.ndarray) -> float:
+    def _absolute(self, root: int, x: float, xy: np.ndarray, level: int = 0) -> float:
         bottom = 0.0
-        stack = [(root, x, 0)]
+        stack = [(root, x, level)]
         while stack:
             v, vx, level = stack.pop()
             xy[v] = (vx, level * self.pitch + self.drow.get(v, 0.0))
             bottom = max(bottom, xy[v, 1] + self.h[v] / 2.0)
             for k in self.children.get(v, ()):
-                stack.append((k, vx + self.dx[k], level + 1))
+                stack.append((k, vx + self.dx[k], level + 1 + self.dlevel.get(k, 0)))
         return bottom
 
 
@@ -251,6 +335,10 @@ def _pack(contours, gap):
                 lefts.append(c_left[r] + shift)
                 rights.append(c_right[r] + shift)
     return offsets, (lefts, rights)
+
+
+def _width(contour) -> float:
+    return max(contour[1]) - min(contour[0])
 
 
 def _extent(xy, w, which) -> tuple[float, float]:

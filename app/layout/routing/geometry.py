@@ -1,10 +1,10 @@
 """Polylines against card rectangles: which segments come too near a card, found in bulk with numpy.
 
 Rectangles are bucketed into a uniform grid of square cells (grown by the clearance), a segment looks only at
-the rectangles of the cells its bounding box touches, and each candidate pair is then measured exactly: a
-segment meets a rectangle when Liang–Barsky clipping leaves some of it, and otherwise their distance is the
-smallest of the segment's ends to the rectangle and the rectangle's corners to the segment (for two disjoint
-convex shapes the nearest pair always has a corner of one of them).
+the rectangles of the cells that the bounding boxes of its cell-long pieces touch, and each candidate pair is
+then measured exactly: a segment meets a rectangle when Liang–Barsky clipping leaves some of it, and otherwise
+their distance is the smallest of the segment's ends to the rectangle and the rectangle's corners to the
+segment (for two disjoint convex shapes the nearest pair always has a corner of one of them).
 """
 
 from __future__ import annotations
@@ -47,13 +47,22 @@ class Obstacles:
         empty = np.empty(0, dtype=np.int64)
         if len(p0) == 0 or len(self.rects) == 0:
             return empty, empty
-        low = np.minimum(p0, p1)
-        high = np.maximum(p0, p1)
+        # A long diagonal segment's bounding box covers the square of its length in cells: cut into pieces about
+        # a cell long, it covers a few cells per piece instead.
+        pieces = np.maximum(np.ceil(np.abs(p1 - p0).max(axis=1) / self.cell).astype(np.int64), 1)
+        piece_of = np.repeat(np.arange(len(p0)), pieces)
+        step = np.arange(len(piece_of)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+        d = (p1 - p0) / pieces[:, None]
+        a = p0[piece_of] + d[piece_of] * step[:, None]
+        b = a + d[piece_of]
+        low = np.minimum(a, b)
+        high = np.maximum(a, b)
         # Cells beyond the occupied range are clipped: no rectangle lies there.
         top = np.array([self.keys.max() // self.stride + 1, self.stride - 1])
         lo = np.clip(np.floor((low - self.origin) / self.cell), -1, top).astype(np.int64)
         hi = np.clip(np.floor((high - self.origin) / self.cell), -1, top).astype(np.int64)
-        segment, keys = _cells(lo + 1, hi + 1, self.stride)
+        piece, keys = _cells(lo + 1, hi + 1, self.stride)
+        segment = piece_of[piece]
         keys -= self.stride + 1  # back to the rectangles' numbering, after the shift that kept keys non-negative
         first = np.searchsorted(self.keys, keys, side="left")
         last = np.searchsorted(self.keys, keys, side="right")

@@ -24,8 +24,11 @@ Link = tuple[Hashable, Hashable, Hashable, str]
 REPORTING = ("reports_to", "dotted_line")
 # Sideways offsets tried for the k-th parallel link of a pair, largest first.
 PARALLEL_STEPS = (14.0, 8.0, 4.0, 2.0, 1.0)
-# How many waypoints one shortcut may skip.
-TAUT_WINDOW = 4
+# Between two rows of an org chart there is more free height than this; inside a stack of reports, less (the
+# layout sets stacked cards 24 apart, and cards of one row differ in height by up to 24).
+ROW_BREAK = 45.0
+# Rounds of pulling paths taut; most paths are taut after a few.
+TAUT_ROUNDS = 16
 
 
 def card_rects(cards: Mapping[Hashable, Card]) -> tuple[list[Hashable], np.ndarray]:
@@ -138,78 +141,136 @@ def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
 
 
 def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> list[Path]:
-    """Each path without the waypoints it can skip by a clear shortcut (greedy, farthest first).
+    """Each path pulled taut like a rubber band: a waypoint goes when its two neighbours see each other.
 
-    All shortcuts of all paths are tested in one call. The ends stay where they are, on the borders. Only
-    shortcuts over a few waypoints are tried: long ones cost many bulk tests and rarely help, as the search
-    already prefers straight runs.
+    All paths are worked on at once, as one list of points linked to their neighbours. Each round tests, in one
+    bulk call, the shortcut past every waypoint whose neighbours changed since it was last tested; a waypoint
+    goes when its shortcut is clear and its predecessor is not going in the same round (two neighbours leaving
+    together would join points no test has seen). The ends stay where they are, on the borders.
     """
-    lengths = np.array([len(path) for path, _a, _b in routes])
-    if not len(lengths) or lengths.max() < 4:
+    lengths = np.array([len(path) for path, _a, _b in routes], dtype=np.int64)
+    if not len(lengths) or lengths.max() < 3:
         return [path for path, _a, _b in routes]
     points = np.concatenate([np.asarray(path, dtype=float) for path, _a, _b in routes])
     base = np.cumsum(lengths) - lengths
     path_of = np.repeat(np.arange(len(routes)), lengths)
     local = np.arange(len(points)) - base[path_of]
+    inner = (local >= 1) & (local < lengths[path_of] - 1)
+    before = np.where(local >= 1, np.arange(len(points)) - 1, -1)
+    after = np.where(local < lengths[path_of] - 1, np.arange(len(points)) + 1, -1)
     cards = np.array([(a, b) for _path, a, b in routes])
-    owner_parts, first_parts, second_parts = [], [], []
-    for skip in range(2, TAUT_WINDOW + 2):
-        # Shortcuts from waypoint i (never the start on the border) to point i + skip of the same path.
-        ok = (local >= 1) & (local + skip < lengths[path_of])
-        owner_parts.append(path_of[ok])
-        first_parts.append(local[ok])
-        second_parts.append(local[ok] + skip)
-    owner = np.concatenate(owner_parts)
-    first = np.concatenate(first_parts)
-    second = np.concatenate(second_parts)
-    if not len(owner):
-        return [path for path, _a, _b in routes]
-    blocked = obstacles.blocked(points[base[owner] + first], points[base[owner] + second],
-                                cards[owner, 0], cards[owner, 1])
-    owner, first, second = owner[~blocked].tolist(), first[~blocked].tolist(), second[~blocked].tolist()
-    shortcut: dict[tuple[int, int], int] = {}
-    for key_owner, key_first, key_second in zip(owner, first, second, strict=True):
-        key = (key_owner, key_first)
-        shortcut[key] = max(shortcut.get(key, 0), key_second)
+    alive = np.ones(len(points), dtype=bool)
+    dirty = inner.copy()
+    for _round in range(TAUT_ROUNDS):
+        todo = np.flatnonzero(dirty)
+        if not len(todo):
+            break
+        owner = path_of[todo]
+        clear = ~obstacles.blocked(points[before[todo]], points[after[todo]], cards[owner, 0], cards[owner, 1])
+        dirty[todo] = False
+        going = np.zeros(len(points), dtype=bool)
+        going[todo[clear]] = True
+        # Of two neighbours both clear to go, the first goes now and the second waits for the next round.
+        waits = going & (before >= 0) & going[np.maximum(before, 0)]
+        dirty[waits] = True
+        going &= ~waits
+        gone = np.flatnonzero(going)
+        alive[gone] = False
+        left, right = before[gone], after[gone]
+        after[left] = right
+        before[right] = left
+        dirty[left[inner[left]]] = True
+        dirty[right[inner[right]]] = True
     out = []
-    for number, (path, _a, _b) in enumerate(routes):
-        kept, i = [path[0]], 1
-        while i < len(path) - 1:
-            kept.append(path[i])
-            i = max(i + 1, shortcut.get((number, i), 0))
-        kept.append(path[-1])
-        out.append(kept)
+    kept = np.flatnonzero(alive)
+    splits = np.searchsorted(kept, base[1:])
+    for number, chunk in enumerate(np.split(kept, splits)):
+        out.append([(float(x), float(y)) for x, y in points[chunk]] if len(chunk) else list(routes[number][0]))
     return out
 
 
 def _elbows(rects, links, obstacles) -> dict[Hashable, Path]:
     """Orthogonal reporting lines for each manager standing above the report."""
     reporting = [link for link in links if link[3] in REPORTING and rects[link[2], 3] < rects[link[1], 1]]
+    offset = obstacles.clearance + WAYPOINT_SLACK
+    row_bus = _row_buses(rects, reporting, offset)
     tops: dict[int, float] = {}
     for _, report, boss, kind in reporting:
         if kind == "reports_to":
             tops[boss] = min(tops.get(boss, np.inf), float(rects[report, 1]))
-    offset = obstacles.clearance + WAYPOINT_SLACK
+    first_bus = {boss: (float(rects[boss, 3]) + top) / 2 for boss, top in tops.items()}
+    sides = _channels(rects, reporting, row_bus, offset)
     options, ends = [], []
-    for _lid, report, boss, _kind in reporting:
+    for number, (_lid, report, boss, _kind) in enumerate(reporting):
         r, m = rects[report], rects[boss]
         drop_x = float((m[0] + m[2]) / 2)
-        bus = (float(m[3]) + tops.get(boss, float(r[1]))) / 2
         report_x = float((r[0] + r[2]) / 2)
         above = float(r[1]) - offset
-        candidates = [[(report_x, float(r[1])), (report_x, bus), (drop_x, bus), (drop_x, float(m[3]))]]
-        if above > bus:
-            # A report stacked under its siblings: down a channel beside the column, in above the card.
-            for side in (float(r[0]) - offset, float(r[2]) + offset):
-                candidates.append([(report_x, float(r[1])), (report_x, above), (side, above), (side, bus),
-                                   (drop_x, bus), (drop_x, float(m[3]))])
-        own_bus = (float(m[3]) + float(r[1])) / 2
-        if own_bus != bus:
-            candidates.append([(report_x, float(r[1])), (report_x, own_bus), (drop_x, own_bus), (drop_x, float(m[3]))])
+        # The first row's bus, then the bus of the report's own row, then ones of its own: the first clear one wins.
+        buses = []
+        for bus in (first_bus.get(boss), row_bus.get((boss, report)), (float(m[3]) + float(r[1])) / 2,
+                    float(r[1]) - 3 * offset):
+            if bus is not None and bus not in buses:
+                buses.append(bus)
+        candidates = []
+        for bus in buses:
+            candidates.append([(report_x, float(r[1])), (report_x, bus), (drop_x, bus), (drop_x, float(m[3]))])
+            if above > bus:
+                # A report stacked under its siblings: down a channel beside the column, in above the card.
+                for side in sides[number]:
+                    candidates.append([(report_x, float(r[1])), (report_x, above), (side, above), (side, bus),
+                                       (drop_x, bus), (drop_x, float(m[3]))])
         options.append([_simplify(path) for path in candidates])
         ends.append((report, boss))
     chosen = _first_clear(options, ends, obstacles)
     return {link[0]: path for link, path in zip(reporting, chosen, strict=True) if path is not None}
+
+
+def _channels(rects, reporting, row_bus, offset) -> list[tuple[float, float]]:
+    """For each reporting line, the x of a free channel left and right of the cards stacked above the report.
+
+    The cards in a stack differ in width, so the channel clears the widest card the straight drop would meet.
+    """
+    if not reporting:
+        return []
+    reports = np.array([link[1] for link in reporting])
+    bosses = np.array([link[2] for link in reporting])
+    x = (rects[reports, 0] + rects[reports, 2]) / 2
+    bus = np.array([row_bus.get((link[2], link[1]), rects[link[1], 1]) for link in reporting])
+    seg, rect = Obstacles(rects, 1.0).near(np.column_stack((x, bus)), np.column_stack((x, rects[reports, 1])),
+                                           reports, bosses)
+    lows = rects[reports, 0].copy()
+    highs = rects[reports, 2].copy()
+    np.minimum.at(lows, seg, rects[rect, 0])
+    np.maximum.at(highs, seg, rects[rect, 2])
+    return list(zip((lows - offset).tolist(), (highs + offset).tolist(), strict=True))
+
+
+def _row_buses(rects, reporting, offset) -> dict[tuple[int, int], float]:
+    """The bus of each (manager, report): the line its row of reports hangs from.
+
+    A manager's reports may stand in several rows (an org chart wraps a wide level), and a block of stacked
+    reports counts as one row: a report whose top is further below the reports above it than a stack's gap
+    starts a new row. The first row hangs halfway between the manager and it; a row further down hangs just
+    above its own top, reached by the manager's line coming straight down between the halves of the rows above.
+    """
+    by_boss: dict[int, list[int]] = {}
+    for _lid, report, boss, kind in reporting:
+        if kind == "reports_to":
+            by_boss.setdefault(boss, []).append(report)
+    out: dict[tuple[int, int], float] = {}
+    for boss, reports in by_boss.items():
+        reports = sorted(set(reports), key=lambda i: rects[i, 1])
+        row_top = float(rects[reports[0], 1])
+        lowest = -np.inf
+        first = True
+        for report in reports:
+            top = float(rects[report, 1])
+            if lowest > -np.inf and top - lowest > ROW_BREAK:
+                row_top, first = top, False
+            lowest = max(lowest, float(rects[report, 3]))
+            out[boss, report] = (float(rects[boss, 3]) + row_top) / 2 if first else row_top - 3 * offset
+    return out
 
 
 def _simplify(path: Path) -> Path:
