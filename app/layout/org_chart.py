@@ -52,6 +52,8 @@ MIN_GAP = 24.0
 # Width over height of the view the chart is meant for; rows wrap at this much wider than that shape needs.
 ASPECT = 16.0 / 9.0
 WRAP_SLACK = 1.5
+# A row of up to this many cards never wraps: a committee-sized chart reads best as one tree.
+WRAP_FROM = 12
 
 
 def org_chart(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], progress: Progress | None = None,
@@ -80,7 +82,7 @@ def org_chart(nodes: Iterable[LayoutNode], edges: Iterable[LayoutEdge], progress
     pitch = float(h.max()) + LEVEL_GAP
     in_trees = [i for i in people if i in manager or i in children]
     area = float(((w[in_trees] + SIBLING_GAP) * pitch).sum()) if in_trees else 0.0
-    limit = max(WRAP_SLACK * math.sqrt(area * aspect), 6 * (float(w.max()) + SIBLING_GAP))
+    limit = max(WRAP_SLACK * math.sqrt(area * aspect), WRAP_FROM * (float(w.max()) + SIBLING_GAP))
     trees = _TreeLayout(nodes, w, h, children, pitch, report, limit)
     xy = np.zeros((len(nodes), 2))
     bottom = trees.place_forest(roots, xy, aspect)

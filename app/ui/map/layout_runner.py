@@ -27,9 +27,9 @@ class LayoutRunner(QThread):
     done = Signal(str, object)  # layout name, {key: (x, y)}
     failed = Signal(str)
 
-    def __init__(self, name: str, nodes, edges) -> None:
+    def __init__(self, name: str, nodes, edges, aspect: float | None = None) -> None:
         super().__init__()
-        self.name, self._nodes, self._edges = name, nodes, edges
+        self.name, self._nodes, self._edges, self._aspect = name, nodes, edges, aspect
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -43,7 +43,7 @@ class LayoutRunner(QThread):
         from app.layout import LayoutCancelled
 
         try:
-            positions = compute(self.name, self._nodes, self._edges, self._progress)
+            positions = compute(self.name, self._nodes, self._edges, self._progress, self._aspect)
         except LayoutCancelled:
             return
         except Exception as exc:  # a layout bug must not take the window down

@@ -231,20 +231,25 @@ class MapPanel(QWidget):
             return
         nodes, edges = snapshot(self.scene)
         if len(nodes) <= SYNC_LAYOUT_LIMIT:
-            self.controller.place(compute("org_chart", nodes, edges))
+            self.controller.place(compute("org_chart", nodes, edges, aspect=self._view_aspect()))
             if self._alive():
                 self.view.fit_all()
         else:
             self.run_layout("org_chart", first_placement=True)
 
     # -- layout ---------------------------------------------------------------------------------
+    def _view_aspect(self) -> float | None:
+        """Width over height of the map's viewport, once it has a size (an org chart wraps to suit it)."""
+        port = self.view.viewport()
+        return port.width() / port.height() if port.width() > 0 and port.height() > 0 else None
+
     def run_layout(self, name: str, first_placement: bool = False) -> None:
         if self.scene.account_id is None or not self.scene.card_items():
             return
         self._on_cancel_layout()
         self.scene.finish_animation()
         nodes, edges = snapshot(self.scene)
-        runner = LayoutRunner(name, nodes, edges)
+        runner = LayoutRunner(name, nodes, edges, self._view_aspect())
         runner.progressed.connect(lambda f: self.progress.setValue(int(100 * f)))
         # A result that arrives after a cancel (or a newer layout) is dropped.
         runner.done.connect(lambda n, positions, r=runner: self._on_layout_done(n, positions, first_placement)

@@ -59,11 +59,14 @@ def demo_layout_input() -> dict[str, tuple[list, list]]:
     return maps
 
 
-def compute(name: str, nodes, edges, progress=None) -> dict:
+def compute(name: str, nodes, edges, progress=None, aspect: float | None = None) -> dict:
+    """Positions from the named layout; the org chart wraps its wide levels to suit `aspect` (the view's)."""
     from app import layout
 
     if name == "org_chart":
-        return layout.org_chart(nodes, edges, progress=progress)
+        if aspect is None or not 0.2 <= aspect <= 5.0:
+            return layout.org_chart(nodes, edges, progress=progress)
+        return layout.org_chart(nodes, edges, progress=progress, aspect=aspect)
     if name == "force":
         return layout.force_directed(nodes, edges, progress=progress)
     if name == "by_role":
