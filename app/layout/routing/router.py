@@ -144,9 +144,9 @@ def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> lis
     """Each path pulled taut like a rubber band: a waypoint goes when its two neighbours see each other.
 
     All paths are worked on at once, as one list of points linked to their neighbours. Each round tests, in one
-    bulk call, the shortcut past every waypoint whose neighbours changed since it was last tested; a waypoint
-    goes when its shortcut is clear and its predecessor is not going in the same round (two neighbours leaving
-    together would join points no test has seen). The ends stay where they are, on the borders.
+    bulk call, the shortcut past every waypoint whose neighbours changed since it was last tested; of a run of
+    neighbouring waypoints whose shortcuts are clear, every other one goes (two neighbours leaving together
+    would join points no test has seen). The ends stay where they are, on the borders.
     """
     lengths = np.array([len(path) for path, _a, _b in routes], dtype=np.int64)
     if not len(lengths) or lengths.max() < 3:
@@ -168,13 +168,15 @@ def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> lis
         owner = path_of[todo]
         clear = ~obstacles.blocked(points[before[todo]], points[after[todo]], cards[owner, 0], cards[owner, 1])
         dirty[todo] = False
-        going = np.zeros(len(points), dtype=bool)
-        going[todo[clear]] = True
-        # Of two neighbours both clear to go, the first goes now and the second waits for the next round.
-        waits = going & (before >= 0) & going[np.maximum(before, 0)]
-        dirty[waits] = True
-        going &= ~waits
-        gone = np.flatnonzero(going)
+        # Of a run of neighbours all clear to go, every other one goes now and the rest wait for the next round.
+        candidates = todo[clear]
+        if not len(candidates):
+            break
+        joined = np.r_[False, before[candidates[1:]] == candidates[:-1]]
+        run_start = np.maximum.accumulate(np.where(joined, 0, np.arange(len(candidates))))
+        goes = (np.arange(len(candidates)) - run_start) % 2 == 0
+        dirty[candidates[~goes]] = True
+        gone = candidates[goes]
         alive[gone] = False
         left, right = before[gone], after[gone]
         after[left] = right
