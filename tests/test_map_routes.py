@@ -99,3 +99,37 @@ def test_a_bigger_map_is_routed_in_a_worker_and_a_stale_result_is_dropped(qtbot,
     qtbot.waitUntil(lambda: all(link.route is not None and link._route_ends == (link.source.pos(),
                                                                                link.target.pos())
                                 for link in card.links), timeout=10000)
+
+
+@pytest.mark.parametrize("by", ["role", "department"])
+def test_links_keep_clear_of_the_group_titles_of_a_grouped_layout(qtbot, demo, by):
+    from PySide6.QtCore import QRectF
+
+    from app.layout import group_frames
+    from app.views.map.auto_layout import compute, snapshot
+    from app.views.map.scene import MapScene
+
+    scene = MapScene(demo)
+    scene.animate_moves = False
+    scene.show_account(demo.account_id_by_name(DEMO_ACCOUNT_NAMES[0]))
+    QApplication.processEvents()
+    nodes, edges = snapshot(scene)
+    positions = compute(f"by_{by}", nodes, edges)
+    for key, (x, y) in positions.items():
+        scene.card(key).setPos(x, y)
+    scene.show_group_frames([(label or "—", QRectF(x, y, w, h)) for label, (x, y, w, h)
+                             in group_frames(nodes, positions, by)])
+    titles = scene.group_title_rects()
+    assert len(titles) >= 3
+    drawn = {}
+    for link in scene.link_items():
+        path = link.path()
+        drawn[link.id] = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+    # The titles as the only obstacles: every link must keep the clearance from each of them.
+    boxes = {("title", n): painted_card(r.center().x(), r.center().y(), r.width(), r.height(), 0.0)
+             for n, r in enumerate(titles)}
+    ends = {link.source.key for link in scene.link_items()} | {link.target.key for link in scene.link_items()}
+    boxes.update({key: (1e7 + n * 1000.0, 1e7, 1.0, 1.0) for n, key in enumerate(ends)})
+    links = [(link.id, link.source.key, link.target.key, link.record.kind) for link in scene.link_items()]
+    assert count_crossings(boxes, drawn, links) == 0
+    assert crossings(scene) == (0, 0)

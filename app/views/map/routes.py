@@ -35,6 +35,9 @@ def routing_input(scene) -> tuple[dict, list, bool]:
              if scene.is_shown(c)}
     links = [(link.id, link.source.key, link.target.key, link.record.kind) for link in scene.link_items()
              if link.source.key in cards and link.target.key in cards]
+    # The titles of a grouped layout's boxes are in the way too: a line through a title hides its words.
+    for number, rect in enumerate(scene.group_title_rects()):
+        cards["title", number] = painted_card(rect.center().x(), rect.center().y(), rect.width(), rect.height(), 0.0)
     return cards, links, looks_like_org_chart(scene)
 
 

@@ -484,6 +484,11 @@ class MapScene(QGraphicsScene):
         """Titled boxes behind the cards of a grouped layout; gone as soon as a card moves."""
         self.clear_group_frames()
         self._frames = [group_frame(self, title, rect) for title, rect in frames]
+        if self._frames:
+            self.route_links()  # around the titles as well
+
+    def group_title_rects(self) -> list[QRectF]:
+        return [box.childItems()[0].sceneBoundingRect() for box in self._frames]
 
     def content_rect(self) -> QRectF:
         """The cards and, when shown, the group boxes and their titles."""
