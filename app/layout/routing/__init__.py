@@ -9,9 +9,9 @@ from app.layout.routing.geometry import CLEARANCE
 from app.layout.routing.router import count_crossings, route_links
 
 # The overlay ring around a selected or highlighted card is drawn 5 units out (app/views/map/card_item.py). The
-# layouts keep 24 units between cards, so a margin of 5 leaves 14 between painted cards: room for a link
-# with CLEARANCE on both sides. (The snapshot change mark, up to 13 out, and the port, shown on hover only,
-# would close those gaps; the layouts would need gaps of 2 × 13 + 2 × 6 = 38 for links to clear them too.)
+# org chart keeps 24 units between cards, so a margin of 5 leaves 14 between painted cards: room for a link
+# with CLEARANCE on both sides. The force and grouped layouts keep 40, which also clears the snapshot change
+# mark (up to 13 out) of two neighbours: 2 × 13 + 2 × 6 = 38.
 PAINTED_MARGIN = 5.0
 
 
