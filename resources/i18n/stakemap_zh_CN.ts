@@ -3586,8 +3586,40 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
+        <source>the file is write-protected</source>
+        <translation>文件有写保护</translation>
+    </message>
+    <message>
+        <source>its folder is write-protected</source>
+        <translation>所在文件夹有写保护</translation>
+    </message>
+    <message>
+        <source>the disk holding it is read-only</source>
+        <translation>所在磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the file has more than one hard link (more than one name), and two names would let two programs write it at once</source>
+        <translation>该文件有多个硬链接（多个名称），两个名称会让两个程序同时写入它</translation>
+    </message>
+    <message>
+        <source>it was opened to look at</source>
+        <translation>以只读方式打开查看</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>“{path}” is a blank SQLite file without any data, not a Stakemap database.</source>
+        <translation>“{path}”是一个没有任何数据的空白 SQLite 文件，不是 Stakemap 数据库。</translation>
+    </message>
+    <message>
         <source>“{path}” is an empty file (0 bytes), not a Stakemap database.</source>
         <translation>“{path}”是一个空文件（0 字节），不是 Stakemap 数据库。</translation>
+    </message>
+    <message>
+        <source>“{path}” is an SQLite database of another application, not a Stakemap database. It was left as it was.</source>
+        <translation>“{path}”是另一个应用程序的 SQLite 数据库，不是 Stakemap 数据库。文件保持原样。</translation>
     </message>
     <message>
         <source>“{path}” is not a Stakemap database. It was left as it was.</source>
@@ -3608,6 +3640,26 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>“{path}” could not be upgraded ({detail}). It was left as it was.</source>
         <translation>“{path}”无法升级（{detail}），文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <source>The disk holding “{folder}” is full; nothing was lost; free space and try again.</source>
+        <translation>存放“{folder}”的磁盘已满；没有丢失任何数据；请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>“{path}” is open read-only ({reason}); the change was not saved.</source>
+        <translation>“{path}”以只读方式打开（{reason}）；此更改未保存。</translation>
+    </message>
+    <message>
+        <source>“{path}” is busy: another program kept it locked. Nothing was changed; try again.</source>
+        <translation>“{path}”正忙：另一个程序锁定了它。没有做任何更改；请重试。</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be written ({detail}). Nothing was lost; the last saved change is kept.</source>
+        <translation>无法写入“{path}”（{detail}）。没有丢失任何数据；最后一次保存的更改仍在。</translation>
+    </message>
+    <message>
+        <source>“{path}” has a “-wal” file beside it that belongs to another copy of the file (it was probably copied over the file). It was not applied and both were left as they were; restore the file with File ▸ Restore from backup… or move the “-wal” file away.</source>
+        <translation>“{path}”旁边的“-wal”文件属于该文件的另一个副本（该文件可能是被复制覆盖的）。它没有被应用，两者都保持原样；请用“文件 ▸ 从备份恢复…”恢复该文件，或将“-wal”文件移走。</translation>
     </message>
     <message>
         <source>“{path}” cannot be opened: {detail}</source>
