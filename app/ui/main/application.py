@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.document.summary import AccountSummary
@@ -31,6 +31,8 @@ _STARTED = time.perf_counter()
 class AppController(QObject):
     """Owns the open database, its workspace and undo stack, and the window showing them."""
 
+    backup_failed = Signal(object)  # a StorageError or another exception, from the backup thread
+
     def __init__(self, settings: AppSettings, language: str) -> None:
         super().__init__()
         from app.ui.main.gui_collector import GuiThreadCollector
@@ -45,6 +47,7 @@ class AppController(QObject):
         self._opener: DatabaseOpener | None = None
         self._opening: Path | None = None
         self.ready_callbacks: list = []
+        self.backup_failed.connect(self._on_backup_failed)
 
     # -- window ---------------------------------------------------------------------------------
     def create_window(self, path: Path) -> MainWindow:
@@ -105,13 +108,15 @@ class AppController(QObject):
         self.settings.last_database = database.path
         self.window.attach(self.workspace, self.undo_stack, self.settings.last_account)
         self.window.statusBar().clearMessage()
+        self.window.show_read_only(database.read_only_reason, database.damage)
         if database.backup_made is not None:
             QMessageBox.information(
                 self.window, translate("Storage", "Database upgraded"),
                 translate("Storage", "The database was upgraded to this version of Stakemap. A copy of the "
                                      "previous file was kept at:\n{path}").format(path=database.backup_made),
             )
-        QTimer.singleShot(2000, self, self.backup_in_background)
+        if not database.read_only:
+            QTimer.singleShot(2000, self, self.backup_in_background)
         for callback in self.ready_callbacks:
             callback()
 
@@ -139,7 +144,10 @@ class AppController(QObject):
 
     def _close_database(self) -> None:
         if self.database is not None:
-            self.database.close()
+            problem = self.database.close(report=False)
+            if problem is not None and self.window is not None:
+                # The changes are safe in the -wal; the next open folds them in.
+                QMessageBox.warning(self.window, translate("Storage", "Database closed"), storage_error_text(problem))
         self.database = self.workspace = self.undo_stack = None
 
     def _on_open_requested(self, path: Path) -> None:
@@ -164,21 +172,33 @@ class AppController(QObject):
         thread.start()
         return thread
 
-    @staticmethod
-    def _backup_quietly(path: Path) -> None:
+    def _backup_quietly(self, path: Path) -> None:
         try:
-            backup.make_backup(path)
-        except Exception as exc:  # a failed backup must never take the app down
+            backup.make_backup(path, second_folder=self.settings.second_backup_folder)
+        except Exception as exc:  # a failed backup must never take the app down; the window says so
             print(f"stakemap: backup of {path} failed: {exc}", file=sys.stderr)
+            self.backup_failed.emit(exc)
+
+    def _backup_failure_text(self, exc: Exception) -> str:
+        if isinstance(exc, StorageError):
+            return storage_error_text(exc)
+        return translate("Storage", "The backup could not be written: {detail}").format(detail=exc)
+
+    def _on_backup_failed(self, exc: Exception) -> None:
+        if self.window is not None:
+            self.window.show_backup_problem(
+                translate("Storage", "Last backup failed: {reason}").format(reason=self._backup_failure_text(exc)))
 
     def _on_backup_requested(self) -> None:
         if self.database is None:
             return
         try:
-            written = backup.make_backup(self.database.path)
+            written = backup.make_backup(self.database.path, second_folder=self.settings.second_backup_folder)
         except Exception as exc:
-            QMessageBox.critical(self.window, translate("Storage", "Backup failed"), str(exc))
+            QMessageBox.critical(self.window, translate("Storage", "Backup failed"), self._backup_failure_text(exc))
+            self._on_backup_failed(exc)
             return
+        self.window.show_backup_problem(None)
         self.window.statusBar().showMessage(
             translate("Storage", "Backup written to {path}").format(path=written), 8000)
 

@@ -214,12 +214,22 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
 
     def _on_undo(self) -> None:
+        from app.commands.base import undo_or_failure
+
         if self.undo_stack is not None:
-            self.undo_stack.undo()
+            self._report_not_saved(undo_or_failure(self.undo_stack))
 
     def _on_redo(self) -> None:
+        from app.commands.base import redo_or_failure
+
         if self.undo_stack is not None:
-            self.undo_stack.redo()
+            self._report_not_saved(redo_or_failure(self.undo_stack))
+
+    def _report_not_saved(self, failure) -> None:
+        if failure is not None:
+            from app.ui.common.messages import storage_error_text
+
+            QMessageBox.critical(self, self.tr("Not saved"), storage_error_text(failure))
 
     def _wire_signals(self) -> None:
         """Connections to the attached workspace's panels (made again on every attach)."""
