@@ -127,6 +127,9 @@ def _recover_with_sqlite3_program(program: str, db_path: Path, out: Path) -> boo
     return load.returncode == 0 or out.exists()
 
 
+_MAX_MISSES = 5000
+
+
 def _rows_that_can_be_read(conn: sqlite3.Connection, table: str, columns: list[str]):
     """Every row of ``table`` that can still be read, in rowid order, stepping over damaged pages."""
     names = ", ".join(f'"{c}"' for c in columns)
@@ -148,9 +151,11 @@ def _rows_that_can_be_read(conn: sqlite3.Connection, table: str, columns: list[s
             continue
         if rows == []:
             return
-        # A damaged page on the way: look the rows up one by one until the scan can go on past it.
+        # A damaged page on the way: look the rows up one by one until the scan can go on past it (a page holds
+        # a few hundred rows at most; after many misses in a row the rest of the table is out of reach).
         last += 1
-        while last <= top:
+        misses = 0
+        while last <= top and misses < _MAX_MISSES:
             try:
                 row = conn.execute(f'SELECT {names} FROM "{table}" WHERE rowid = ?', (last,)).fetchone()
             except sqlite3.DatabaseError:
@@ -159,6 +164,9 @@ def _rows_that_can_be_read(conn: sqlite3.Connection, table: str, columns: list[s
                 yield row
                 break
             last += 1
+            misses += 1
+        else:
+            return
 
 
 def _recover_row_by_row(db_path: Path, out: Path) -> None:

@@ -2130,6 +2130,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>将经过校验的数据库副本写入备份文件夹</translation>
     </message>
     <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of this database; the current file is kept aside</source>
+        <translation>用备份替换此数据库；当前文件会另行保留</translation>
+    </message>
+    <message>
+        <source>Second backup &amp;folder…</source>
+        <translation>第二备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Also write every backup to another disk or a share</source>
+        <translation>每次备份时也写入另一块磁盘或共享文件夹</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2262,6 +2278,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
         <source>Person profile</source>
         <translation>联系人画像</translation>
     </message>
@@ -2332,6 +2352,46 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Press F11 to bring the panels back</source>
         <translation>按 F11 恢复面板</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Save a salvaged copy…</source>
+        <translation>保存抢救副本…</translation>
+    </message>
+    <message>
+        <source>This file is damaged ({detail}) and is open read-only: nothing will be written to it. Restore a backup, or save a salvaged copy of what can still be read.</source>
+        <translation>此文件已损坏（{detail}），已以只读方式打开：不会向其写入任何内容。请恢复备份，或将仍可读取的内容保存为抢救副本。</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}. You can look at everything; changes are not saved.</source>
+        <translation>只读：{reason}。可以查看全部内容，但更改不会保存。</translation>
+    </message>
+    <message>
+        <source>“{path}” is damaged and was not opened for editing; it was left as it was.</source>
+        <translation>“{path}”已损坏，未打开以供编辑；文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Stakemap backups (*.bak.db *.db);;All files (*)</source>
+        <translation>Stakemap 备份 (*.bak.db *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Second backup folder (another disk or a share)</source>
+        <translation>第二备份文件夹（另一块磁盘或共享文件夹）</translation>
+    </message>
+    <message>
+        <source>Backups are also written to {folder}</source>
+        <translation>备份也会写入 {folder}</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3630,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>无法打开数据库：{detail}</translation>
     </message>
     <message>
+        <source>Database closed</source>
+        <translation>数据库已关闭</translation>
+    </message>
+    <message>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
@@ -3578,12 +3642,62 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>“{path}”已存在，请选择新的文件名。</translation>
     </message>
     <message>
+        <source>The backup could not be written: {detail}</source>
+        <translation>无法写入备份：{detail}</translation>
+    </message>
+    <message>
+        <source>Last backup failed: {reason}</source>
+        <translation>上次备份失败：{reason}</translation>
+    </message>
+    <message>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Put the backup “{backup}” in place of “{path}”? The current file is kept aside under a dated name, with its “-wal” file.</source>
+        <translation>用备份“{backup}”替换“{path}”吗？当前文件会连同其“-wal”文件以带日期的名称另行保留。</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>The current file was left as it was.</source>
+        <translation>当前文件保持原样。</translation>
+    </message>
+    <message>
+        <source>“{path}” was restored from “{backup}”.</source>
+        <translation>已从“{backup}”恢复“{path}”。</translation>
+    </message>
+    <message>
+        <source>The previous file was kept at:
+{aside}</source>
+        <translation>原来的文件保存在：
+{aside}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Salvage failed</source>
+        <translation>抢救失败</translation>
+    </message>
+    <message>
+        <source>Salvaged copy written</source>
+        <translation>已写入抢救副本</translation>
+    </message>
+    <message>
+        <source>What could be read from “{path}” was copied to “{copy}”; the damaged file was not changed. Open the copy now?</source>
+        <translation>已将“{path}”中仍可读取的内容复制到“{copy}”；损坏的文件没有改动。现在打开该副本吗？</translation>
     </message>
     <message>
         <source>the file is write-protected</source>

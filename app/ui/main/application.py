@@ -46,6 +46,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self._opener: DatabaseOpener | None = None
         self._opening: Path | None = None
+        self._damaged_path: Path | None = None
         self.ready_callbacks: list = []
         self.backup_failed.connect(self._on_backup_failed)
 
@@ -56,6 +57,8 @@ class AppController(QObject):
         window.new_database_requested.connect(self._on_new_requested)
         window.language_requested.connect(self._on_language_requested)
         window.backup_requested.connect(self._on_backup_requested)
+        window.restore_requested.connect(self._on_restore_requested)
+        window.salvage_requested.connect(self._on_salvage_requested)
         self.window = window
         return window
 
@@ -102,6 +105,14 @@ class AppController(QObject):
         if self.window is not None:
             self.window.finish_background_work()  # nothing may read the old file once it is closed
         self._close_database()
+        if database.damage:
+            # Its panels would meet the damaged pages one by one: offer the way out instead, and never write.
+            database.close(report=False)
+            self._damaged_path = database.path
+            self.window.statusBar().clearMessage()
+            self.window.show_damaged(database.path, database.damage)
+            return
+        self._damaged_path = None
         self.database = database
         self.workspace = Workspace(database)
         self.undo_stack = QUndoStack()
@@ -201,6 +212,56 @@ class AppController(QObject):
         self.window.show_backup_problem(None)
         self.window.statusBar().showMessage(
             translate("Storage", "Backup written to {path}").format(path=written), 8000)
+
+    # -- restore and salvage ----------------------------------------------------------------------
+    def _current_path(self) -> Path:
+        if self.database is not None:
+            return self.database.path
+        return self._damaged_path or Path(self.window.db_label.text()).absolute()
+
+    def _on_restore_requested(self, backup_path: Path) -> None:
+        from app.storage.restore import restore_backup
+
+        path = self._current_path()
+        answer = QMessageBox.question(
+            self.window, translate("Storage", "Restore from backup"),
+            translate("Storage", "Put the backup “{backup}” in place of “{path}”? The current file is kept aside "
+                                 "under a dated name, with its “-wal” file.").format(backup=backup_path, path=path))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.window is not None:
+            self.window.finish_background_work()
+        self._close_database()
+        try:
+            restored = restore_backup(path, backup_path)
+        except StorageError as exc:
+            QMessageBox.critical(self.window, translate("Storage", "Restore failed"),
+                                 storage_error_text(exc) + "\n\n"
+                                 + translate("Storage", "The current file was left as it was."))
+            self.open_database(path)
+            return
+        text = translate("Storage", "“{path}” was restored from “{backup}”.").format(path=path, backup=backup_path)
+        if restored.kept_aside is not None:
+            text += "\n" + translate("Storage", "The previous file was kept at:\n{aside}").format(
+                aside=restored.kept_aside)
+        QMessageBox.information(self.window, translate("Storage", "Restored"), text)
+        self.open_database(path)
+
+    def _on_salvage_requested(self) -> None:
+        from app.storage.restore import salvage_copy
+
+        path = self._current_path()
+        try:
+            written = salvage_copy(path)
+        except StorageError as exc:
+            QMessageBox.critical(self.window, translate("Storage", "Salvage failed"), storage_error_text(exc))
+            return
+        answer = QMessageBox.question(
+            self.window, translate("Storage", "Salvaged copy written"),
+            translate("Storage", "What could be read from “{path}” was copied to “{copy}”; the damaged file was "
+                                 "not changed. Open the copy now?").format(path=path, copy=written))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_database(written)
 
     def shutdown(self) -> None:
         if self._opener is not None:

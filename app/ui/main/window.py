@@ -30,6 +30,7 @@ from app.ui.common.elided_label import elided
 from app.ui.main.actions import MainActionsMixin
 from app.ui.main.file_menu import FileMenuMixin
 from app.ui.main.settings import AppSettings
+from app.ui.main.storage_ui import StorageUiMixin
 from app.ui.main.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
@@ -38,11 +39,13 @@ if TYPE_CHECKING:
     from app.document import Workspace
 
 
-class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow):
+class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMixin, QMainWindow):
     open_database_requested = Signal(object)  # Path
     new_database_requested = Signal(object)  # Path
     language_requested = Signal(str)
     backup_requested = Signal()
+    restore_requested = Signal(object)  # Path of the backup
+    salvage_requested = Signal()
 
     def __init__(self, settings: AppSettings, language: str, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +86,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self._create_storage_widgets()
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._show_database_path(db_path)
