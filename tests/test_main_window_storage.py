@@ -166,3 +166,23 @@ def test_a_failed_backup_shows_in_the_status_bar_until_one_succeeds(qtbot, demo_
     QApplication.processEvents()
     assert not window.backup_problem_label.isVisible()
     stop(controller)
+
+
+def test_an_import_into_a_read_only_file_is_refused_in_one_sentence(qtbot, tmp_path):
+    from app.storage.database import Database
+    from app.ui.transfer.file_transfer import ImportWorker
+    from tests.test_storage_restore import make_file
+
+    path = tmp_path / "stakemap.db"
+    make_file(path, 3)
+    os.link(path, tmp_path / "other-name.db")
+    csv = tmp_path / "people.csv"
+    csv.write_text("name,title\nGrace,CIO\n", encoding="utf-8")
+    before = path.read_bytes()
+    with Database.open(path) as db:
+        worker = ImportWorker(db, csv, "Bank", "csv", None, False)
+        refused: list[str] = []
+        worker.refused.connect(refused.append)
+        worker.run()
+    assert len(refused) == 1 and "read-only" in refused[0] and "not saved" in refused[0]
+    assert path.read_bytes() == before
