@@ -186,3 +186,31 @@ def test_an_import_into_a_read_only_file_is_refused_in_one_sentence(qtbot, tmp_p
         worker.run()
     assert len(refused) == 1 and "read-only" in refused[0] and "not saved" in refused[0]
     assert path.read_bytes() == before
+
+
+def test_a_file_on_a_read_only_disk_opens_in_the_window_with_a_banner(qtbot, tmp_path, dialogs):  # noqa: F811
+    from tests.disks import remount_read_only, remount_read_write
+    from tests.test_storage_open import folder_state
+
+    with tmpfs(tmp_path / "share", "6m") as folder:
+        path = folder / "demo.db"
+        shutil.copyfile(_demo(tmp_path), path)
+        remount_read_only(folder)
+        try:
+            before = folder_state(folder)
+            controller, window = start(qtbot, path)
+            assert window.workspace is not None  # not stuck on "Opening…"
+            assert window.read_only_banner.isVisible()
+            assert "the disk holding it is read-only" in window.read_only_label.text()
+            assert visible_names(window) == sorted(DEMO_ACCOUNT_NAMES)
+            edit_region(window, DEMO_ACCOUNT_NAMES[0], "Refused")
+            assert dialogs.shown[-1][0] == "critical" and "read-only" in dialogs.shown[-1][1]
+            stop(controller)
+            assert folder_state(folder) == before  # no lock file, nothing written
+        finally:
+            remount_read_write(folder)
+
+
+def visible_names(window) -> list[str]:
+    proxy = window.account_list.proxy
+    return sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))

@@ -172,3 +172,15 @@ def test_two_writers_in_one_process_queue_instead_of_failing(tmp_path):
         with db.read_session() as s:
             names = set(s.scalars(select(Account.name)))
     assert {"First", "Second after 2"} <= names
+
+
+def test_the_refusal_line_is_in_the_chosen_language(tmp_path):
+    path = tmp_path / "a.db"
+    make_stakemap_file(path)
+    os.link(path, tmp_path / "b.db")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8", PYTHONPATH=str(PROJECT_ROOT))
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), "--lang", "zh_CN", "--db", str(path),
+                             "demo"], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "只读" in lines[0] and "硬链接" in lines[0], result.stderr
