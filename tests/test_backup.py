@@ -12,6 +12,7 @@ import pytest
 from app.models import Account, Link, Person, TeamMember
 from app.storage import backup
 from app.storage.database import Database
+from app.storage.errors import StorageError
 
 
 def all_rows(path: Path) -> dict[str, list[tuple]]:
@@ -96,27 +97,65 @@ def test_backup_is_written_to_a_temporary_file_then_renamed(db_path, monkeypatch
 
 def test_backup_that_fails_verification_leaves_nothing_behind(db_path, monkeypatch):
     monkeypatch.setattr(backup, "integrity_problems", lambda path: ["page 7 is never used"])
-    with pytest.raises(RuntimeError, match="verification"):
+    with pytest.raises(StorageError, match="verification"):
         backup.make_backup(db_path)
     assert list(backup.backups_dir_for(db_path).iterdir()) == []
     assert backup.list_backups(db_path) == []
 
 
-def test_rotation_keeps_only_the_newest(db_path):
-    made = [backup.make_backup(db_path, keep=3) for _ in range(5)]
-    assert len(set(made)) == 5
-    assert backup.list_backups(db_path) == made[-3:]
-    assert sorted(p.name for p in backup.backups_dir_for(db_path).iterdir()) == [p.name for p in made[-3:]]
-    for old in made[:2]:
-        assert not old.exists()
+def test_generations_keep_a_week_of_days_a_month_of_weeks_and_a_year_of_months():
+    now = dt.datetime(2026, 12, 2, 12, 0)
+    # One backup every day for two years, three on the newest day.
+    stamped = [(Path(f"d{i}"), now - dt.timedelta(days=i)) for i in range(730)]
+    stamped += [(Path("a"), now - dt.timedelta(hours=1)), (Path("b"), now - dt.timedelta(hours=2))]
+    kept = backup.generations_to_keep(stamped, now)
+    times = sorted((t for p, t in stamped if p in kept), reverse=True)
+    assert times[0] == now  # the newest of all
+    assert Path("a") not in kept and Path("b") not in kept  # one a day
+    assert {t.date() for t in times if now - t <= dt.timedelta(days=7)} == {
+        (now - dt.timedelta(days=i)).date() for i in range(8)}
+    assert all(now - t <= dt.timedelta(days=366) for t in times)  # nothing older than a year
+    months = {(t.year, t.month) for t in times}
+    assert len(months) >= 12
+    assert len(kept) < 7 + 5 + 13 + 1
 
 
-def test_rotation_does_not_touch_the_database_itself(db_path):
+def test_pruning_keeps_pre_upgrade_copies_and_does_not_touch_the_database(db_path):
     before = db_path.read_bytes()
-    for _ in range(3):
-        backup.make_backup(db_path, keep=1)
+    upgrade = backup.make_backup(db_path, label="before-0002_opportunity_people")
+    made = [backup.make_backup(db_path) for _ in range(3)]
+    assert backup.list_backups(db_path) == sorted([upgrade, made[-1]])  # one a day
+    old = (dt.datetime.now() - dt.timedelta(days=400)).timestamp()
+    for path in (upgrade, made[-1]):
+        os.utime(path, (old, old))
+    newest = backup.make_backup(db_path)
+    # The year-old rotating backup is gone; the copy from before the upgrade stays until the user deletes it.
+    assert backup.list_backups(db_path) == sorted([upgrade, newest])
     assert db_path.read_bytes() == before
-    assert len(backup.list_backups(db_path)) == 1
+
+
+def test_a_compact_backup_is_written_now_and_then_and_drops_deleted_data(db_path):
+    with Database.open(db_path) as db, db.session() as s:
+        account = Account(name="Secret Corp", notes="confidential-" * 500)
+        s.add(account)
+    with Database.open(db_path) as db, db.session() as s:
+        s.delete(s.get(Account, account.id))
+    first = backup.make_backup(db_path)
+    assert first.name.endswith("-compact.bak.db")
+    assert not backup.compact_is_due(db_path)
+    for path in (db_path, first):
+        assert b"confidential-" not in path.read_bytes()  # secure_delete: gone from the file and its copies
+    second = backup.make_backup(db_path)
+    assert not second.name.endswith("-compact.bak.db")
+    assert b"confidential-" not in second.read_bytes()
+
+
+def test_backup_is_also_written_to_a_second_folder(db_path, tmp_path):
+    other = tmp_path / "other-disk"
+    written = backup.make_backup(db_path, second_folder=other)
+    mirror = other / db_path.name / written.name
+    assert mirror.is_file() and backup.integrity_problems(mirror) == []
+    assert all_rows(mirror) == all_rows(written)
 
 
 def test_backup_is_due_without_backups_and_not_right_after_one(db_path):
@@ -155,7 +194,7 @@ def test_a_file_with_a_foreign_key_violation_cannot_be_backed_up_as_sound(db_pat
     )
     conn.commit()
     conn.close()
-    with pytest.raises(RuntimeError, match="verification"):
+    with pytest.raises(StorageError, match="verification"):
         backup.make_backup(db_path)
     assert backup.list_backups(db_path) == []
 

@@ -65,9 +65,11 @@ def test_check_writes_a_verified_backup(tmp_path, capsys):
     db = tmp_path / "cli.db"
     assert main(["--db", str(db), "demo"]) == 0
     assert main(["--db", str(db), "check"]) == 0
-    assert "integrity ok" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "pages and references ok" in out
     backups = list_backups(db)
     assert len(backups) == 1 and integrity_problems(backups[0]) == []
+    assert str(backups[0]) in out
 
 
 def test_check_fails_on_a_database_with_a_problem(tmp_path, capsys):

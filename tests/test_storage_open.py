@@ -120,7 +120,7 @@ def test_foreign_keys_are_on_for_every_connection(tmp_path):
             assert c1.connection.dbapi_connection is not c2.connection.dbapi_connection
             assert c1.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert c2.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        with db.session() as s1, db.session() as s2:
+        with db.session() as s1, db.read_session() as s2:  # two writers would queue
             assert s1.connection().connection.dbapi_connection is not s2.connection().connection.dbapi_connection
             assert s1.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert s2.execute(text("PRAGMA foreign_keys")).scalar() == 1

@@ -11,8 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMANDS = ("demo", "check", "accounts", "analyze", "coverage", "import_", "export", "brief", "install_desktop",
-            "uninstall_desktop")
+COMMANDS = ("demo", "check", "restore", "salvage", "accounts", "analyze", "coverage", "import_", "export", "brief",
+            "install_desktop", "uninstall_desktop")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -52,13 +52,57 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.main.application import run_gui
 
         return run_gui(args.db, args.lang)
-    from app.storage.errors import StorageError
-
+    args.storage_warning = None
     try:
-        return args.run(args)
-    except StorageError as exc:
-        print(f"stakemap: {exc}", file=sys.stderr)
+        status = args.run(args)
+    except Exception as exc:
+        message = storage_problem(exc, args)
+        if message is None:
+            raise
+        print(f"stakemap: {message}", file=sys.stderr)
         return EXIT_REFUSED
+    if args.storage_warning is not None:  # a reading command's output is complete; closing the file failed
+        print(f"stakemap: {storage_problem(args.storage_warning, args)}", file=sys.stderr)
+        return status or EXIT_REFUSED
+    return status
+
+
+def storage_problem(exc: Exception, args: argparse.Namespace) -> str | None:
+    """One line, in the chosen language, for a storage problem (a full disk, a read-only or damaged file, an
+    SQLite error…); None for anything else."""
+    import sqlite3
+
+    from app.storage.errors import StorageError, storage_error_from
+
+    if isinstance(exc, StorageError):
+        error = exc
+    else:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, (sqlite3.Error, SQLAlchemyError, OSError)):
+            return None
+        from app.storage.paths import default_database_path
+
+        error = storage_error_from(exc, args.db or default_database_path())
+        if error is None:
+            if isinstance(exc, OSError):
+                return None  # a file the command reads or writes; the command reports those itself
+            detail = getattr(exc, "orig", None) or exc
+            return f"{args.db or default_database_path()}: {str(detail).splitlines()[0]}"
+    from app.document.storage_messages import storage_error_text
+
+    if args.lang:
+        from PySide6.QtCore import QCoreApplication
+
+        from app.i18n import language as lang
+
+        global _translating_app  # translators need an application, kept for the process's life
+        _translating_app = QCoreApplication.instance() or QCoreApplication([])
+        lang.install(args.lang)
+    return " ".join(storage_error_text(error).split())
+
+
+_translating_app = None
 
 
 def entry_point() -> None:

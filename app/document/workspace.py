@@ -79,7 +79,7 @@ class Workspace(AccountRecordsMixin, QObject):
         return result
 
     def _read(self, work: Callable[[Session], T]) -> T:
-        with self.database.sessionmaker() as session:
+        with self.database.read_session() as session:
             return work(session)
 
     def _announce(self, record: DeletionRecord) -> None:

@@ -11,7 +11,8 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.storage.errors import CorruptDatabaseError, EmptyFileError, NotADatabaseError
+from app.storage.errors import CorruptDatabaseError, EmptyFileError, ForeignWalError, NotADatabaseError
+from app.storage.wal import foreign_wal_detail, has_wal
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id of a Stakemap database: "STKM".
@@ -48,18 +49,17 @@ def check_header(path: Path) -> None:
     valid_for = struct.unpack(">I", header[92:96])[0]
     if page_size < 512 or page_size & (page_size - 1):
         raise CorruptDatabaseError(str(path), "invalid page size")
-    if valid_for == change_counter and page_count and size < page_count * page_size:
+    # A file shorter than its header says is whole when a -wal lies beside it: a checkpoint that ran out of
+    # disk space wrote page 1 and could not extend the file, but every page is still in the WAL, and SQLite
+    # reads them from there (the next checkpoint repairs the file). Only SQLite itself can tell then.
+    if valid_for == change_counter and page_count and size < page_count * page_size and not _has_wal(path):
         raise CorruptDatabaseError(
             str(path), f"the file is truncated ({size} of {page_count * page_size} bytes)"
         )
 
 
 def _has_wal(path: Path) -> bool:
-    wal = path.with_name(path.name + "-wal")
-    try:
-        return wal.is_file() and wal.stat().st_size > 0
-    except OSError:
-        return False
+    return has_wal(path)
 
 
 def inspect_file(path: Path) -> FileInfo:
@@ -72,6 +72,9 @@ def inspect_file(path: Path) -> FileInfo:
     are (it may only rebuild the -shm index beside them, which already belongs to that -wal).
     """
     check_header(path)
+    foreign = foreign_wal_detail(path)
+    if foreign:
+        raise ForeignWalError(str(path), foreign)
     try:
         conn = sqlite3.connect(read_only_uri(path, immutable=not _has_wal(path)), uri=True)
     except sqlite3.Error as exc:
@@ -88,8 +91,12 @@ def inspect_file(path: Path) -> FileInfo:
         raise CorruptDatabaseError(str(path), str(exc)) from exc
     finally:
         conn.close()
-    if app_id != APPLICATION_ID and tables:
+    # Another program's file, even one without tables yet (an empty GeoPackage carries its own id), is never
+    # turned into a Stakemap file; a blank SQLite file (no id, no tables, no version) is an empty file.
+    if app_id != APPLICATION_ID and (tables or app_id != 0 or user_version != 0):
         raise NotADatabaseError(str(path), "an SQLite database of another application")
+    if app_id != APPLICATION_ID:
+        raise EmptyFileError(str(path), "a blank SQLite file")
     return FileInfo(
         is_stakemap=app_id == APPLICATION_ID,
         revision=revision,

@@ -2130,6 +2130,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>将经过校验的数据库副本写入备份文件夹</translation>
     </message>
     <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of this database; the current file is kept aside</source>
+        <translation>用备份替换此数据库；当前文件会另行保留</translation>
+    </message>
+    <message>
+        <source>Second backup &amp;folder…</source>
+        <translation>第二备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Also write every backup to another disk or a share</source>
+        <translation>每次备份时也写入另一块磁盘或共享文件夹</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2262,6 +2278,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
         <source>Person profile</source>
         <translation>联系人画像</translation>
     </message>
@@ -2332,6 +2352,46 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Press F11 to bring the panels back</source>
         <translation>按 F11 恢复面板</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Save a salvaged copy…</source>
+        <translation>保存抢救副本…</translation>
+    </message>
+    <message>
+        <source>This file is damaged ({detail}) and is open read-only: nothing will be written to it. Restore a backup, or save a salvaged copy of what can still be read.</source>
+        <translation>此文件已损坏（{detail}），已以只读方式打开：不会向其写入任何内容。请恢复备份，或将仍可读取的内容保存为抢救副本。</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}. You can look at everything; changes are not saved.</source>
+        <translation>只读：{reason}。可以查看全部内容，但更改不会保存。</translation>
+    </message>
+    <message>
+        <source>“{path}” is damaged and was not opened for editing; it was left as it was.</source>
+        <translation>“{path}”已损坏，未打开以供编辑；文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Stakemap backups (*.bak.db *.db);;All files (*)</source>
+        <translation>Stakemap 备份 (*.bak.db *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Second backup folder (another disk or a share)</source>
+        <translation>第二备份文件夹（另一块磁盘或共享文件夹）</translation>
+    </message>
+    <message>
+        <source>Backups are also written to {folder}</source>
+        <translation>备份也会写入 {folder}</translation>
     </message>
 </context>
 <context>
@@ -3570,12 +3630,24 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>无法打开数据库：{detail}</translation>
     </message>
     <message>
+        <source>Database closed</source>
+        <translation>数据库已关闭</translation>
+    </message>
+    <message>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
         <source>“{path}” already exists; choose a new file name.</source>
         <translation>“{path}”已存在，请选择新的文件名。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {detail}</source>
+        <translation>无法写入备份：{detail}</translation>
+    </message>
+    <message>
+        <source>Last backup failed: {reason}</source>
+        <translation>上次备份失败：{reason}</translation>
     </message>
     <message>
         <source>Backup failed</source>
@@ -3586,8 +3658,82 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Put the backup “{backup}” in place of “{path}”? The current file is kept aside under a dated name, with its “-wal” file.</source>
+        <translation>用备份“{backup}”替换“{path}”吗？当前文件会连同其“-wal”文件以带日期的名称另行保留。</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>The current file was left as it was.</source>
+        <translation>当前文件保持原样。</translation>
+    </message>
+    <message>
+        <source>“{path}” was restored from “{backup}”.</source>
+        <translation>已从“{backup}”恢复“{path}”。</translation>
+    </message>
+    <message>
+        <source>The previous file was kept at:
+{aside}</source>
+        <translation>原来的文件保存在：
+{aside}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Salvage failed</source>
+        <translation>抢救失败</translation>
+    </message>
+    <message>
+        <source>Salvaged copy written</source>
+        <translation>已写入抢救副本</translation>
+    </message>
+    <message>
+        <source>What could be read from “{path}” was copied to “{copy}”; the damaged file was not changed. Open the copy now?</source>
+        <translation>已将“{path}”中仍可读取的内容复制到“{copy}”；损坏的文件没有改动。现在打开该副本吗？</translation>
+    </message>
+    <message>
+        <source>the file is write-protected</source>
+        <translation>文件有写保护</translation>
+    </message>
+    <message>
+        <source>its folder is write-protected</source>
+        <translation>所在文件夹有写保护</translation>
+    </message>
+    <message>
+        <source>the disk holding it is read-only</source>
+        <translation>所在磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the file has more than one hard link (more than one name), and two names would let two programs write it at once</source>
+        <translation>该文件有多个硬链接（多个名称），两个名称会让两个程序同时写入它</translation>
+    </message>
+    <message>
+        <source>it was opened to look at</source>
+        <translation>以只读方式打开查看</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>“{path}” is a blank SQLite file without any data, not a Stakemap database.</source>
+        <translation>“{path}”是一个没有任何数据的空白 SQLite 文件，不是 Stakemap 数据库。</translation>
+    </message>
+    <message>
         <source>“{path}” is an empty file (0 bytes), not a Stakemap database.</source>
         <translation>“{path}”是一个空文件（0 字节），不是 Stakemap 数据库。</translation>
+    </message>
+    <message>
+        <source>“{path}” is an SQLite database of another application, not a Stakemap database. It was left as it was.</source>
+        <translation>“{path}”是另一个应用程序的 SQLite 数据库，不是 Stakemap 数据库。文件保持原样。</translation>
     </message>
     <message>
         <source>“{path}” is not a Stakemap database. It was left as it was.</source>
@@ -3608,6 +3754,26 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>“{path}” could not be upgraded ({detail}). It was left as it was.</source>
         <translation>“{path}”无法升级（{detail}），文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <source>The disk holding “{folder}” is full; nothing was lost; free space and try again.</source>
+        <translation>存放“{folder}”的磁盘已满；没有丢失任何数据；请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>“{path}” is open read-only ({reason}); the change was not saved.</source>
+        <translation>“{path}”以只读方式打开（{reason}）；此更改未保存。</translation>
+    </message>
+    <message>
+        <source>“{path}” is busy: another program kept it locked. Nothing was changed; try again.</source>
+        <translation>“{path}”正忙：另一个程序锁定了它。没有做任何更改；请重试。</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be written ({detail}). Nothing was lost; the last saved change is kept.</source>
+        <translation>无法写入“{path}”（{detail}）。没有丢失任何数据；最后一次保存的更改仍在。</translation>
+    </message>
+    <message>
+        <source>“{path}” has a “-wal” file beside it that belongs to another copy of the file (it was probably copied over the file). It was not applied and both were left as they were; restore the file with File ▸ Restore from backup… or move the “-wal” file away.</source>
+        <translation>“{path}”旁边的“-wal”文件属于该文件的另一个副本（该文件可能是被复制覆盖的）。它没有被应用，两者都保持原样；请用“文件 ▸ 从备份恢复…”恢复该文件，或将“-wal”文件移走。</translation>
     </message>
     <message>
         <source>“{path}” cannot be opened: {detail}</source>

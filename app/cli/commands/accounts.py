@@ -13,12 +13,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli.commands.common import open_database
+    from app.cli.commands.common import reading_database
     from app.document.summary import AccountSummary
     from app.models.repositories.accounts import account_summaries
 
-    with open_database(args) as db:
-        with db.sessionmaker() as session:
+    with reading_database(args) as db:
+        with db.read_session() as session:
             rows = [AccountSummary(*row) for row in account_summaries(session)]
     if args.json:
         import json

@@ -16,12 +16,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.analysis import analyze, to_json
-    from app.cli.commands.common import open_database
+    from app.cli.commands.common import reading_database
     from app.document.analysis_input import analysis_input
     from app.document.map_reading import read_map_data
     from app.models.repositories.accounts import find_account_by_name
 
-    with open_database(args) as db, db.sessionmaker() as session:
+    with reading_database(args) as db, db.read_session() as session:
         account = find_account_by_name(session, args.account)
         if account is None:
             print(f"stakemap: no account named “{args.account}”", file=sys.stderr)

@@ -16,6 +16,18 @@ def open_database(args: argparse.Namespace) -> Database:
 
 
 @contextmanager
+def reading_database(args: argparse.Namespace) -> Iterator[Database]:
+    """The named database for a command that only reads: what it found is printed even when closing the file
+    then fails (a full disk keeps the last changes in the -wal); the failure is told after it, and the command
+    exits 1 (``args.storage_warning``, read by app.cli.main)."""
+    db = open_database(args)
+    try:
+        yield db
+    finally:
+        args.storage_warning = db.close(report=False)
+
+
+@contextmanager
 def drawing_workspace(args: argparse.Namespace) -> Iterator:
     """The workspace of the named database, with what drawing a map or a document needs: an application (the
     cards and the legend are widgets' drawings), the interface font and the chosen language — but no window."""
@@ -28,7 +40,7 @@ def drawing_workspace(args: argparse.Namespace) -> Iterator:
     app = QApplication.instance() or QApplication([])
     apply_application_font(app)
     lang.install(getattr(args, "lang", None) or "en")
-    with open_database(args) as db:
+    with reading_database(args) as db:
         yield Workspace(db)
 
 

@@ -13,10 +13,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli.commands.common import open_database
+    from app.cli.commands.common import reading_database
     from app.portfolio import coverage_json, portfolio
 
-    with open_database(args) as db, db.sessionmaker() as session:
+    with reading_database(args) as db, db.read_session() as session:
         rows = portfolio(session)
     if args.json:
         import json

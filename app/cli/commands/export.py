@@ -35,12 +35,12 @@ def run(args: argparse.Namespace) -> int:
               f"({'|'.join(PICTURE_FORMATS + DATA_FORMATS)})", file=sys.stderr)
         return 2
 
-    from app.cli.commands.common import open_database
+    from app.cli.commands.common import reading_database
     from app.io.exporters import writer_for
     from app.models.repositories.accounts import find_account_by_name
 
     writer = writer_for(fmt)
-    with open_database(args) as db, db.sessionmaker() as session:
+    with reading_database(args) as db, db.read_session() as session:
         account = find_account_by_name(session, args.account)
         if account is None:
             print(f"stakemap: no account named “{args.account}”", file=sys.stderr)

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from app.cli.commands.common import open_database
     from app.io.apply import format_of, import_file
     from app.io.report import ImportRefused
+    from app.storage.errors import StorageError
 
     fmt = format_of(args.file, args.format)
     if fmt is None:
@@ -60,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
             else:
                 with db.session() as session:
                     report = import_file(session, args.file, args.account, fmt, False, encoding)
+                try:
+                    db.checkpoint()  # the import is committed; say so even when folding it in fails
+                except StorageError:
+                    print_report(report, args.dry_run)
+                    raise
     except ImportRefused as exc:
         print(f"stakemap import: {exc.source}: {exc.reason}", file=sys.stderr)
         return 1

@@ -39,18 +39,24 @@ def select_data(combo: QComboBox, value) -> None:
 
 
 def perform_or_warn(parent, stack, command):
-    """Perform an undoable edit; a value the database refuses is shown to the user and nothing is written.
+    """Perform an undoable edit; a value the database refuses, or a file that refuses the write (a full disk,
+    a read-only file), is shown to the user; nothing is written and the undo stack is left as it was.
 
     Returns the command, or None when it was refused.
     """
     from app.commands import perform
+    from app.document.storage_messages import storage_error_text
     from app.i18n import translate
     from app.models.repositories import InvalidInput
+    from app.storage.errors import StorageError
 
     try:
         return perform(stack, command)
     except InvalidInput as exc:
         QMessageBox.warning(parent, translate("Edits", "Not saved"), str(exc))
+        return None
+    except StorageError as exc:
+        QMessageBox.critical(parent, translate("Edits", "Not saved"), storage_error_text(exc))
         return None
 
 

@@ -61,6 +61,16 @@ class MainActionsMixin:
             self.backup_requested.emit,
             tip=translate("MainWindow", "Write a verified copy of the database to the backups folder"),
         )
+        self.restore_action = self._action(
+            translate("MainWindow", "&Restore from backup…"),
+            self._on_restore_backup,
+            tip=translate("MainWindow", "Put a backup in place of this database; the current file is kept aside"),
+        )
+        self.second_backup_action = self._action(
+            translate("MainWindow", "Second backup &folder…"),
+            self._on_second_backup_folder,
+            tip=translate("MainWindow", "Also write every backup to another disk or a share"),
+        )
         self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, K(K.StandardKey.Quit))
 
         self.undo_action = self._action(translate("MainWindow", "&Undo"), self._on_undo, K(K.StandardKey.Undo))
@@ -127,7 +137,8 @@ class MainActionsMixin:
         for a in (self.export_pdf_action, self.export_png_action, self.export_svg_action, None, self.export_action):
             self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
         file_menu.addAction(self.meeting_pack_action)
-        for a in (None, self.demo_action, self.backup_action, None, self.quit_action):
+        for a in (None, self.demo_action, self.backup_action, self.restore_action, self.second_backup_action, None,
+                  self.quit_action):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         for a in (self.undo_action, self.redo_action, None, self.find_action):

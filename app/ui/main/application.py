@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.document.summary import AccountSummary
@@ -31,6 +31,8 @@ _STARTED = time.perf_counter()
 class AppController(QObject):
     """Owns the open database, its workspace and undo stack, and the window showing them."""
 
+    backup_failed = Signal(object)  # a StorageError or another exception, from the backup thread
+
     def __init__(self, settings: AppSettings, language: str) -> None:
         super().__init__()
         from app.ui.main.gui_collector import GuiThreadCollector
@@ -44,7 +46,9 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self._opener: DatabaseOpener | None = None
         self._opening: Path | None = None
+        self._damaged_path: Path | None = None
         self.ready_callbacks: list = []
+        self.backup_failed.connect(self._on_backup_failed)
 
     # -- window ---------------------------------------------------------------------------------
     def create_window(self, path: Path) -> MainWindow:
@@ -53,6 +57,8 @@ class AppController(QObject):
         window.new_database_requested.connect(self._on_new_requested)
         window.language_requested.connect(self._on_language_requested)
         window.backup_requested.connect(self._on_backup_requested)
+        window.restore_requested.connect(self._on_restore_requested)
+        window.salvage_requested.connect(self._on_salvage_requested)
         self.window = window
         return window
 
@@ -99,19 +105,29 @@ class AppController(QObject):
         if self.window is not None:
             self.window.finish_background_work()  # nothing may read the old file once it is closed
         self._close_database()
+        if database.damage:
+            # Its panels would meet the damaged pages one by one: offer the way out instead, and never write.
+            database.close(report=False)
+            self._damaged_path = database.path
+            self.window.statusBar().clearMessage()
+            self.window.show_damaged(database.path, database.damage)
+            return
+        self._damaged_path = None
         self.database = database
         self.workspace = Workspace(database)
         self.undo_stack = QUndoStack()
         self.settings.last_database = database.path
         self.window.attach(self.workspace, self.undo_stack, self.settings.last_account)
         self.window.statusBar().clearMessage()
+        self.window.show_read_only(database.read_only_reason, database.damage)
         if database.backup_made is not None:
             QMessageBox.information(
                 self.window, translate("Storage", "Database upgraded"),
                 translate("Storage", "The database was upgraded to this version of Stakemap. A copy of the "
                                      "previous file was kept at:\n{path}").format(path=database.backup_made),
             )
-        QTimer.singleShot(2000, self, self.backup_in_background)
+        if not database.read_only:
+            QTimer.singleShot(2000, self, self.backup_in_background)
         for callback in self.ready_callbacks:
             callback()
 
@@ -139,7 +155,10 @@ class AppController(QObject):
 
     def _close_database(self) -> None:
         if self.database is not None:
-            self.database.close()
+            problem = self.database.close(report=False)
+            if problem is not None and self.window is not None:
+                # The changes are safe in the -wal; the next open folds them in.
+                QMessageBox.warning(self.window, translate("Storage", "Database closed"), storage_error_text(problem))
         self.database = self.workspace = self.undo_stack = None
 
     def _on_open_requested(self, path: Path) -> None:
@@ -164,23 +183,85 @@ class AppController(QObject):
         thread.start()
         return thread
 
-    @staticmethod
-    def _backup_quietly(path: Path) -> None:
+    def _backup_quietly(self, path: Path) -> None:
         try:
-            backup.make_backup(path)
-        except Exception as exc:  # a failed backup must never take the app down
+            backup.make_backup(path, second_folder=self.settings.second_backup_folder)
+        except Exception as exc:  # a failed backup must never take the app down; the window says so
             print(f"stakemap: backup of {path} failed: {exc}", file=sys.stderr)
+            self.backup_failed.emit(exc)
+
+    def _backup_failure_text(self, exc: Exception) -> str:
+        if isinstance(exc, StorageError):
+            return storage_error_text(exc)
+        return translate("Storage", "The backup could not be written: {detail}").format(detail=exc)
+
+    def _on_backup_failed(self, exc: Exception) -> None:
+        if self.window is not None:
+            self.window.show_backup_problem(
+                translate("Storage", "Last backup failed: {reason}").format(reason=self._backup_failure_text(exc)))
 
     def _on_backup_requested(self) -> None:
         if self.database is None:
             return
         try:
-            written = backup.make_backup(self.database.path)
+            written = backup.make_backup(self.database.path, second_folder=self.settings.second_backup_folder)
         except Exception as exc:
-            QMessageBox.critical(self.window, translate("Storage", "Backup failed"), str(exc))
+            QMessageBox.critical(self.window, translate("Storage", "Backup failed"), self._backup_failure_text(exc))
+            self._on_backup_failed(exc)
             return
+        self.window.show_backup_problem(None)
         self.window.statusBar().showMessage(
             translate("Storage", "Backup written to {path}").format(path=written), 8000)
+
+    # -- restore and salvage ----------------------------------------------------------------------
+    def _current_path(self) -> Path:
+        if self.database is not None:
+            return self.database.path
+        return self._damaged_path or Path(self.window.db_label.text()).absolute()
+
+    def _on_restore_requested(self, backup_path: Path) -> None:
+        from app.storage.restore import restore_backup
+
+        path = self._current_path()
+        answer = QMessageBox.question(
+            self.window, translate("Storage", "Restore from backup"),
+            translate("Storage", "Put the backup “{backup}” in place of “{path}”? The current file is kept aside "
+                                 "under a dated name, with its “-wal” file.").format(backup=backup_path, path=path))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.window is not None:
+            self.window.finish_background_work()
+        self._close_database()
+        try:
+            restored = restore_backup(path, backup_path)
+        except StorageError as exc:
+            QMessageBox.critical(self.window, translate("Storage", "Restore failed"),
+                                 storage_error_text(exc) + "\n\n"
+                                 + translate("Storage", "The current file was left as it was."))
+            self.open_database(path)
+            return
+        text = translate("Storage", "“{path}” was restored from “{backup}”.").format(path=path, backup=backup_path)
+        if restored.kept_aside is not None:
+            text += "\n" + translate("Storage", "The previous file was kept at:\n{aside}").format(
+                aside=restored.kept_aside)
+        QMessageBox.information(self.window, translate("Storage", "Restored"), text)
+        self.open_database(path)
+
+    def _on_salvage_requested(self) -> None:
+        from app.storage.restore import salvage_copy
+
+        path = self._current_path()
+        try:
+            written = salvage_copy(path)
+        except StorageError as exc:
+            QMessageBox.critical(self.window, translate("Storage", "Salvage failed"), storage_error_text(exc))
+            return
+        answer = QMessageBox.question(
+            self.window, translate("Storage", "Salvaged copy written"),
+            translate("Storage", "What could be read from “{path}” was copied to “{copy}”; the damaged file was "
+                                 "not changed. Open the copy now?").format(path=path, copy=written))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_database(written)
 
     def shutdown(self) -> None:
         if self._opener is not None:

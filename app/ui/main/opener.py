@@ -31,8 +31,11 @@ class DatabaseOpener(QThread):
         except StorageError as exc:
             self.refused.emit(exc)
             return
+        except Exception as exc:  # the window must never stay on "Opening…"
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
         try:
-            if self.load_demo:
+            if self.load_demo and not database.read_only:
                 from app.demo import load_demo
 
                 with database.session() as session:
@@ -43,8 +46,12 @@ class DatabaseOpener(QThread):
             import app.ui.accounts.editor  # noqa: F401
             import app.ui.accounts.page  # noqa: F401
             import app.ui.accounts.profile_panel  # noqa: F401
+        except StorageError as exc:
+            database.close(report=False)
+            self.refused.emit(exc)
+            return
         except Exception as exc:
-            database.close()
+            database.close(report=False)
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
 

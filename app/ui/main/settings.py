@@ -60,3 +60,14 @@ class AppSettings:
     def last_account(self, value: int | None) -> None:
         self._s.setValue("data/last_account", value if value is not None else "")
         self._s.sync()
+
+    @property
+    def second_backup_folder(self) -> Path | None:
+        """A folder on another disk or a share where every backup is written too; None when not set."""
+        value = self._get("data/second_backup_folder")
+        return Path(str(value)) if value else None
+
+    @second_backup_folder.setter
+    def second_backup_folder(self, value: Path | None) -> None:
+        self._s.setValue("data/second_backup_folder", str(value) if value else "")
+        self._s.sync()

@@ -30,6 +30,7 @@ from app.ui.common.elided_label import elided
 from app.ui.main.actions import MainActionsMixin
 from app.ui.main.file_menu import FileMenuMixin
 from app.ui.main.settings import AppSettings
+from app.ui.main.storage_ui import StorageUiMixin
 from app.ui.main.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
@@ -38,11 +39,13 @@ if TYPE_CHECKING:
     from app.document import Workspace
 
 
-class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow):
+class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMixin, QMainWindow):
     open_database_requested = Signal(object)  # Path
     new_database_requested = Signal(object)  # Path
     language_requested = Signal(str)
     backup_requested = Signal()
+    restore_requested = Signal(object)  # Path of the backup
+    salvage_requested = Signal()
 
     def __init__(self, settings: AppSettings, language: str, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +86,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self._create_storage_widgets()
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._show_database_path(db_path)
@@ -214,12 +218,22 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
 
     def _on_undo(self) -> None:
+        from app.commands.base import undo_or_failure
+
         if self.undo_stack is not None:
-            self.undo_stack.undo()
+            self._report_not_saved(undo_or_failure(self.undo_stack))
 
     def _on_redo(self) -> None:
+        from app.commands.base import redo_or_failure
+
         if self.undo_stack is not None:
-            self.undo_stack.redo()
+            self._report_not_saved(redo_or_failure(self.undo_stack))
+
+    def _report_not_saved(self, failure) -> None:
+        if failure is not None:
+            from app.ui.common.messages import storage_error_text
+
+            QMessageBox.critical(self, self.tr("Not saved"), storage_error_text(failure))
 
     def _wire_signals(self) -> None:
         """Connections to the attached workspace's panels (made again on every attach)."""

@@ -49,17 +49,19 @@ class ImportWorker(QThread):
         self._cancel = True
 
     def run(self) -> None:
+        from app.document.storage_messages import storage_error_text
         from app.io.apply import import_file
         from app.io.report import ImportRefused
+        from app.storage.errors import StorageError
 
         try:
             if self.dry_run:
-                with self._db.sessionmaker() as session:
+                with self._db.read_session() as session:
                     report = import_file(session, self.path, self.account, self.fmt, True, self.encoding)
                     session.rollback()  # a preview never writes
             else:
-                # One transaction: all of it, or — refused or cancelled — nothing.
-                with self._db.sessionmaker() as session, session.begin():
+                # One transaction: all of it, or — refused, cancelled, the disk full — nothing.
+                with self._db.session() as session:
                     report = import_file(session, self.path, self.account, self.fmt, False, self.encoding)
                     if self._cancel:
                         session.rollback()
@@ -67,6 +69,9 @@ class ImportWorker(QThread):
                         return
         except ImportRefused as exc:
             self.refused.emit(exc.reason)
+            return
+        except StorageError as exc:  # a full disk, a read-only file: said in one sentence, nothing imported
+            self.refused.emit(storage_error_text(exc))
             return
         except Exception as exc:  # a broken file must never take the window down
             self.refused.emit(f"{type(exc).__name__}: {exc}")
