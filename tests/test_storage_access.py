@@ -17,7 +17,7 @@ from app.models import Account
 from app.storage import access
 from app.storage.database import Database
 from app.storage.errors import AlreadyOpenError, ReadOnlyError
-from tests.disks import remount_read_only, remount_read_write, tmpfs
+from tests.disks import remount_read_only, remount_read_write, tmpfs, unavailable
 from tests.test_storage_open import PROJECT_ROOT, folder_state, make_stakemap_file
 
 
@@ -127,7 +127,7 @@ def test_the_same_file_through_another_path_is_locked_by_its_device_and_inode(tm
     try:
         subprocess.run(["mount", "--bind", str(real.parent), str(other)], check=True, capture_output=True)
     except (OSError, subprocess.CalledProcessError) as exc:
-        pytest.skip(f"bind mounts are not permitted here: {exc}")
+        unavailable(f"bind mounts are not permitted here: {exc}")
     try:
         holder = hold_open(real)
         try:
