@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -22,11 +23,16 @@ from app.models.team_entities import AccountTeamRole
 from app.portfolio.team_analysis import (
     RECENT_DAYS,
     AccountInfo,
+    AccountTeamStatus,
     ActionRow,
     CoverRow,
     MemberInfo,
+    MemberLoad,
     TeamInput,
+    WhatIf,
     missing_roles,
+    team_status,
+    what_ifs,
     workload,
 )
 
@@ -114,3 +120,20 @@ def account_team_input(session: Session, account_id: int) -> TeamInput:
              for role in roles]
     return TeamInput(members=members, accounts=accounts, team=team, templates=repo.templates(session),
                      extra_roles=extra)
+
+
+@dataclass(frozen=True)
+class TeamData:
+    """What the team view shows, read at once in a worker."""
+
+    input: TeamInput
+    loads: list[MemberLoad]
+    what_ifs: dict[int, WhatIf]
+    status: dict[int, AccountTeamStatus]
+    today: dt.date
+
+
+def read_team(session: Session, today: dt.date | None = None) -> TeamData:
+    today = today or dt.date.today()
+    data = team_input(session, today)
+    return TeamData(data, workload(data, today), what_ifs(data), team_status(data), today)

@@ -1,0 +1,192 @@
+"""Our account team in the window: the team view (figures, sorting, role filter, double-click to a member's
+accounts and on to a map, the workload chart), the team templates, an account's "Our team" tab and header
+warning, and the dashboard's column — in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.demo import DEMO_ACCOUNT_NAMES
+from tests.test_main_window import account_id, demo_db, dialogs, start, stop  # noqa: F401
+
+
+def open_team_view(qtbot, window):
+    window.team_action.trigger()
+    view = window.team_host.view
+    qtbot.waitUntil(lambda: view.data is not None and view._worker is None, timeout=20000)
+    return view
+
+
+def column(view, col: int, role=Qt.ItemDataRole.DisplayRole) -> list:
+    model = view.model()
+    return [model.index(row, col).data(role) for row in range(model.rowCount())]
+
+
+def test_the_team_view_shows_every_member_with_their_figures(qtbot, demo_db, dialogs):  # noqa: F811
+    from app.portfolio.team_sql import members_json
+    from app.views.team_models import MembersModel
+
+    controller, window = start(qtbot, demo_db)
+    view = open_team_view(qtbot, window)
+    with window.workspace.database.sessionmaker() as s:
+        expected = {m["name"]: m for m in members_json(s)["members"]}
+    table = view.table
+    assert sorted(column(table, MembersModel.NAME)) == sorted(expected)
+    for row, name in enumerate(column(table, MembersModel.NAME)):
+        figures = expected[name]
+        shown = [table.model().index(row, c).data() for c in (MembersModel.ACCOUNTS, MembersModel.COVERED,
+                                                               MembersModel.STRONG, MembersModel.OPEN)]
+        assert shown == [str(figures[k]) for k in ("accounts", "people_covered", "strong_relationships",
+                                                   "open_actions")], name
+        assert table.model().index(row, MembersModel.OVERDUE).data() == (str(figures["overdue_actions"])
+                                                                         if figures["overdue_actions"] else "")
+    # The busiest first, and sortable on any figure.
+    accounts = [int(t) for t in column(table, MembersModel.ACCOUNTS)]
+    assert accounts == sorted(accounts, reverse=True)
+    table.sortByColumn(MembersModel.COVERED, Qt.SortOrder.AscendingOrder)
+    covered = [int(t) for t in column(table, MembersModel.COVERED)]
+    assert covered == sorted(covered)
+    # Filtered by role: only the members who fill it.
+    view.role.setCurrentIndex(view.role.findData("solution_consultant"))
+    consultants = {n for n, m in expected.items() if m["team_role"] == "solution_consultant"}
+    assert set(column(table, MembersModel.NAME)) == consultants and consultants
+    view.role.setCurrentIndex(0)
+    assert table.model().rowCount() == len(expected)
+    # The chart shows the busiest members with their accounts.
+    busiest = view.chart.names()[0]
+    assert view.chart.values("accounts")[0] == expected[busiest]["accounts"] == max(accounts)
+    assert "Busiest: " + busiest in view.summary.text()
+    stop(controller)
+
+
+def test_double_click_shows_a_members_accounts_and_opens_one(qtbot, demo_db, dialogs):  # noqa: F811
+    from app.views.team_models import MemberAccountsModel, MembersModel
+
+    controller, window = start(qtbot, demo_db)
+    view = open_team_view(qtbot, window)
+    table = view.table
+    table.sortByColumn(MembersModel.ACCOUNTS, Qt.SortOrder.DescendingOrder)
+    index = table.model().index(0, MembersModel.NAME)
+    member = index.data(Qt.ItemDataRole.UserRole + 1)
+    load = next(m for m in view.data.loads if m.member_id == member)
+    centre = table.visualRect(index).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert view.details.currentWidget() is view.accounts_table
+    names = sorted(column(view.accounts_table, MemberAccountsModel.ACCOUNT))
+    assert names == sorted(view.data.input.accounts[a].name for a in load.accounts) and len(names) >= 2
+    target = view.accounts_table.model().index(1, 0)
+    centre = view.accounts_table.visualRect(target).center()
+    QTest.mouseClick(view.accounts_table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(view.accounts_table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert window.account_id == account_id(window, target.data())
+    assert window.account_page.map_panel.scene.account_id == window.account_id
+    stop(controller)
+
+
+def test_hand_offs_and_the_what_if_in_the_team_view(qtbot, demo_db, dialogs):  # noqa: F811
+    from app.views.team_models import HandOffsModel, MembersModel
+
+    controller, window = start(qtbot, demo_db)
+    ws = window.workspace
+    view = open_team_view(qtbot, window)
+    members = {m.name: m.id for m in ws.members()}
+    asker, doer = sorted(members)[:2]
+    account = account_id(window, DEMO_ACCOUNT_NAMES[0])
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        ws.add_action(account, "Security questionnaire", owner_id=members[doer], requester_id=members[asker],
+                      due_date=dt.date.today() - dt.timedelta(days=3))
+    assert view.select_member(members[doer])
+    rows = [[view.hand_offs_table.model().index(r, c).data() for c in (HandOffsModel.DIRECTION,
+                                                                        HandOffsModel.ACTION, HandOffsModel.OTHER)]
+            for r in range(view.hand_offs_table.model().rowCount())]
+    assert ["Owes", "Security questionnaire", asker] in rows
+    assert view.select_member(members[asker])
+    rows = [[view.hand_offs_table.model().index(r, c).data() for c in (HandOffsModel.DIRECTION,
+                                                                        HandOffsModel.OTHER)]
+            for r in range(view.hand_offs_table.model().rowCount())]
+    assert ["Waits for", doer] in rows
+    # "If they left" says what the what-if of each member finds.
+    for load in view.data.loads:
+        what = view.data.what_ifs[load.member_id]
+        row = view.members.row_of(load.member_id)
+        text = view.members.index(row, MembersModel.LEAVING).data()
+        assert (text == "") == (what.accounts_hurt == 0), load.name
+    stop(controller)
+
+
+def test_templates_the_team_tab_the_header_and_the_dashboard(qtbot, demo_db, dialogs):  # noqa: F811
+    from app.commands import team_edits
+    from app.commands.base import perform
+    from app.i18n import labels
+    from app.models import enums
+    from app.views.portfolio_models import AccountsModel
+
+    controller, window = start(qtbot, demo_db)
+    ws = window.workspace
+    name = DEMO_ACCOUNT_NAMES[2]
+    account = account_id(window, name)
+    window.select_account(account)
+    page = window.account_page
+    tier = ws.account(account).tier
+    assert page.team_warning.isHidden()
+    status = ws.account_team_status(account)
+    unfilled = next(role for role in ("delivery", "service", "executive_sponsor", "solution_consultant")
+                    if role not in status.filled)
+
+    # Tick an unfilled role in the tier's template: the account now lacks it, in the tab and the header.
+    window.team_host.open_settings()
+    dialog = window.team_host.settings_dialog
+    dialog.set_checked(tier, unfilled, True)
+    assert unfilled in ws.team_templates()[tier]
+    roles = page.team_roles.model
+    missing_row = next(r for r in range(roles.rowCount()) if roles.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+                       == unfilled)
+    assert roles.index(missing_row, 2).data() == "Missing"
+    assert page.team_warning.isVisibleTo(page) and "Our team lacks" in page.team_warning.text()
+
+    # The dashboard names it in its column.
+    window.dashboard_action.trigger()
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard._worker is None, timeout=20000)
+    row = [dashboard.table.model().index(r, 0).data() for r in range(3)].index(name)
+    assert dashboard.table.model().index(row, AccountsModel.TEAM_MISSING).data() == labels.team_roles()[unfilled]
+
+    # A member takes the role on this account: nothing is missing any more; undo brings the warning back.
+    member = ws.account_members(account)[0]
+    perform(window.undo_stack, team_edits.set_account_roles(ws, account, member.id, [unfilled], member.name))
+    assert page.team_warning.isHidden()
+    assert roles.index(missing_row, 2).data() == "Filled"
+    assert member.name in roles.index(missing_row, 1).data()
+    window.undo_action.trigger()
+    assert page.team_warning.isVisibleTo(page)
+    window.undo_action.trigger()  # the template tick
+    assert unfilled not in ws.team_templates()[tier]
+    tick = dialog.table.item(enums.TIERS.index(tier), enums.TEAM_ROLES.index(unfilled))
+    assert tick.checkState() == Qt.CheckState.Unchecked
+    assert page.team_warning.isHidden()
+    stop(controller)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_team_view_of_a_generated_portfolio(qtbot, tmp_path, dialogs, language):  # noqa: F811
+    from app.portfolio.synthetic import generate_portfolio
+    from app.views.team_models import MembersModel
+
+    path = tmp_path / "portfolio.db"
+    generate_portfolio(path, accounts=40, people_per_account=20, seed=3, today=dt.date.today(), members=30)
+    controller, window = start(qtbot, path, language)
+    view = open_team_view(qtbot, window)
+    assert view.table.model().rowCount() == 30
+    assert len(view.chart.names()) == 10
+    lacking = sum(1 for status in view.data.status.values() if status.missing)
+    assert str(lacking) in view.summary.text()
+    headers = [view.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(MembersModel.LEAVING + 1)]
+    assert all(headers)
+    if language == "zh_CN":
+        assert headers[MembersModel.NAME] != "Member"
+    stop(controller)
