@@ -190,3 +190,63 @@ def test_team_view_of_a_generated_portfolio(qtbot, tmp_path, dialogs, language):
     if language == "zh_CN":
         assert headers[MembersModel.NAME] != "Member"
     stop(controller)
+
+
+def test_competency_profiles_their_criteria_and_an_accounts_fit(qtbot, demo_db, dialogs):  # noqa: F811
+    from app.views.competency_models import CompetencyModel, FitModel
+
+    controller, window = start(qtbot, demo_db)
+    ws = window.workspace
+    view = open_team_view(qtbot, window)
+    name = DEMO_ACCOUNT_NAMES[0]
+    account = account_id(window, name)
+    members = ws.account_members(account)
+    first, second = members[0], members[1]
+
+    # Rate a member in the team view: the profile, the chart and the file agree; undo takes it back.
+    assert view.select_member(first.id)
+    view.details.setCurrentWidget(view.profile_page)
+    model = view.competency
+    criteria = ws.competency_criteria()
+    negotiation = next(r for r in range(model.rowCount())
+                       if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) == criteria[3].id)
+    assert model.index(negotiation, 0).data() == "Negotiation"
+    assert model.setData(model.index(negotiation, CompetencyModel.RATING), "4")
+    assert not model.setData(model.index(negotiation, CompetencyModel.RATING), "9")  # refused, nothing written
+    assert ws.competency(first.id) == {criteria[3].id: 4}
+    assert view.competency_chart.ratings() == [("Negotiation", 4)]
+    ws.set_competency(second.id, criteria[3].id, 2)
+    ws.set_competency(second.id, criteria[0].id, 5)
+
+    # The account's fit: it needs negotiation at 5 and industry knowledge at 3.
+    window.select_account(account)
+    fit = window.account_page.team_roles.fit_model
+    fit.setData(fit.index(3, FitModel.NEEDED), "5")
+    fit.setData(fit.index(0, FitModel.NEEDED), "3")
+    assert ws.competency_needs(account) == {criteria[3].id: 5, criteria[0].id: 3}
+    row = [fit.index(3, c).data() for c in range(5)]
+    assert row == ["Negotiation", "5", "4", first.name, "1"]
+    assert [fit.index(0, c).data() for c in range(5)][1:] == ["3", "5", second.name, ""]
+    assert fit.gaps() == {"Negotiation": 1}
+    window.undo_action.trigger()  # the industry knowledge need
+    window.undo_action.trigger()  # the negotiation need
+    assert ws.competency_needs(account) == {}
+    window.undo_action.trigger()  # the rating
+    assert ws.competency(first.id) == {}
+    assert view.competency.ratings() == []
+
+    # A criterion of our own, renamed, then deleted with its ratings — and brought back by undo.
+    window.team_host.open_settings()
+    dialog = window.team_host.settings_dialog
+    dialog.add_criterion("Mandarin")
+    assert dialog.criterion_names()[-1] == "Mandarin"
+    mandarin = ws.competency_criteria()[-1].id
+    ws.set_competency(first.id, mandarin, 3)
+    dialog.rename_criterion(mandarin, "Cantonese")
+    assert dialog.criterion_names()[-1] == "Cantonese"
+    assert view.competency.index(view.competency.rowCount() - 1, 0).data() == "Cantonese"
+    dialog.delete_criterion(mandarin)
+    assert "Cantonese" not in dialog.criterion_names() and ws.competency(first.id) == {}
+    window.undo_action.trigger()
+    assert dialog.criterion_names()[-1] == "Cantonese" and ws.competency(first.id) == {mandarin: 3}
+    stop(controller)

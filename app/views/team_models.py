@@ -25,6 +25,7 @@ class _Table(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list = []
+        self._headers: tuple[str, ...] | None = None
 
     def rows(self) -> list:
         return list(self._rows)
@@ -33,7 +34,11 @@ class _Table(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers())
+        if parent.isValid():
+            return 0
+        if self._headers is None:  # asked for on every paint and sort: translated once
+            self._headers = self.headers()
+        return len(self._headers)
 
     def headers(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -58,6 +63,7 @@ class MembersModel(_Table):
         super().__init__(parent)
         self._what_ifs: dict = {}
         self._archived: set[int] = set()
+        self._values: dict[int, tuple] = {}
 
     def headers(self) -> tuple[str, ...]:
         return (translate("Team", "Member"), translate("Team", "Roles"), translate("Team", "Accounts"),
@@ -70,6 +76,7 @@ class MembersModel(_Table):
         """`data`: an app.portfolio.team_sql.TeamData."""
         self._what_ifs = data.what_ifs
         self._archived = {mid for mid, member in data.input.members.items() if member.archived}
+        self._values = {load.member_id: self._row_values(load) for load in data.loads}
         self._reset(data.loads)
 
     def load_at(self, row: int):
@@ -101,12 +108,15 @@ class MembersModel(_Table):
             parts.append(translate("Team", "%n single-threaded", None, single))
         return " · ".join(parts)
 
-    def _value(self, load, col: int):
+    def _row_values(self, load) -> tuple:
         what = self._what_ifs.get(load.member_id)
         return (load.name, role_names(load.roles), len(load.accounts), load.people_covered,
                 load.strong_relationships, load.open_actions, load.overdue_actions, load.recent_interactions,
                 len(load.owes), len(load.waits_for),
-                (len(what.uncovered), len(what.single_threaded)) if what else (0, 0))[col]
+                (len(what.uncovered), len(what.single_threaded)) if what else (0, 0))
+
+    def _value(self, load, col: int):
+        return self._values[load.member_id][col]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -719,6 +719,33 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>Competency</name>
+    <message>
+        <source>Competency</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <source>Rating (1–5)</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <source>Needed (1–5)</source>
+        <translation>需要（1–5）</translation>
+    </message>
+    <message>
+        <source>Team&apos;s best</source>
+        <translation>团队最高</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>具备者</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+</context>
+<context>
     <name>CoverageSupportChart</name>
     <message>
         <source>Coverage score (%)</source>
@@ -1932,6 +1959,26 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Strategic fit</source>
         <translation>战略契合度</translation>
+    </message>
+    <message>
+        <source>Industry knowledge</source>
+        <translation>行业知识</translation>
+    </message>
+    <message>
+        <source>Solution selling</source>
+        <translation>方案销售</translation>
+    </message>
+    <message>
+        <source>Executive presence</source>
+        <translation>高层影响力</translation>
+    </message>
+    <message>
+        <source>Relationship building</source>
+        <translation>关系建立</translation>
+    </message>
+    <message>
+        <source>Internal coordination</source>
+        <translation>内部协同</translation>
     </message>
     <message>
         <source>Business need</source>
@@ -3862,6 +3909,10 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TeamRolesPanel</name>
     <message>
+        <source>Competency fit — what the account needs against our team&apos;s best (type the level it needs, 1–5)</source>
+        <translation>能力匹配——客户的需要与我方团队的最高能力对比（输入所需水平，1–5）</translation>
+    </message>
+    <message>
         <source>Roles on our side — this account&apos;s tier expects none (set its tier in the profile).</source>
         <translation>我方角色——该客户的级别未要求任何角色（请在客户画像中设置级别）。</translation>
     </message>
@@ -3884,6 +3935,46 @@ You can undo this with Edit ▸ Undo.</source>
         <source>Tick the roles an account of each tier should have on our side. An account&apos;s “Our team” tab, its header and the dashboards name the roles nobody fills.</source>
         <translation>勾选每个级别的客户在我方应配备的角色。客户的“我方团队”标签页、客户标题栏和各看板会列出无人承担的角色。</translation>
     </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>改名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The criteria each member is rated on, 1 to 5, in the team view; an account&apos;s “Our team” tab compares what it needs with its team&apos;s best.</source>
+        <translation>在团队视图中按这些能力项为每位成员评分（1到5）；客户的“我方团队”标签页将其需要与团队的最高能力对比。</translation>
+    </message>
+    <message>
+        <source>Team templates</source>
+        <translation>团队模板</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <source>New competency</source>
+        <translation>新建能力项</translation>
+    </message>
+    <message>
+        <source>Name of the competency:</source>
+        <translation>能力项名称：</translation>
+    </message>
+    <message>
+        <source>Rename competency</source>
+        <translation>能力项改名</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
 </context>
 <context>
     <name>TeamWindow</name>
@@ -3900,6 +3991,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>查找成员…</translation>
     </message>
     <message>
+        <source>Type a rating from 1 to 5; clear it to remove the rating</source>
+        <translation>输入1到5的评分；清空即删除评分</translation>
+    </message>
+    <message>
         <source>Select a member to see their accounts and hand-offs.</source>
         <translation>选择一位成员，查看其客户和交接事项。</translation>
     </message>
@@ -3910,6 +4005,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Hand-offs</source>
         <translation>交接</translation>
+    </message>
+    <message>
+        <source>Competency profile</source>
+        <translation>能力画像</translation>
     </message>
     <message>
         <source>Workload chart</source>

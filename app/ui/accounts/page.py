@@ -70,7 +70,7 @@ class AccountPage(QWidget):
         self.people_view = _table(self.people_model)
         self.team_toolbar = QToolBar()
         self.team_view = _table(self.team_model)
-        self.team_roles = TeamRolesPanel(workspace)
+        self.team_roles = TeamRolesPanel(workspace, undo_stack)
         self.member_roles_action = QAction(self.tr("Roles on this account…"), self)
         self.member_roles_action.setToolTip(self.tr("Which roles of our team the selected member fills here"))
         self.team_toolbar.addAction(self.member_roles_action)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from app.commands import team_edits
 from app.i18n import labels, translate
 from app.models import enums
 from app.ui.common.widgets import perform_or_warn
+from app.views.competency_models import FitModel
 from app.views.team_models import AccountRolesModel, role_names
 
 
@@ -28,24 +30,32 @@ class TeamRolesPanel(QWidget):
 
     missing_changed = Signal(object)  # the roles nobody fills, in the template's order
 
-    def __init__(self, workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace, stack=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = workspace
+        self._ws, self._stack = workspace, stack
         self.account_id: int | None = None
         self.missing: tuple[str, ...] = ()
         self.model = AccountRolesModel(self)
         self.title = QLabel()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view = _plain_table(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.fit_model = FitModel(self._on_need_edited if stack is not None else None, self)
+        self.fit_title = QLabel(self.tr("Competency fit — what the account needs against our team's best "
+                                        "(type the level it needs, 1–5)"))
+        self.fit_view = _plain_table(self.fit_model)
+        roles_box, fit_box = QWidget(), QWidget()
+        for box, title, view in ((roles_box, self.title, self.view), (fit_box, self.fit_title, self.fit_view)):
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            title.setWordWrap(True)
+            box_layout.addWidget(title)
+            box_layout.addWidget(view, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(roles_box)
+        split.addWidget(fit_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(split, 1)
         for signal in (workspace.team_changed, workspace.accounts_changed, workspace.account_team_changed):
             signal.connect(self._on_changed)
 
@@ -71,9 +81,23 @@ class TeamRolesPanel(QWidget):
             self.title.setText(self.tr("Roles on our side — missing: %1").replace("%1", role_names(missing)))
         else:
             self.title.setText(self.tr("Roles on our side — every role its tier expects is filled."))
+        self._reload_fit()
         if missing != self.missing:
             self.missing = missing
             self.missing_changed.emit(missing)
+
+    def _reload_fit(self) -> None:
+        if self.account_id is None:
+            self.fit_model.set_fit([], {}, [], {}, {})
+            return
+        members = self._ws.account_members(self.account_id)
+        self.fit_model.set_fit(self._ws.competency_criteria(), self._ws.competency_needs(self.account_id),
+                               [m.id for m in members], self._ws.all_competency(), {m.id: m.name for m in members})
+
+    def _on_need_edited(self, criterion_id: int, level: int | None) -> None:
+        if self.account_id is not None:
+            perform_or_warn(self, self._stack,
+                            team_edits.set_competency_need(self._ws, self.account_id, criterion_id, level))
 
     def _on_changed(self, change) -> None:
         if self.account_id is not None and change.account_id in (None, self.account_id):
@@ -107,6 +131,16 @@ class MemberRolesDialog(QDialog):
 
     def roles(self) -> tuple[str, ...]:
         return tuple(role for role in enums.TEAM_ROLES if role != self._own and self.boxes[role].isChecked())
+
+
+def _plain_table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 def edit_member_roles(parent: QWidget, workspace, stack, account_id: int, member_id: int) -> bool:

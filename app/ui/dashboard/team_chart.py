@@ -62,3 +62,34 @@ class WorkloadChart(QWidget):
 
     def values(self, key: str) -> list[int]:
         return list(reversed(self._values.get(key, [])))
+
+
+class CompetencyChart(QWidget):
+    """One member's competency profile: a bar per rated criterion on the 1–5 scale."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.showGrid(x=True, y=False, alpha=0.2)
+        self.plot.setXRange(0, 5.2, padding=0)
+        self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(6)]])
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=QColor("#41ab5d"), pen=None)
+        self.plot.addItem(self.bars)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self._ratings: list[tuple[str, int]] = []
+
+    def set_ratings(self, ratings: list[tuple[str, int]]) -> None:
+        """(criterion label, rating) pairs, drawn top to bottom in the order given."""
+        self._ratings = list(ratings)
+        shown = list(reversed(self._ratings))
+        self.bars.setOpts(x0=[0] * len(shown), y=list(range(len(shown))), width=[r for _, r in shown], height=0.6)
+        self.plot.getAxis("left").setTicks([[(i, label) for i, (label, _) in enumerate(shown)]])
+        self.plot.setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
+
+    def ratings(self) -> list[tuple[str, int]]:
+        return list(self._ratings)

@@ -1,6 +1,8 @@
-"""Settings of our account team: the roles each tier's accounts should have (team templates).
+"""Settings of our account team: the roles each tier's accounts should have (team templates), and the criteria
+of the members' competency profiles.
 
-Every tick is one undoable edit; the table follows the document, so an undo from the main window shows here.
+Every tick, name or deletion is one undoable edit; both pages follow the document, so an undo from the main
+window shows here.
 """
 
 from __future__ import annotations
@@ -8,7 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.commands import team_edits
 from app.i18n import labels
@@ -31,16 +48,45 @@ class TeamSettingsDialog(QDialog):
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.table.resizeColumnsToContents()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        templates = QWidget()
+        templates_layout = QVBoxLayout(templates)
+        templates_layout.addWidget(note)
+        templates_layout.addWidget(self.table, 1)
+
+        self.criteria = QListWidget()
+        add, rename, delete = (QPushButton(self.tr("&Add…")), QPushButton(self.tr("&Rename…")),
+                               QPushButton(self.tr("&Delete")))
+        add.clicked.connect(self._on_add)
+        rename.clicked.connect(self._on_rename)
+        delete.clicked.connect(self._on_delete)
+        side = QVBoxLayout()
+        for button in (add, rename, delete):
+            side.addWidget(button)
+        side.addStretch(1)
+        competencies = QWidget()
+        competencies_layout = QVBoxLayout(competencies)
+        competency_note = QLabel(self.tr("The criteria each member is rated on, 1 to 5, in the team view; an "
+                                         "account's “Our team” tab compares what it needs with its team's best."))
+        competency_note.setWordWrap(True)
+        competencies_layout.addWidget(competency_note)
+        row = QHBoxLayout()
+        row.addWidget(self.criteria, 1)
+        row.addLayout(side)
+        competencies_layout.addLayout(row, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(templates, self.tr("Team templates"))
+        self.tabs.addTab(competencies, self.tr("Competencies"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.table.itemChanged.connect(self._on_item_changed)
         workspace.account_team_changed.connect(self._on_team_changed)
         self._fill()
-        self.resize(760, 300)
+        self._fill_criteria()
+        self.resize(780, 340)
 
     def _fill(self) -> None:
         self._filling = True
@@ -73,3 +119,55 @@ class TeamSettingsDialog(QDialog):
     def _on_team_changed(self, change) -> None:
         if change.kind == "team_template":
             self._fill()
+        elif change.kind == "competency_criterion":
+            self._fill_criteria()
+
+    # -- competency criteria ------------------------------------------------------------------------
+    def _fill_criteria(self) -> None:
+        current = self.current_criterion()
+        self.criteria.clear()
+        for criterion in self._ws.competency_criteria():
+            item = QListWidgetItem(labels.competency_label(criterion.code, criterion.name))
+            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
+            self.criteria.addItem(item)
+            if criterion.id == current:
+                self.criteria.setCurrentItem(item)
+
+    def criterion_names(self) -> list[str]:
+        return [self.criteria.item(i).text() for i in range(self.criteria.count())]
+
+    def current_criterion(self) -> int | None:
+        item = self.criteria.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def add_criterion(self, name: str) -> None:
+        if name.strip():
+            self._perform(team_edits.add_competency_criterion(self._ws, name.strip()))
+
+    def rename_criterion(self, criterion_id: int, name: str) -> None:
+        if name.strip():
+            self._perform(team_edits.rename_competency_criterion(self._ws, criterion_id, name.strip()))
+
+    def delete_criterion(self, criterion_id: int) -> None:
+        label = next(self.criteria.item(i).text() for i in range(self.criteria.count())
+                     if self.criteria.item(i).data(Qt.ItemDataRole.UserRole) == criterion_id)
+        self._perform(team_edits.delete_competency_criterion(self._ws, criterion_id, label))
+
+    def _on_add(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New competency"), self.tr("Name of the competency:"))
+        if ok:
+            self.add_criterion(name)
+
+    def _on_rename(self) -> None:
+        item = self.criteria.currentItem()
+        if item is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename competency"), self.tr("New name:"),
+                                        QLineEdit.EchoMode.Normal, item.text())
+        if ok and name.strip() != item.text():
+            self.rename_criterion(item.data(Qt.ItemDataRole.UserRole), name)
+
+    def _on_delete(self) -> None:
+        criterion = self.current_criterion()
+        if criterion is not None:
+            self.delete_criterion(criterion)  # with its ratings and needs; Edit ▸ Undo brings them back

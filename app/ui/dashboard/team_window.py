@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,14 +21,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import labels
-from app.ui.dashboard.team_chart import WorkloadChart, busiest
+from app.ui.dashboard.team_chart import CompetencyChart, WorkloadChart, busiest
 from app.ui.dashboard.window import REFRESH_DELAY_MS, _fit_columns, _table
+from app.views.competency_models import CompetencyModel
 from app.views.team_models import (
     ID_ROLE,
     SORT_ROLE,
@@ -65,9 +68,10 @@ class TeamWindow(QMainWindow):
     refreshed = Signal()
 
     def __init__(self, workspace, parent: QWidget | None = None, today: dt.date | None = None,
-                 settings=None) -> None:
+                 settings=None, perform: Callable | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TeamWindow")
+        self._perform = perform  # performs an undoable edit (None: the profiles are read-only here)
         self.setWindowTitle(self.tr("Our team: roles, workload and risk"))
         self.workspace, self.today, self.data = workspace, today, None
         self._worker: TeamWorker | None = None
@@ -99,10 +103,23 @@ class TeamWindow(QMainWindow):
         self.accounts_table = _table(accounts_sorted)
         self.hand_offs_table = _table(hand_offs_sorted)
         self.chart = WorkloadChart()
+        self.competency = CompetencyModel(self._on_rating_edited if perform is not None else None, self)
+        self.competency_table = QTableView()
+        self.competency_table.setModel(self.competency)
+        self.competency_table.verticalHeader().hide()
+        self.competency_table.horizontalHeader().setStretchLastSection(True)
+        self.competency_table.setToolTip(self.tr("Type a rating from 1 to 5; clear it to remove the rating"))
+        self.competency_chart = CompetencyChart()
+        profile = QSplitter(Qt.Orientation.Horizontal)
+        profile.addWidget(self.competency_table)
+        profile.addWidget(self.competency_chart)
+        profile.setSizes([360, 600])
+        self.profile_page = profile
         self.detail_title = QLabel(self.tr("Select a member to see their accounts and hand-offs."))
         self.details = QTabWidget()
         self.details.addTab(self.accounts_table, self.tr("Their accounts"))
         self.details.addTab(self.hand_offs_table, self.tr("Hand-offs"))
+        self.details.addTab(self.profile_page, self.tr("Competency profile"))
         self.details.addTab(self.chart, self.tr("Workload chart"))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -170,8 +187,9 @@ class TeamWindow(QMainWindow):
         self.accounts_table.activated.connect(self._on_account_activated)
         self.hand_offs_table.activated.connect(self._on_account_activated)
         for name in ("accounts_changed", "people_changed", "team_changed", "links_changed", "actions_changed",
-                     "interactions_changed", "account_team_changed"):
+                     "interactions_changed"):
             getattr(self.workspace, name).connect(self._on_workspace_changed)
+        self.workspace.account_team_changed.connect(self._on_team_edited)
 
     # -- computing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -281,6 +299,7 @@ class TeamWindow(QMainWindow):
         self.hand_offs.set_member(self.data, member_id)
         for view in (self.accounts_table, self.hand_offs_table):
             view.resizeColumnsToContents()
+        self._show_profile(member_id)
         if member_id is None or self.data is None:
             self.detail_title.setText(self.tr("Select a member to see their accounts and hand-offs."))
             return
@@ -288,6 +307,28 @@ class TeamWindow(QMainWindow):
         self.detail_title.setText(self.tr("%1: %2 account(s), owes others %3, waits for %4")
                                   .replace("%1", load.name).replace("%2", str(len(load.accounts)))
                                   .replace("%3", str(len(load.owes))).replace("%4", str(len(load.waits_for))))
+
+    def _show_profile(self, member_id: int | None) -> None:
+        if member_id is None:
+            self.competency.set_profile([], {})
+        else:
+            self.competency.set_profile(self.workspace.competency_criteria(), self.workspace.competency(member_id))
+        self.competency_table.resizeColumnToContents(0)
+        self.competency_chart.set_ratings(self.competency.ratings())
+
+    def _on_rating_edited(self, criterion_id: int, rating: int | None) -> None:
+        from app.commands import team_edits
+
+        member_id = self.current_member()
+        if member_id is None:
+            return
+        name = self.data.input.members[member_id].name
+        self._perform(team_edits.set_competency(self.workspace, member_id, criterion_id, rating, name))
+
+    def _on_team_edited(self, change) -> None:
+        if change.kind in ("competency", "competency_criterion"):
+            self._show_profile(self.current_member())
+        self._on_workspace_changed(change)
 
     def _on_member_activated(self, index: QModelIndex) -> None:
         """A double-click on a member (or Enter): their accounts, ready to open one."""

@@ -20,7 +20,7 @@ class TeamViewHost:
             return
         if self.view is None:
             # A window of its own, like the portfolio dashboard beside it; it closes with the main window.
-            self.view = TeamWindow(window.workspace, window, settings=window.settings)
+            self.view = TeamWindow(window.workspace, window, settings=window.settings, perform=self._perform)
             self.view.setWindowFlag(Qt.WindowType.Window, True)
             self.view.open_account.connect(window._open_from_dashboard)
             self.view.settings_requested.connect(self.open_settings)
@@ -42,6 +42,11 @@ class TeamViewHost:
                 window.workspace, lambda command: perform_or_warn(parent, window.undo_stack, command), parent)
         self.settings_dialog.show()
         self.settings_dialog.raise_()
+
+    def _perform(self, command):
+        from app.ui.common.widgets import perform_or_warn
+
+        return perform_or_warn(self.view or self._window, self._window.undo_stack, command)
 
     def wait(self) -> None:
         if self.view is not None:
