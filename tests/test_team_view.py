@@ -250,3 +250,80 @@ def test_competency_profiles_their_criteria_and_an_accounts_fit(qtbot, demo_db, 
     window.undo_action.trigger()
     assert dialog.criterion_names()[-1] == "Cantonese" and ws.competency(first.id) == {mandarin: 3}
     stop(controller)
+
+
+def test_an_action_is_handed_to_another_department_from_its_form(qtbot, demo_db, dialogs, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.records.actions import ActionDialog
+
+    controller, window = start(qtbot, demo_db)
+    ws = window.workspace
+    account = account_id(window, DEMO_ACCOUNT_NAMES[0])
+    window.select_account(account)
+    team = {m.id for m in ws.account_members(account)}
+    outsider = next(m for m in ws.members(include_archived=False) if m.id not in team)
+    asker = next(iter(sorted(team)))
+
+    def fill(dialog):
+        dialog.title.setText("Security questionnaire")
+        dialog.owner.setCurrentIndex(dialog.owner.findData(outsider.id))  # offered though not on the account
+        dialog.requester.setCurrentIndex(dialog.requester.findData(asker))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActionDialog, "exec", fill)
+    panel = window.record_panels["actions"]
+    panel.add_action()
+    action = next(a for a in ws.actions(account) if a.title == "Security questionnaire")
+    assert (action.owner_id, action.requester_id) == (outsider.id, asker)
+    window.undo_action.trigger()
+    assert all(a.title != "Security questionnaire" for a in ws.actions(account))
+    stop(controller)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_team_view_exports_to_pdf_and_excel(qtbot, demo_db, dialogs, monkeypatch, tmp_path, language):  # noqa: F811
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.pdf_reading import fonts, page_count, pdf_text
+
+    controller, window = start(qtbot, demo_db, language)
+    ws = window.workspace
+    members = {m.name: m.id for m in ws.members()}
+    doer, asker = sorted(members)[:2]
+    account = account_id(window, DEMO_ACCOUNT_NAMES[0])
+    ws.set_team_template("key", ["account_manager", "solution_consultant", "executive_sponsor", "service",
+                                 "delivery"])
+    ws.add_action(account, "Security questionnaire", owner_id=members[doer], requester_id=members[asker],
+                  due_date=dt.date.today() - dt.timedelta(days=1))
+    view = open_team_view(qtbot, window)
+    target = {"path": tmp_path / "team.pdf"}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target["path"]), "")))
+    view.export_pdf()
+    qtbot.waitUntil(lambda: view.export_worker is None, timeout=20000)
+    text = " ".join(pdf_text(target["path"], layout=False).split())
+    lacking = [view.data.input.accounts[a].name for a, s in view.data.status.items() if s.missing]
+    assert lacking  # the key account now lacks a role
+    for name in (*lacking, *members, "Security questionnaire"):
+        assert " ".join(name.split()) in text, name
+    assert page_count(target["path"]) >= 2  # the tables, then the workload chart
+    assert all(row[-5] == "yes" for row in fonts(target["path"]))  # fonts embedded
+    if language == "zh_CN":
+        assert "我方团队" in text
+
+    # Excel: what the window shows, filtered by role.
+    view.role.setCurrentIndex(view.role.findData("account_manager"))
+    target["path"] = tmp_path / "team.xlsx"
+    view.export_xlsx()
+    qtbot.waitUntil(lambda: view.export_worker is None, timeout=20000)
+    book = load_workbook(target["path"])
+    members_sheet, missing_sheet, _leaving, hand_offs = book.worksheets
+    shown = {load.name: load for load in view.shown_loads()}
+    rows = {row[0]: row for row in members_sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == set(shown) and shown
+    for name, load in shown.items():
+        assert rows[name][2:8] == (len(load.accounts), load.people_covered, load.strong_relationships,
+                                   load.open_actions, load.overdue_actions, load.recent_interactions)
+    assert {row[0] for row in missing_sheet.iter_rows(min_row=2, values_only=True)} == set(lacking)
+    stop(controller)

@@ -279,6 +279,14 @@ To keep their history, archive them instead.</source>
         <translation>暂无负责人</translation>
     </message>
     <message>
+        <source>Nobody in particular</source>
+        <translation>无特定人员</translation>
+    </message>
+    <message>
+        <source>Who asked for it: the owner owes it to them (a hand-off between departments, listed in the team view)</source>
+        <translation>由谁提出：负责人需向其交付（跨部门交接，列在团队视图中）</translation>
+    </message>
+    <message>
         <source>No one in particular</source>
         <translation>不针对具体联系人</translation>
     </message>
@@ -289,6 +297,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Requested by</source>
+        <translation>提出人(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Due date</source>
@@ -3900,6 +3912,133 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>TeamExport</name>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Roles missing</source>
+        <translation>缺少的角色</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>团队成员数</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>People covered</source>
+        <translation>覆盖的联系人</translation>
+    </message>
+    <message>
+        <source>Strong relationships</source>
+        <translation>深度关系</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Interactions (90 days)</source>
+        <translation>互动（近90天）</translation>
+    </message>
+    <message>
+        <source>Owes others</source>
+        <translation>欠他人的交接</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>等待他人</translation>
+    </message>
+    <message>
+        <source>Accounts left without a strong relationship</source>
+        <translation>将不再有牢固关系的客户</translation>
+    </message>
+    <message>
+        <source>Accounts left single-threaded</source>
+        <translation>将变为单线联系的客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>%1 members · %2 accounts missing a role of their team · %3 members whose leaving would leave an account single-threaded or uncovered</source>
+        <translation>%1 位成员 · %2 个客户缺少团队角色 · %3 位成员离开后会使客户变为单线联系或失去覆盖</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Accounts missing a role of their team</source>
+        <translation>缺少团队角色的客户</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>If they left</source>
+        <translation>若其离开</translation>
+    </message>
+    <message>
+        <source>Open hand-offs between members</source>
+        <translation>成员之间未完成的交接</translation>
+    </message>
+    <message>
+        <source>Our team: roles, workload and risk</source>
+        <translation>我方团队：角色、工作量与风险</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Missing roles</source>
+        <translation>缺少的角色</translation>
+    </message>
+    <message>
+        <source>Hand-offs</source>
+        <translation>交接</translation>
+    </message>
+</context>
+<context>
     <name>TeamRoles</name>
     <message>
         <source>⚠ Our team lacks: %1</source>
@@ -4027,6 +4166,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>团队设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -4071,6 +4218,22 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>%1: %2 account(s), owes others %3, waits for %4</source>
         <translation>%1：%2 个客户，欠他人 %3 项，等待他人 %4 项</translation>
+    </message>
+    <message>
+        <source>Our team %1</source>
+        <translation>我方团队 %1</translation>
+    </message>
+    <message>
+        <source>PDF documents</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,19 @@ actions as bars side by side."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 SHOWN = 10  # the busiest members; the table has everyone
 SERIES = (("accounts", QColor("#4292c6")), ("open", QColor("#fd8d3c")), ("overdue", QColor("#b2182b")))
 BAR = 0.26
+
+
+def _set_labels(axis, labels: list[str]) -> None:
+    """One label per row, the axis as wide as the longest: pyqtgraph drops a label that does not fit its axis."""
+    axis.setTicks([list(enumerate(labels))])
+    metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+    axis.setWidth(max((metrics.horizontalAdvance(label) for label in labels), default=0) + 18)
 
 
 def busiest(loads: list, count: int = SHOWN) -> list:
@@ -26,6 +33,8 @@ class WorkloadChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=True, y=False, alpha=0.2)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
+        # Every member's name, however tall the chart: pyqtgraph drops labels beyond 80% of the axis by default.
+        self.plot.getAxis("left").setStyle(textFillLimits=[(0, 1.0)])
         self.legend = self.plot.addLegend(offset=(-10, 10))
         labels = {"accounts": self.tr("Accounts"), "open": self.tr("Open actions"),
                   "overdue": self.tr("Overdue actions")}
@@ -51,8 +60,10 @@ class WorkloadChart(QWidget):
             values = self._values[key]
             self.bars[key].setOpts(x0=[0] * len(values), y=[i + offset for i in range(len(values))],
                                    width=values, height=BAR)
-        self.plot.getAxis("left").setTicks([[(i, name) for i, name in enumerate(self._names)]])
+        _set_labels(self.plot.getAxis("left"), self._names)
         top = max((v for values in self._values.values() for v in values), default=0)
+        step = max(1, -(-top // 10))  # whole numbers: these are counts
+        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, top + step + 1, step)]])
         self.plot.setXRange(0, top * 1.15 + 1, padding=0)
         self.plot.setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
 
@@ -75,6 +86,7 @@ class CompetencyChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=True, y=False, alpha=0.2)
         self.plot.setXRange(0, 5.2, padding=0)
+        self.plot.getAxis("left").setStyle(textFillLimits=[(0, 1.0)])
         self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(6)]])
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=QColor("#41ab5d"), pen=None)
         self.plot.addItem(self.bars)
@@ -88,7 +100,7 @@ class CompetencyChart(QWidget):
         self._ratings = list(ratings)
         shown = list(reversed(self._ratings))
         self.bars.setOpts(x0=[0] * len(shown), y=list(range(len(shown))), width=[r for _, r in shown], height=0.6)
-        self.plot.getAxis("left").setTicks([[(i, label) for i, (label, _) in enumerate(shown)]])
+        _set_labels(self.plot.getAxis("left"), [label for label, _ in shown])
         self.plot.setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
 
     def ratings(self) -> list[tuple[str, int]]:

@@ -147,6 +147,12 @@ class TeamWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.settings_action = QAction(self.tr("Team &settings…"), self)
         self.settings_action.triggered.connect(self.settings_requested)
+        self.pdf_action = QAction(self.tr("Export &PDF…"), self)
+        self.pdf_action.triggered.connect(self.export_pdf)
+        self.xlsx_action = QAction(self.tr("Export &Excel…"), self)
+        self.xlsx_action.triggered.connect(self.export_xlsx)
+        for action in (self.pdf_action, self.xlsx_action):
+            action.setEnabled(False)
         self.close_action = QAction(self.tr("&Close"), self)
         self.close_action.setShortcuts(list(dict.fromkeys([
             QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close), QKeySequence(Qt.Key.Key_Escape)])))
@@ -158,6 +164,8 @@ class TeamWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.refresh_action)
         toolbar.addAction(self.settings_action)
+        toolbar.addAction(self.pdf_action)
+        toolbar.addAction(self.xlsx_action)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
@@ -247,6 +255,8 @@ class TeamWindow(QMainWindow):
             _fit_columns(self.table)
         self.timing.setText(self.tr("%n member(s) in %1 s", "", len(data.loads)).replace("%1", f"{seconds:.2f}"))
         self.statusBar().clearMessage()
+        for action in (self.pdf_action, self.xlsx_action):
+            action.setEnabled(True)
         self.refreshed.emit()
 
     # -- filters and summary -----------------------------------------------------------------------
@@ -287,6 +297,26 @@ class TeamWindow(QMainWindow):
         self.table.setCurrentIndex(proxy)
         self._show_member(member_id)
         return True
+
+    def shown_loads(self) -> list:
+        """The members the filters let through, in the table's order."""
+        return [self.members.load_at(self.filter.mapToSource(self.filter.index(i, 0)).row())
+                for i in range(self.filter.rowCount())]
+
+    def export_pdf(self) -> None:
+        from app.ui.dashboard.team_export import export_pdf
+
+        export_pdf(self)
+
+    def export_xlsx(self) -> None:
+        from app.ui.dashboard.team_export import export_xlsx
+
+        export_xlsx(self)
+
+    @property
+    def export_worker(self):
+        """The export being written last, while any is."""
+        return self.writers[-1] if self.writers else None
 
     def shown_names(self) -> list[str]:
         return [self.filter.index(i, MembersModel.NAME).data(SORT_ROLE) for i in range(self.filter.rowCount())]
