@@ -327,3 +327,34 @@ def test_the_team_view_exports_to_pdf_and_excel(qtbot, demo_db, dialogs, monkeyp
                                    load.open_actions, load.overdue_actions, load.recent_interactions)
     assert {row[0] for row in missing_sheet.iter_rows(min_row=2, values_only=True)} == set(lacking)
     stop(controller)
+
+
+def test_a_members_roles_on_an_account_from_the_team_tab(qtbot, demo_db, dialogs, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.accounts.team_roles import MemberRolesDialog
+
+    controller, window = start(qtbot, demo_db)
+    ws = window.workspace
+    account = account_id(window, DEMO_ACCOUNT_NAMES[0])
+    window.select_account(account)
+    page = window.account_page
+    assert not page.member_roles_action.isEnabled()  # nobody selected yet
+    page.team_view.selectRow(0)
+    member = page.current_member()
+    assert page.member_roles_action.isEnabled()
+    own = ws.member(member).team_role
+    extra = next(role for role in ("service", "delivery") if role != own)
+
+    def tick(dialog):
+        assert not dialog.boxes[own].isEnabled() and dialog.boxes[own].isChecked()  # their own role, always
+        dialog.boxes[extra].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MemberRolesDialog, "exec", tick)
+    page.member_roles_action.trigger()
+    assert ws.account_roles(account) == {member: (extra,)}
+    assert member in ws.account_team_status(account).filled[extra]
+    window.undo_action.trigger()
+    assert ws.account_roles(account) == {}
+    stop(controller)

@@ -134,6 +134,8 @@ class AccountPage(QWidget):
         self._ws.accounts_changed.connect(self._on_accounts_changed)
         self.team_roles.missing_changed.connect(self._on_missing_roles)
         self.member_roles_action.triggered.connect(self._on_member_roles)
+        self.team_view.selectionModel().currentChanged.connect(self._update_member_roles_action)
+        self.team_model.modelReset.connect(self._update_member_roles_action)
 
     def add_actions(self, toolbar: QToolBar, actions: list[QAction]) -> None:
         first = toolbar.actions()[0] if toolbar.actions() else None
@@ -147,6 +149,7 @@ class AccountPage(QWidget):
         self.map_panel.show_account(account_id)
         self.team_roles.set_account(account_id)
         self._on_missing_roles(self.team_roles.missing)
+        self._update_member_roles_action()
         self.stack.setCurrentIndex(0 if account_id is None else 1)
         self._update_header()
 
@@ -168,6 +171,9 @@ class AccountPage(QWidget):
     def _on_missing_roles(self, missing) -> None:
         self.team_warning.setText(warning_text(tuple(missing)))
         self.team_warning.setVisible(bool(missing) and self.account_id is not None)
+
+    def _update_member_roles_action(self, *_args) -> None:
+        self.member_roles_action.setEnabled(self.account_id is not None and self.current_member() is not None)
 
     def _on_member_roles(self) -> None:
         member = self.current_member()

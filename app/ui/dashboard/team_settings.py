@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -46,7 +47,7 @@ class TeamSettingsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([roles[r] for r in enums.TEAM_ROLES])
         self.table.setVerticalHeaderLabels([labels.tiers()[t] for t in enums.TIERS])
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         templates = QWidget()
         templates_layout = QVBoxLayout(templates)
