@@ -12,6 +12,11 @@ account in turn, read its map as `stakemap analyze` does, run app.analysis.analy
 for its open and overdue actions, last interaction and open pipeline. The baseline computes less than the
 metric (no role cells, no cut-points, no monthly counts) and is still the slower. Every timing is the median of
 several runs after one warm-up run.
+
+The same databases time the team view (`team_view`, View ▸ Our team): opening its window until every member's
+figures, what-if and the workload chart are in (app.portfolio.team_sql.read_team in its worker). Each portfolio
+shares a pool of two members per five accounts (200 at 500 accounts). Its baseline asks the database member by
+member for their accounts, covers links, actions and recent interactions, and works out each what-if on its own.
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ RUNS = 5
 BASELINE_RUNS = 3
 SEED = 20240611
 TARGET_SECONDS = {500: 0.5}
+TEAM_TARGET_SECONDS = {500: 1.0}
+
+
+def members_for(accounts: int) -> int:
+    return accounts * 2 // 5
 
 
 def dashboard(db) -> dict[str, float]:
@@ -77,6 +87,61 @@ def open_window(db) -> float:
     return seconds
 
 
+def open_team_window(db) -> float:
+    """Seconds from asking for the team view to its first paint with every member's figures in it."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from app.document import Workspace
+    from app.ui.dashboard.team_window import TeamWindow
+
+    workspace = Workspace(db)
+    start = time.perf_counter()
+    window = TeamWindow(workspace)
+    window.resize(1280, 760)
+    window.show()
+    loop = QEventLoop()
+    window.refreshed.connect(loop.quit)
+    window.refresh()
+    loop.exec()
+    QApplication.processEvents()
+    seconds = time.perf_counter() - start
+    if window.data is None or not window.data.loads:
+        raise RuntimeError("the team view did not fill")
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return seconds
+
+
+def per_member_loop(db) -> None:
+    """The team view's figures member by member, a few queries each, and each what-if on its own."""
+    from sqlalchemy import and_, func, select
+
+    from app.models.entities import AccountTeam, Action, Interaction, InteractionParticipant, Link, Person, TeamMember
+
+    today = dt.date.today()
+    since = dt.datetime.combine(today - dt.timedelta(days=89), dt.time())
+    with db.sessionmaker() as session:
+        for (member_id,) in session.execute(select(TeamMember.id)).all():
+            accounts = session.scalars(select(AccountTeam.account_id).where(AccountTeam.member_id == member_id)).all()
+            session.execute(select(func.count(), func.sum(Link.strength >= 4))
+                            .join(Person, Person.id == Link.target_person_id)
+                            .where(Link.kind == "covers", Link.source_member_id == member_id,
+                                   Person.archived.is_(False))).one()
+            session.execute(select(func.count(), func.sum(Action.due_date < today))
+                            .where(Action.owner_id == member_id, Action.status == "open")).one()
+            session.scalar(select(func.count()).select_from(InteractionParticipant)
+                           .join(Interaction, Interaction.id == InteractionParticipant.interaction_id)
+                           .where(InteractionParticipant.member_id == member_id, Interaction.occurred_at >= since))
+            for account_id in accounts:  # would the account lose its last strong threads without them?
+                session.scalars(select(func.distinct(Link.source_member_id))
+                                .join(AccountTeam, and_(AccountTeam.account_id == Link.account_id,
+                                                        AccountTeam.member_id == Link.source_member_id))
+                                .where(Link.account_id == account_id, Link.kind == "covers",
+                                       Link.strength >= 3)).all()
+
+
 def per_account_loop(db) -> None:
     """The same figures account by account, through the one-account analysis and a query or two each."""
     from sqlalchemy import case, func, select
@@ -114,7 +179,8 @@ def measure(runs: int, baseline_runs: int) -> list[dict]:
             path = Path(tmp) / f"portfolio-{size}.db"
             log(f"{size} accounts: generating …")
             start = time.perf_counter()
-            generate_portfolio(path, accounts=size, people_per_account=PEOPLE_PER_ACCOUNT, seed=SEED)
+            generate_portfolio(path, accounts=size, people_per_account=PEOPLE_PER_ACCOUNT, seed=SEED,
+                               members=members_for(size))
             generated = time.perf_counter() - start
             with Database.open(path) as db:
                 with db.sessionmaker() as session:
@@ -130,9 +196,15 @@ def measure(runs: int, baseline_runs: int) -> list[dict]:
                 windows = sorted(open_window(db) for _ in range(runs))
                 log(f"{size} accounts: per-account loop x{baseline_runs} …")
                 baseline = median_seconds(lambda db=db: per_account_loop(db), baseline_runs)
+                log(f"{size} accounts: opening the team view x{runs} …")
+                open_team_window(db)  # warm-up
+                team = sorted(open_team_window(db) for _ in range(runs))
+                log(f"{size} accounts: per-member loop x{baseline_runs} …")
+                team_baseline = median_seconds(lambda db=db: per_member_loop(db), baseline_runs)
             results.append({"size": size, "people": people, "links": links, "generated": generated,
                             "compute": totals[len(totals) // 2], "seconds": windows[len(windows) // 2],
-                            "parts": parts, "baseline": baseline})
+                            "parts": parts, "baseline": baseline, "team": team[len(team) // 2],
+                            "team_baseline": team_baseline})
     return results
 
 
@@ -162,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.json:
         print(json.dumps([{"metric": "dashboard", "size": r["size"], "seconds": round(r["seconds"], 4),
-                           "baseline_seconds": round(r["baseline"], 4)} for r in results]))
+                           "baseline_seconds": round(r["baseline"], 4)} for r in results]
+                         + [{"metric": "team_view", "size": r["size"], "seconds": round(r["team"], 4),
+                             "baseline_seconds": round(r["team_baseline"], 4)} for r in results]))
         return 0
 
     print(f"Executive dashboard over generated portfolios ({PEOPLE_PER_ACCOUNT} people per account, seed {SEED}), "
@@ -188,6 +262,22 @@ def main(argv: list[str] | None = None) -> int:
         if row is not None:
             verdict = "met" if row["seconds"] <= target else "NOT met"
             print(f"  target: dashboard window <= {target:g} s at {size} accounts: {verdict} ({row['seconds']:.3f} s)")
+    print()
+    print("Team view (View ▸ Our team) over the same portfolios, seconds")
+    print()
+    print(f"  {'accounts':>8}{'members':>8}  {'window':>8}  {'per-member':>10}{'speed-up':>9}")
+    for r in results:
+        print(f"  {r['size']:>8}{members_for(r['size']):>8}  {r['team']:>8.3f}  {r['team_baseline']:>10.3f}"
+              f"{r['team_baseline'] / r['team']:>8.1f}x")
+    print()
+    print("  window: opening the team view until it is painted with every member's figures (the `team_view` metric)")
+    print("  per-member: a few queries per member and one per account of theirs for the what-if (baseline_seconds)")
+    for size, target in TEAM_TARGET_SECONDS.items():
+        row = next((r for r in results if r["size"] == size), None)
+        if row is not None:
+            verdict = "met" if row["team"] <= target else "NOT met"
+            print(f"  target: team view <= {target:g} s at {size} accounts / {members_for(size)} members: {verdict} "
+                  f"({row['team']:.3f} s)")
     return 0
 
 

@@ -209,7 +209,10 @@ def test_coverage_json_shape(hand_built):
     assert json.loads(json.dumps(payload)) == payload
     assert payload["accounts"][0] == {
         "account": "Alpha", "people": 5, "coverage_score": 5 / 18, "gaps": 3, "single_threaded": True,
-        "support_index": 7 / 32, "overdue_actions": 1, "days_since_last_interaction": 14}
+        "support_index": 7 / 32, "overdue_actions": 1, "days_since_last_interaction": 14,
+        # Alpha is strategic and its two members have no role on our team yet.
+        "team_roles_missing": ["account_manager", "solution_consultant", "executive_sponsor", "delivery", "service"]}
+    assert payload["accounts"][1]["team_roles_missing"] == []  # Beta has no tier, so no template
     assert payload["accounts"][2]["support_index"] is None
 
 
@@ -351,7 +354,7 @@ def test_coverage_json_on_the_demo(tmp_path, capsys):
     with Database.open(db_path) as db, db.sessionmaker() as s:
         for row in payload["accounts"]:
             assert set(row) == {"account", "people", "coverage_score", "gaps", "single_threaded", "support_index",
-                                "overdue_actions", "days_since_last_interaction"}
+                                "overdue_actions", "days_since_last_interaction", "team_roles_missing"}
             account = account_repo.find_account_by_name(s, row["account"])
             nodes, edges = analysis_input(read_map_data(s, account.id))
             result = analyze(nodes, edges)

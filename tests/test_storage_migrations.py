@@ -36,6 +36,13 @@ from app.models import (
     QualificationRating,
     TeamMember,
 )
+from app.models.team_entities import (
+    AccountCompetencyNeed,
+    AccountTeamRole,
+    CompetencyCriterion,
+    CompetencyRating,
+    TeamTemplateRole,
+)
 from app.storage import backup, database, migrate
 from app.storage.database import Database
 from app.storage.errors import MigrationError
@@ -328,7 +335,9 @@ def ids(db):
         s.add_all([ada, bob, meeting])
         s.flush()
         criterion = s.scalars(select(QualificationCriterion).where(QualificationCriterion.code == "budget")).one()
+        competency = s.scalars(select(CompetencyCriterion).where(CompetencyCriterion.code == "negotiation")).one()
         return SimpleNamespace(
+            competency=competency.id,
             member=member.id,
             account=account.id,
             ada=ada.id,
@@ -351,6 +360,10 @@ VALID = {
     Opportunity: lambda i: {"account_id": i.account, "name": "ERP rollout"},
     QualificationCriterion: lambda i: {"code": "references", "weight": 5},
     QualificationRating: lambda i: {"account_id": i.account, "criterion_id": i.criterion, "rating": 3},
+    TeamTemplateRole: lambda i: {"tier": "key", "role": "delivery"},
+    AccountTeamRole: lambda i: {"account_id": i.account, "member_id": i.member, "role": "service"},
+    CompetencyRating: lambda i: {"member_id": i.member, "criterion_id": i.competency, "rating": 5},
+    AccountCompetencyNeed: lambda i: {"account_id": i.account, "criterion_id": i.competency, "level": 1},
 }
 
 BAD_VALUES = [
@@ -394,6 +407,12 @@ BAD_VALUES = [
     ("ck_opportunity_value", Opportunity, lambda i: {"value": Decimal("-1.00")}),
     ("ck_qualification_criterion_weight", QualificationCriterion, lambda i: {"weight": -1}),
     ("ck_qualification_rating_rating", QualificationRating, lambda i: {"rating": 6}),
+    ("ck_team_template_role_tier", TeamTemplateRole, lambda i: {"tier": "gold"}),
+    ("ck_team_template_role_role", TeamTemplateRole, lambda i: {"role": "intern"}),
+    ("ck_account_team_role_role", AccountTeamRole, lambda i: {"role": "intern"}),
+    ("ck_competency_rating_rating", CompetencyRating, lambda i: {"rating": 0}),
+    ("ck_competency_rating_rating", CompetencyRating, lambda i: {"rating": 6}),
+    ("ck_account_competency_need_level", AccountCompetencyNeed, lambda i: {"level": 6}),
 ]
 
 

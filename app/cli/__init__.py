@@ -11,8 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMANDS = ("demo", "check", "restore", "salvage", "accounts", "analyze", "coverage", "import_", "export", "brief",
-            "install_desktop", "uninstall_desktop")
+COMMANDS = ("demo", "check", "restore", "salvage", "accounts", "analyze", "coverage", "members", "import_", "export",
+            "brief", "install_desktop", "uninstall_desktop")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

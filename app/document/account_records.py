@@ -33,7 +33,7 @@ def _need(n: Need) -> NeedRecord:
 
 def _action(a: Action) -> ActionRecord:
     return ActionRecord(a.id, a.account_id, a.title, a.owner_id, a.due_date, a.person_id, a.priority, a.status,
-                        a.notes)
+                        a.notes, a.requester_id)
 
 
 def _opportunity(o: Opportunity, people: list[int]) -> OpportunityRecord:

@@ -131,6 +131,7 @@ class ActionRecord:
     priority: str
     status: str
     notes: str | None = None
+    requester_id: int | None = None  # who asked for it: another member than the owner makes it a hand-off
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         today = today or dt.date.today()

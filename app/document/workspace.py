@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.document.account_records import AccountRecordsMixin
+from app.document.account_team import TEAM_TABLES, AccountTeamMixin
 from app.document.map_reading import link_from_row as _link_from_row
 from app.document.map_reading import read_map_data
 from app.document.records import (
@@ -53,7 +54,7 @@ def _link_record(link: Link) -> LinkRecord:
     return LinkRecord(link.id, link.account_id, link.kind, link.strength, source, target, link.notes)
 
 
-class Workspace(AccountRecordsMixin, QObject):
+class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
     accounts_changed = Signal(object)  # Change
     people_changed = Signal(object)
     team_changed = Signal(object)
@@ -65,6 +66,7 @@ class Workspace(AccountRecordsMixin, QObject):
     actions_changed = Signal(object)
     opportunities_changed = Signal(object)
     snapshots_changed = Signal(object)
+    account_team_changed = Signal(object)  # templates, roles per account, competency profiles and needs
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +119,10 @@ class Workspace(AccountRecordsMixin, QObject):
             nulled_here = {pk["id"] for t, pk, _c, _v in nulled if t == table}
             if table in rows or nulled_here:
                 signal.emit(Change(table, ids(table) + tuple(sorted(nulled_here)), scope(accounts_of(table))))
+        team_rows = [table for table in TEAM_TABLES if table in rows]
+        if team_rows:
+            self.account_team_changed.emit(
+                Change(team_rows[0], (), scope(accounts_of("account_team_role", "account_competency_need"))))
         if "opportunity_person" in rows and "opportunity" not in rows:
             self.opportunities_changed.emit(Change("opportunity", (), None))
         if "interaction_participant" in rows and "interaction" not in rows:

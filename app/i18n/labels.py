@@ -124,3 +124,21 @@ def lead_source_label(value: str | None) -> str:
     if not value:
         return ""
     return lead_sources().get(value, value)
+
+
+def competencies() -> dict[str, str]:
+    """The built-in criteria of a team member's competency profile (大客户销售人员能力画像)."""
+    return {
+        "industry_knowledge": translate("Labels", "Industry knowledge"),
+        "solution_selling": translate("Labels", "Solution selling"),
+        "executive_presence": translate("Labels", "Executive presence"),
+        "negotiation": translate("Labels", "Negotiation"),
+        "relationship_building": translate("Labels", "Relationship building"),
+        "internal_coordination": translate("Labels", "Internal coordination"),
+    }
+
+
+def competency_label(code: str | None, name: str | None) -> str:
+    if name:
+        return name
+    return competencies().get(code or "", code or "")

@@ -17,6 +17,13 @@ from app.models.entities import (
     Snapshot,
     TeamMember,
 )
+from app.models.team_entities import (
+    AccountCompetencyNeed,
+    AccountTeamRole,
+    CompetencyCriterion,
+    CompetencyRating,
+    TeamTemplateRole,
+)
 
 __all__ = [
     "Base",
@@ -34,4 +41,9 @@ __all__ = [
     "QualificationRating",
     "Snapshot",
     "TeamMember",
+    "AccountCompetencyNeed",
+    "AccountTeamRole",
+    "CompetencyCriterion",
+    "CompetencyRating",
+    "TeamTemplateRole",
 ]

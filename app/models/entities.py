@@ -207,6 +207,9 @@ class Action(TimestampMixin, Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="SET NULL"))
+    # Who asked for it: another member than the owner makes the action a hand-off between departments.
+    # Team mode merges it as the action's other fields (the later edit wins).
+    requester_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="SET NULL"))
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     priority: Mapped[str] = mapped_column(String(10), default="medium", server_default="medium")

@@ -73,3 +73,22 @@ DEFAULT_CRITERIA = (
     ("strategic_fit", 15),
 )
 RATING_MAX = 5
+
+# The roles an account of each tier should have on our side (DESIGN.md "Our account team"); users edit them.
+DEFAULT_TEAM_TEMPLATES = {
+    "strategic": ("account_manager", "solution_consultant", "executive_sponsor", "delivery", "service"),
+    "key": ("account_manager", "solution_consultant", "executive_sponsor"),
+    "growth": ("account_manager", "solution_consultant"),
+    "maintain": ("account_manager",),
+}
+
+# Built-in criteria of a team member's competency profile (大客户销售人员能力画像), rated 1–5; editable.
+DEFAULT_COMPETENCIES = (
+    "industry_knowledge",
+    "solution_selling",
+    "executive_presence",
+    "negotiation",
+    "relationship_building",
+    "internal_coordination",
+)
+COMPETENCY_MAX = 5

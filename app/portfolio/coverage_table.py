@@ -19,6 +19,7 @@ from app.models.entities import Account, Action, Interaction, Opportunity
 from app.models.repositories.accounts import account_summaries_statement
 from app.portfolio.map_sql import client_people, counted_threads
 from app.portfolio.structure import CutPoint, StructuralRisk, structural_risk
+from app.portfolio.team_sql import roles_missing
 
 __all__ = [
     "ROLE_COLUMNS",
@@ -61,6 +62,7 @@ class AccountRow:
     last_interaction: dt.date | None
     days_since_last_interaction: int | None
     pipeline: dict[str, Decimal] = field(default_factory=dict, hash=False)  # open opportunities per currency
+    team_roles_missing: tuple[str, ...] = ()  # roles of the tier's team template nobody on our side fills
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def portfolio(session: Session, today: dt.date | None = None) -> list[AccountRow
     actions = _action_counts(session, today)
     last_seen = _last_interactions(session, today)
     pipeline = _pipeline(session)
+    missing = roles_missing(session)
     rows = []
     for account_id, name, tier, _industry, _region, _owner_id, owner, people, team in session.execute(
             account_summaries_statement()):
@@ -105,6 +108,7 @@ def portfolio(session: Session, today: dt.date | None = None) -> list[AccountRow
             last_interaction=last,
             days_since_last_interaction=None if last is None else (today - last).days,
             pipeline=pipeline.get(account_id, {}),
+            team_roles_missing=missing.get(account_id, ()),
         ))
     return rows
 
@@ -232,6 +236,7 @@ def coverage_json(rows: list[AccountRow]) -> dict:
                 "support_index": None if row.support_index is None else float(row.support_index),
                 "overdue_actions": row.overdue_actions,
                 "days_since_last_interaction": row.days_since_last_interaction,
+                "team_roles_missing": list(row.team_roles_missing),
             }
             for row in rows
         ]

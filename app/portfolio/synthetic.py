@@ -46,20 +46,22 @@ HISTORY_DAYS = 548  # about 18 months
 
 
 def generate_portfolio(session_or_db_path: Session | str | Path, accounts: int = 500, people_per_account: int = 50,
-                       seed: int = 1, today: dt.date | None = None) -> dict[str, int]:
+                       seed: int = 1, today: dt.date | None = None, members: int | None = None) -> dict[str, int]:
     """Add `accounts` generated accounts of `people_per_account` people each; returns rows added per table.
+
+    The accounts share a pool of `members` team members (default: a quarter as many as accounts, at least 8).
 
     Given a session, the rows join its transaction and the caller commits; given a path, the database is opened
     (created when missing), filled and closed. Dates are relative to `today` (default: date.today()).
     """
     if isinstance(session_or_db_path, Session):
-        return _fill(session_or_db_path, accounts, people_per_account, seed, today or dt.date.today())
+        return _fill(session_or_db_path, accounts, people_per_account, seed, today or dt.date.today(), members)
     from app.storage.database import Database
 
     db = Database.open(session_or_db_path)
     try:
         with db.session() as session:
-            return _fill(session, accounts, people_per_account, seed, today or dt.date.today())
+            return _fill(session, accounts, people_per_account, seed, today or dt.date.today(), members)
     finally:
         db.close()
 
@@ -79,13 +81,14 @@ class _Ids:
         return value
 
 
-def _fill(session: Session, accounts: int, people_per_account: int, seed: int, today: dt.date) -> dict[str, int]:
+def _fill(session: Session, accounts: int, people_per_account: int, seed: int, today: dt.date,
+          members: int | None = None) -> dict[str, int]:
     rng = random.Random(seed)
     ids = _Ids(session)
     rows: dict[type, list[dict]] = {entity: [] for entity in (TeamMember, Account, AccountTeam, Person, Link,
                                                                Interaction, InteractionParticipant, Action,
                                                                Opportunity)}
-    pool = [ids.take(TeamMember) for _ in range(max(8, accounts // 4))]
+    pool = [ids.take(TeamMember) for _ in range(members if members is not None else max(8, accounts // 4))]
     for number, member_id in enumerate(pool, start=1):
         rows[TeamMember].append({"id": member_id, "name": f"{_name(rng)} {number:03d}", "title": "Account team",
                                  "team_role": rng.choice(enums.TEAM_ROLES), "archived": rng.random() < 0.03})

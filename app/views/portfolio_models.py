@@ -30,7 +30,7 @@ def pipeline_total(pipeline: dict[str, Decimal]) -> float:
 
 class AccountsModel(QAbstractTableModel):
     (ACCOUNT, TIER, OWNER, PEOPLE, COVERAGE, GAPS, SINGLE, SUPPORT, OPEN, OVERDUE, QUIET,
-     PIPELINE) = range(12)
+     PIPELINE, TEAM_MISSING) = range(13)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,7 +53,7 @@ class AccountsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 12
+        return 0 if parent.isValid() else 13
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
@@ -64,7 +64,7 @@ class AccountsModel(QAbstractTableModel):
                     translate("Dashboard", "Gaps"), translate("Dashboard", "Single-threaded"),
                     translate("Dashboard", "Support"), translate("Dashboard", "Open actions"),
                     translate("Dashboard", "Overdue"), translate("Dashboard", "Days since contact"),
-                    translate("Dashboard", "Pipeline"))[section]
+                    translate("Dashboard", "Pipeline"), translate("Dashboard", "Team roles missing"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
                 self.COVERAGE: translate("Dashboard", "Share of the committee, weighted by influence, that we know "
@@ -74,6 +74,8 @@ class AccountsModel(QAbstractTableModel):
                 self.SINGLE: translate("Dashboard", "Every strong relationship runs through one team member"),
                 self.SUPPORT: translate("Dashboard", "−1 (all against us) … +1 (all for us), weighted by influence"),
                 self.PIPELINE: translate("Dashboard", "Open opportunities (not won or lost), per currency"),
+                self.TEAM_MISSING: translate("Dashboard", "Roles of the tier's team template nobody on our side "
+                                                          "fills"),
             }.get(section)
         return None
 
@@ -102,6 +104,9 @@ class AccountsModel(QAbstractTableModel):
             if r.days_since_last_interaction is None:
                 return translate("Dashboard", "never")
             return str(r.days_since_last_interaction)
+        if col == self.TEAM_MISSING:
+            names = labels.team_roles()
+            return translate("Dashboard", ", ").join(names.get(role, role) for role in r.team_roles_missing)
         return pipeline_text(r.pipeline)
 
     def _sort_key(self, r, col: int):
@@ -109,7 +114,7 @@ class AccountsModel(QAbstractTableModel):
                 int(r.single_threaded), -2.0 if r.support_index is None else r.support_index, r.open_actions,
                 r.overdue_actions,
                 10 ** 6 if r.days_since_last_interaction is None else r.days_since_last_interaction,
-                pipeline_total(r.pipeline))[col]
+                pipeline_total(r.pipeline), len(r.team_roles_missing))[col]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -122,7 +127,7 @@ class AccountsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.account_id
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (self.ACCOUNT, self.TIER, self.OWNER,
-                                                                     self.PIPELINE, self.SINGLE):
+                                                                     self.PIPELINE, self.SINGLE, self.TEAM_MISSING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._alarming(r, col):
             return QBrush(WARNING)
@@ -135,7 +140,8 @@ class AccountsModel(QAbstractTableModel):
         return ((col == AccountsModel.SINGLE and r.single_threaded)
                 or (col == AccountsModel.OVERDUE and r.overdue_actions > 0)
                 or (col == AccountsModel.GAPS and r.gaps > 0)
-                or (col == AccountsModel.QUIET and is_quiet(r)))
+                or (col == AccountsModel.QUIET and is_quiet(r))
+                or (col == AccountsModel.TEAM_MISSING and bool(r.team_roles_missing)))
 
 
 class AccountsFilter(QSortFilterProxyModel):

@@ -153,6 +153,14 @@ To keep their history, archive them instead.</source>
         <translation>显示已归档联系人</translation>
     </message>
     <message>
+        <source>Roles on this account…</source>
+        <translation>在本客户的角色…</translation>
+    </message>
+    <message>
+        <source>Which roles of our team the selected member fills here</source>
+        <translation>所选成员在本客户承担我方团队的哪些角色</translation>
+    </message>
+    <message>
         <source>Map</source>
         <translation>关系图</translation>
     </message>
@@ -271,6 +279,14 @@ To keep their history, archive them instead.</source>
         <translation>暂无负责人</translation>
     </message>
     <message>
+        <source>Nobody in particular</source>
+        <translation>无特定人员</translation>
+    </message>
+    <message>
+        <source>Who asked for it: the owner owes it to them (a hand-off between departments, listed in the team view)</source>
+        <translation>由谁提出：负责人需向其交付（跨部门交接，列在团队视图中）</translation>
+    </message>
+    <message>
         <source>No one in particular</source>
         <translation>不针对具体联系人</translation>
     </message>
@@ -281,6 +297,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Requested by</source>
+        <translation>提出人(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Due date</source>
@@ -681,6 +701,61 @@ To keep their history, archive them instead.</source>
         <source>Delete snapshot {name}</source>
         <translation>删除快照 {name}</translation>
     </message>
+    <message>
+        <source>Set the team template of {tier}</source>
+        <translation>设置{tier}客户的团队模板</translation>
+    </message>
+    <message>
+        <source>Set the roles of {name}</source>
+        <translation>设置 {name} 的角色</translation>
+    </message>
+    <message>
+        <source>Rate {name}</source>
+        <translation>评定 {name} 的能力</translation>
+    </message>
+    <message>
+        <source>Set the account&apos;s competency need</source>
+        <translation>设置客户的能力需求</translation>
+    </message>
+    <message>
+        <source>Add competency {name}</source>
+        <translation>添加能力项 {name}</translation>
+    </message>
+    <message>
+        <source>Rename competency to {name}</source>
+        <translation>将能力项改名为 {name}</translation>
+    </message>
+    <message>
+        <source>Delete competency {name}</source>
+        <translation>删除能力项 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Competency</name>
+    <message>
+        <source>Competency</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <source>Rating (1–5)</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <source>Needed (1–5)</source>
+        <translation>需要（1–5）</translation>
+    </message>
+    <message>
+        <source>Team&apos;s best</source>
+        <translation>团队最高</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>具备者</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
 </context>
 <context>
     <name>CoverageSupportChart</name>
@@ -760,6 +835,10 @@ To keep their history, archive them instead.</source>
         <translation>在途商机</translation>
     </message>
     <message>
+        <source>Team roles missing</source>
+        <translation>团队缺少的角色</translation>
+    </message>
+    <message>
         <source>Share of the committee, weighted by influence, that we know at least as a working relationship</source>
         <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
     </message>
@@ -780,12 +859,20 @@ To keep their history, archive them instead.</source>
         <translation>未结商机（未赢单也未丢单），按币种</translation>
     </message>
     <message>
+        <source>Roles of the tier&apos;s team template nobody on our side fills</source>
+        <translation>该级别团队模板中我方无人承担的角色</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Nobody in this role on the map</source>
@@ -1886,6 +1973,26 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>战略契合度</translation>
     </message>
     <message>
+        <source>Industry knowledge</source>
+        <translation>行业知识</translation>
+    </message>
+    <message>
+        <source>Solution selling</source>
+        <translation>方案销售</translation>
+    </message>
+    <message>
+        <source>Executive presence</source>
+        <translation>高层影响力</translation>
+    </message>
+    <message>
+        <source>Relationship building</source>
+        <translation>关系建立</translation>
+    </message>
+    <message>
+        <source>Internal coordination</source>
+        <translation>内部协同</translation>
+    </message>
+    <message>
         <source>Business need</source>
         <translation>组织需求</translation>
     </message>
@@ -2168,6 +2275,14 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Coverage and risk across all key accounts</source>
         <translation>全部大客户的覆盖与风险</translation>
+    </message>
+    <message>
+        <source>Our &amp;team</source>
+        <translation>我方团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Roles, workload and risk of every member of our team</source>
+        <translation>我方每位成员的角色、工作量与风险</translation>
     </message>
     <message>
         <source>&amp;New account…</source>
@@ -3035,6 +3150,17 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>MemberRolesDialog</name>
+    <message>
+        <source>Roles of %1 on this account</source>
+        <translation>%1 在本客户的角色</translation>
+    </message>
+    <message>
+        <source>Their role on our team: they fill it on every account they work on</source>
+        <translation>其在我方团队中的角色：在其参与的每个客户都承担</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyContactsChart</name>
     <message>
         <source>Contacts</source>
@@ -3806,6 +3932,475 @@ You can undo this with Edit ▸ Undo.</source>
         <source> (archived)</source>
         <translation>（已归档）</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>People covered</source>
+        <translation>覆盖的联系人</translation>
+    </message>
+    <message>
+        <source>Strong relationships</source>
+        <translation>深度关系</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Interactions (90 days)</source>
+        <translation>互动（近90天）</translation>
+    </message>
+    <message>
+        <source>Owes others</source>
+        <translation>欠他人的交接</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>等待他人</translation>
+    </message>
+    <message>
+        <source>If they left</source>
+        <translation>若其离开</translation>
+    </message>
+    <message>
+        <source>Relationships at “trusted” or “advocate” level</source>
+        <translation>关系强度为“信任”或“深度信任”的关系</translation>
+    </message>
+    <message>
+        <source>Open actions other members asked them for</source>
+        <translation>其他成员请其完成的未完成行动</translation>
+    </message>
+    <message>
+        <source>Open actions they asked other members for</source>
+        <translation>其请其他成员完成的未完成行动</translation>
+    </message>
+    <message>
+        <source>Accounts that would be single-threaded, or have no strong relationship left, without them</source>
+        <translation>没有其参与时将变为单线联系或不再有牢固关系的客户</translation>
+    </message>
+    <message>
+        <source>%n uncovered</source>
+        <translation>%n 个失去覆盖</translation>
+    </message>
+    <message>
+        <source>%n single-threaded</source>
+        <translation>%n 个变为单线联系</translation>
+    </message>
+    <message>
+        <source> (left)</source>
+        <translation>（已离开）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Their roles there</source>
+        <translation>其在该客户的角色</translation>
+    </message>
+    <message>
+        <source>Roles missing</source>
+        <translation>缺少的角色</translation>
+    </message>
+    <message>
+        <source>No strong relationship left</source>
+        <translation>不再有牢固关系</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>单线联系</translation>
+    </message>
+    <message>
+        <source>Hand-off</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Owes</source>
+        <translation>欠交</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Filled by</source>
+        <translation>承担者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>已承担</translation>
+    </message>
+    <message>
+        <source>Beyond the template</source>
+        <translation>模板之外</translation>
+    </message>
+</context>
+<context>
+    <name>TeamExport</name>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Roles missing</source>
+        <translation>缺少的角色</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>团队成员数</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>People covered</source>
+        <translation>覆盖的联系人</translation>
+    </message>
+    <message>
+        <source>Strong relationships</source>
+        <translation>深度关系</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Interactions (90 days)</source>
+        <translation>互动（近90天）</translation>
+    </message>
+    <message>
+        <source>Owes others</source>
+        <translation>欠他人的交接</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>等待他人</translation>
+    </message>
+    <message>
+        <source>Accounts left without a strong relationship</source>
+        <translation>将不再有牢固关系的客户</translation>
+    </message>
+    <message>
+        <source>Accounts left single-threaded</source>
+        <translation>将变为单线联系的客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>%1 members · %2 accounts missing a role of their team · %3 members whose leaving would leave an account single-threaded or uncovered</source>
+        <translation>%1 位成员 · %2 个客户缺少团队角色 · %3 位成员离开后会使客户变为单线联系或失去覆盖</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Accounts missing a role of their team</source>
+        <translation>缺少团队角色的客户</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>If they left</source>
+        <translation>若其离开</translation>
+    </message>
+    <message>
+        <source>Open hand-offs between members</source>
+        <translation>成员之间未完成的交接</translation>
+    </message>
+    <message>
+        <source>Our team: roles, workload and risk</source>
+        <translation>我方团队：角色、工作量与风险</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Missing roles</source>
+        <translation>缺少的角色</translation>
+    </message>
+    <message>
+        <source>Hand-offs</source>
+        <translation>交接</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRoles</name>
+    <message>
+        <source>⚠ Our team lacks: %1</source>
+        <translation>⚠ 我方团队缺少：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRolesPanel</name>
+    <message>
+        <source>Competency fit — what the account needs against our team&apos;s best (type the level it needs, 1–5)</source>
+        <translation>能力匹配——客户的需要与我方团队的最高能力对比（输入所需水平，1–5）</translation>
+    </message>
+    <message>
+        <source>Roles on our side — this account&apos;s tier expects none (set its tier in the profile).</source>
+        <translation>我方角色——该客户的级别未要求任何角色（请在客户画像中设置级别）。</translation>
+    </message>
+    <message>
+        <source>Roles on our side — missing: %1</source>
+        <translation>我方角色——缺少：%1</translation>
+    </message>
+    <message>
+        <source>Roles on our side — every role its tier expects is filled.</source>
+        <translation>我方角色——该级别要求的角色均已有人承担。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsDialog</name>
+    <message>
+        <source>Team settings</source>
+        <translation>团队设置</translation>
+    </message>
+    <message>
+        <source>Tick the roles an account of each tier should have on our side. An account&apos;s “Our team” tab, its header and the dashboards name the roles nobody fills.</source>
+        <translation>勾选每个级别的客户在我方应配备的角色。客户的“我方团队”标签页、客户标题栏和各看板会列出无人承担的角色。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>改名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The criteria each member is rated on, 1 to 5, in the team view; an account&apos;s “Our team” tab compares what it needs with its team&apos;s best.</source>
+        <translation>在团队视图中按这些能力项为每位成员评分（1到5）；客户的“我方团队”标签页将其需要与团队的最高能力对比。</translation>
+    </message>
+    <message>
+        <source>Team templates</source>
+        <translation>团队模板</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <source>New competency</source>
+        <translation>新建能力项</translation>
+    </message>
+    <message>
+        <source>Name of the competency:</source>
+        <translation>能力项名称：</translation>
+    </message>
+    <message>
+        <source>Rename competency</source>
+        <translation>能力项改名</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <source>Our team %1</source>
+        <translation>我方团队 %1</translation>
+    </message>
+    <message>
+        <source>PDF documents</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Our team: roles, workload and risk</source>
+        <translation>我方团队：角色、工作量与风险</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>Find a member…</source>
+        <translation>查找成员…</translation>
+    </message>
+    <message>
+        <source>Type a rating from 1 to 5; clear it to remove the rating</source>
+        <translation>输入1到5的评分；清空即删除评分</translation>
+    </message>
+    <message>
+        <source>Select a member to see their accounts and hand-offs.</source>
+        <translation>选择一位成员，查看其客户和交接事项。</translation>
+    </message>
+    <message>
+        <source>Their accounts</source>
+        <translation>其客户</translation>
+    </message>
+    <message>
+        <source>Hand-offs</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Competency profile</source>
+        <translation>能力画像</translation>
+    </message>
+    <message>
+        <source>Workload chart</source>
+        <translation>工作量图表</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Team &amp;settings…</source>
+        <translation>团队设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Our team</source>
+        <translation>我方团队</translation>
+    </message>
+    <message>
+        <source>Computing the team&apos;s figures…</source>
+        <translation>正在计算团队数据…</translation>
+    </message>
+    <message>
+        <source>Could not compute the team&apos;s figures: %1</source>
+        <translation>无法计算团队数据：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 位成员，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) missing a role of their team</source>
+        <translation>
+            <numerusform>%n 个客户缺少团队角色</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Busiest: %1 (%2 accounts, %3 open actions)</source>
+        <translation>最忙：%1（%2 个客户，%3 项未完成行动）</translation>
+    </message>
+    <message>
+        <source>Losing %1 would hurt most: %2</source>
+        <translation>失去 %1 影响最大：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 account(s), owes others %3, waits for %4</source>
+        <translation>%1：%2 个客户，欠他人 %3 项，等待他人 %4 项</translation>
+    </message>
 </context>
 <context>
     <name>WhatIf</name>
@@ -3883,6 +4478,25 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Coverage gaps: %1 → %2</source>
         <translation>覆盖缺口：%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadChart</name>
+    <message>
+        <source>Accounts</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>逾期行动</translation>
+    </message>
+    <message>
+        <source>Workload of the busiest members</source>
+        <translation>最忙成员的工作量</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ from app.models.repositories.common import InvalidInput, clean_text, get_or_fail
 
 NEED_FIELDS = ("person_id", "kind", "description", "priority", "status", "value_proposition")
 INTERACTION_FIELDS = ("occurred_at", "channel", "summary", "sentiment")
-ACTION_FIELDS = ("title", "owner_id", "due_date", "person_id", "priority", "status", "notes")
+ACTION_FIELDS = ("title", "owner_id", "due_date", "person_id", "priority", "status", "notes", "requester_id")
 OPPORTUNITY_FIELDS = ("name", "value", "currency", "stage", "probability", "expected_close", "competitors", "notes")
 
 Key = tuple[str, int]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Workspace
+from app.ui.accounts.team_roles import TeamRolesPanel, edit_member_roles, warning_text
 from app.ui.common.elided_label import ElidedLabel
 from app.views.links_model import LinksModel
 from app.views.people_model import ID_ROLE, PeopleModel, TeamModel
@@ -47,6 +49,7 @@ class AccountPage(QWidget):
         from app.ui.map.panel import MapPanel
 
         self._ws = workspace
+        self._stack = undo_stack
         self.map_panel = MapPanel(workspace, undo_stack)
         self.account_id: int | None = None
         self.people_model = PeopleModel(workspace, self)
@@ -67,13 +70,24 @@ class AccountPage(QWidget):
         self.people_view = _table(self.people_model)
         self.team_toolbar = QToolBar()
         self.team_view = _table(self.team_model)
+        self.team_roles = TeamRolesPanel(workspace, undo_stack)
+        self.member_roles_action = QAction(self.tr("Roles on this account…"), self)
+        self.member_roles_action.setToolTip(self.tr("Which roles of our team the selected member fills here"))
+        self.team_toolbar.addAction(self.member_roles_action)
+        self.team_warning = QLabel()
+        self.team_warning.setObjectName("TeamWarning")
+        self.team_warning.setStyleSheet("color: #b2182b;")
+        self.team_warning.hide()
         self.links_toolbar = QToolBar()
         self.links_view = _table(self.links_model)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.map_panel, self.tr("Map"))
         self.tabs.addTab(self._tab(self.people_toolbar, self.people_view, self.show_archived), self.tr("People"))
-        self.tabs.addTab(self._tab(self.team_toolbar, self.team_view), self.tr("Our team"))
+        team_split = QSplitter(Qt.Orientation.Vertical)
+        team_split.addWidget(self.team_view)
+        team_split.addWidget(self.team_roles)
+        self.tabs.addTab(self._tab(self.team_toolbar, team_split), self.tr("Our team"))
         self.tabs.addTab(self._tab(self.links_toolbar, self.links_view), self.tr("Relationships"))
 
         page = QWidget()
@@ -82,6 +96,7 @@ class AccountPage(QWidget):
         header.setSpacing(12)
         header.addWidget(self.title)
         header.addWidget(self.subtitle, 1)
+        header.addWidget(self.team_warning)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
@@ -99,7 +114,7 @@ class AccountPage(QWidget):
         self._wire_signals()
 
     @staticmethod
-    def _tab(toolbar: QToolBar, view: QTableView, extra: QWidget | None = None) -> QWidget:
+    def _tab(toolbar: QToolBar, view: QWidget, extra: QWidget | None = None) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -117,6 +132,10 @@ class AccountPage(QWidget):
         self.team_view.doubleClicked.connect(lambda i: self.member_activated.emit(i.data(ID_ROLE)))
         self.links_view.doubleClicked.connect(lambda i: self.link_activated.emit(i.data(ID_ROLE)))
         self._ws.accounts_changed.connect(self._on_accounts_changed)
+        self.team_roles.missing_changed.connect(self._on_missing_roles)
+        self.member_roles_action.triggered.connect(self._on_member_roles)
+        self.team_view.selectionModel().currentChanged.connect(self._update_member_roles_action)
+        self.team_model.modelReset.connect(self._update_member_roles_action)
 
     def add_actions(self, toolbar: QToolBar, actions: list[QAction]) -> None:
         first = toolbar.actions()[0] if toolbar.actions() else None
@@ -128,6 +147,9 @@ class AccountPage(QWidget):
         for model in (self.people_model, self.team_model, self.links_model):
             model.set_account(account_id)
         self.map_panel.show_account(account_id)
+        self.team_roles.set_account(account_id)
+        self._on_missing_roles(self.team_roles.missing)
+        self._update_member_roles_action()
         self.stack.setCurrentIndex(0 if account_id is None else 1)
         self._update_header()
 
@@ -145,6 +167,18 @@ class AccountPage(QWidget):
 
     def _on_accounts_changed(self, _change) -> None:
         self._update_header()
+
+    def _on_missing_roles(self, missing) -> None:
+        self.team_warning.setText(warning_text(tuple(missing)))
+        self.team_warning.setVisible(bool(missing) and self.account_id is not None)
+
+    def _update_member_roles_action(self, *_args) -> None:
+        self.member_roles_action.setEnabled(self.account_id is not None and self.current_member() is not None)
+
+    def _on_member_roles(self) -> None:
+        member = self.current_member()
+        if self.account_id is not None and member is not None:
+            edit_member_roles(self, self._ws, self._stack, self.account_id, member)
 
     # -- selection ------------------------------------------------------------------------------
     @staticmethod

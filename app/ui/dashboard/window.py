@@ -232,7 +232,7 @@ class DashboardWindow(QMainWindow):
             view.activated.connect(self._on_activated)  # a double-click, or Enter on the current row
         self.scatter.account_clicked.connect(self.open_account)
         for name in ("accounts_changed", "people_changed", "team_changed", "links_changed", "actions_changed",
-                     "interactions_changed", "opportunities_changed"):
+                     "interactions_changed", "opportunities_changed", "account_team_changed"):
             getattr(workspace, name).connect(self._on_workspace_changed)
         self._fill_filters([])
         self._set_exports_enabled(False)

@@ -84,6 +84,12 @@ class MainActionsMixin:
             K("Ctrl+Shift+D"),
             tip=translate("MainWindow", "Coverage and risk across all key accounts"),
         )
+        self.team_action = self._action(
+            translate("MainWindow", "Our &team"),
+            lambda: self.team_host.open(),
+            K("Ctrl+Shift+T"),
+            tip=translate("MainWindow", "Roles, workload and risk of every member of our team"),
+        )
 
         self.new_account_action = self._action(
             translate("MainWindow", "&New account…"), self._on_new_account, K("Ctrl+N")
@@ -166,6 +172,7 @@ class MainActionsMixin:
             people_menu.addSeparator() if a is None else people_menu.addAction(a)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.dashboard_action)
+        view_menu.addAction(self.team_action)
         view_menu.addSeparator()
         view_menu.addAction(self.accounts_dock.toggleViewAction())
         view_menu.addAction(self.profile_dock.toggleViewAction())

@@ -31,6 +31,7 @@ from app.ui.main.actions import MainActionsMixin
 from app.ui.main.file_menu import FileMenuMixin
 from app.ui.main.settings import AppSettings
 from app.ui.main.storage_ui import StorageUiMixin
+from app.ui.main.team_view import TeamViewHost
 from app.ui.main.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.analysis_panel = None
         self.dashboard = None
+        self.team_host = TeamViewHost(self)
         self._writers: list = []  # workers writing files
         # The account's record below the map: needs, history, next actions, opportunities, snapshots.
         self.record_tabs = QTabWidget()
@@ -131,6 +133,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
             self.dashboard.close()
             self.dashboard.deleteLater()
             self.dashboard = None
+        self.team_host.discard()
         current_record_tab = self.record_tabs.currentIndex()
         self.record_tabs.clear()
         for old in (self.account_page, self.profile_stack, self.editor, self.analysis_panel,
@@ -275,6 +278,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.dashboard is not None:
             self.dashboard.close()  # remembers where it was
+        self.team_host.close()
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
@@ -286,7 +290,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
     def _update_actions(self, *_args) -> None:
         attached = self.workspace is not None
         for a in (self.new_account_action, self.demo_action, self.backup_action, self.import_action,
-                  self.dashboard_action):
+                  self.dashboard_action, self.team_action):
             a.setEnabled(attached)
         self._update_undo_actions()
         has_account = self.account_id is not None
@@ -357,6 +361,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
             worker.wait()
         if self.dashboard is not None:
             self.dashboard.wait()
+        self.team_host.wait()
 
     @staticmethod
     def _record_panels(workspace, undo_stack) -> dict:

@@ -67,7 +67,8 @@ class OptionalDateEdit(QWidget):
 
 
 class ActionDialog(QDialog):
-    """A form for one next action; ``members`` are the account's team, ``people`` its people (id → name)."""
+    """A form for one next action; ``members`` are who may own it (the account's team first, then the rest of our
+    team, for a hand-off to another department), ``people`` the account's people (id → name)."""
 
     def __init__(self, members: dict[int, str], people: dict[int, str], action: ActionRecord | None = None,
                  person_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -78,6 +79,10 @@ class ActionDialog(QDialog):
         self.title = QLineEdit(a.title)
         self.owner = QComboBox()
         fill_combo(self.owner, members, a.owner_id, none_label=self.tr("No owner yet"))
+        self.requester = QComboBox()
+        fill_combo(self.requester, members, a.requester_id, none_label=self.tr("Nobody in particular"))
+        self.requester.setToolTip(self.tr("Who asked for it: the owner owes it to them (a hand-off between "
+                                          "departments, listed in the team view)"))
         self.due = OptionalDateEdit(a.due_date)
         self.person = QComboBox()
         fill_combo(self.person, people, a.person_id, none_label=self.tr("No one in particular"))
@@ -91,6 +96,7 @@ class ActionDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Action"), self.title)
         form.addRow(self.tr("&Owner"), self.owner)
+        form.addRow(self.tr("&Requested by"), self.requester)
         form.addRow(self.tr("&Due date"), self.due)
         form.addRow(self.tr("&With"), self.person)
         form.addRow(self.tr("&Priority"), self.priority)
@@ -102,6 +108,7 @@ class ActionDialog(QDialog):
         return {
             "title": self.title.text().strip(),
             "owner_id": self.owner.currentData(),
+            "requester_id": self.requester.currentData(),
             "due_date": self.due.date(),
             "person_id": self.person.currentData(),
             "priority": self.priority.currentData(),
@@ -139,8 +146,12 @@ class ActionsPanel(RecordPanel):
 
     def _team(self, action: ActionRecord | None) -> dict[int, str]:
         team = {m.id: m.name for m in self._ws.account_members(self.model.account_id)}
-        if action is not None and action.owner_id is not None and action.owner_id not in team:
-            team[action.owner_id] = self.model.member_names().get(action.owner_id, "")
+        # Then the rest of our team: an action may be handed to someone of another department.
+        for member in self._ws.members(include_archived=False):
+            team.setdefault(member.id, member.name)
+        for ident in (action.owner_id, action.requester_id) if action is not None else ():
+            if ident is not None and ident not in team:
+                team[ident] = self.model.member_names().get(ident, "")
         return team
 
     # -- edits ----------------------------------------------------------------------------------
