@@ -99,8 +99,12 @@ def test_google_contacts_with_chinese_name_order(database):
 def test_gbk_chinese_headers_roles_and_refusal(database):
     report = run_import(database, "chinese_gbk.csv")
     assert report.encoding == "gb18030"
-    assert report.created == ["张伟", "李娜", "王强"]
-    assert len(report.refused) == 1 and report.refused[0].line == 5 and "老板" in report.refused[0].reason
+    # A value not understood costs that field, not the person: 赵敏 comes in with her influence left unknown.
+    assert report.created == ["张伟", "李娜", "王强", "赵敏"]
+    assert not report.refused
+    assert len(report.warnings) == 1 and report.warnings[0].line == 5 and "老板" in report.warnings[0].reason
+    zm = people(database)["赵敏"]
+    assert (zm.role, zm.influence) == ("gatekeeper", None)
     zw = people(database)["张伟"]
     assert (zw.title, zw.department, zw.role, zw.stance, zw.influence) == ("首席信息官", "信息技术部", "economic_buyer",
                                                                         "supporter", 5)
@@ -246,7 +250,7 @@ def test_cli_dry_run_and_refusal(db_path, capsys):
 
     def args(file, dry_run=False):
         return argparse.Namespace(db=db_path, file=FIXTURES / file, account=ACCOUNT, format=None, dry_run=dry_run,
-                                  encoding=None)
+                                  encoding=None, sheet=None, lang=None)
 
     assert import_.run(args("chinese_gbk.csv", dry_run=True)) == 0
     out = capsys.readouterr().out

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.io.apply import LinkRow, PersonRow, parse_influence, parse_role, parse_stance
 from app.io.report import ImportRefused, ImportReport, Refusal
+from app.io.rows import LinkRow, PersonRow, parse_influence, parse_role, parse_stance
 
 MAX_BYTES = 256 * 1024 * 1024
 NODE_ATTRS = frozenset({"name", "title", "department", "role", "stance", "influence", "side", "email", "phone",

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.io.apply import LinkRow, PersonRow, parse_role
-from app.io.csv_import import detect_encoding, full_name
 from app.io.report import ImportRefused, ImportReport, Refusal
+from app.io.rows import LinkRow, PersonRow, parse_role
+from app.io.table_rows import full_name
+from app.io.text_encoding import detect_encoding
 
 MAX_BYTES = 64 * 1024 * 1024
 KNOWN = frozenset({"BEGIN", "END", "VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "UID",
