@@ -197,19 +197,21 @@ def test_truncated_vcard_refuses_only_broken_cards(database):
 
 def test_graphml_directed(database):
     report = run_import(database, "map.graphml")
-    assert report.created == ["刘建国", "张伟", "arch", "Li Ming"]
-    assert {r.line for r in report.refused} >= {4, 5}
-    assert any("boss" in r.reason for r in report.refused) and any("“9”" in r.reason for r in report.refused)
+    # An unknown role or an influence out of range leaves that field unknown, with a warning naming the node.
+    assert report.created == ["刘建国", "张伟", "arch", "Boss Man", "Too Much", "Li Ming"]
+    assert {w.line for w in report.warnings} == {4, 5} and not report.refused
+    assert any("boss" in w.reason for w in report.warnings) and any("“9”" in w.reason for w in report.warnings)
+    assert (people(database)["Boss Man"].role, people(database)["Too Much"].influence) == ("unknown", None)
     assert report.unknown_columns == ["birthday"]
     zw = people(database)["张伟"]
     assert (zw.role, zw.stance, zw.influence, zw.email) == ("decision_maker", "supporter", 4,
                                                              "zhangwei@huadong.example.cn")
-    assert reports_to(database) == {("张伟", "刘建国"), ("arch", "张伟")}
+    assert reports_to(database) == {("张伟", "刘建国"), ("arch", "张伟"), ("Boss Man", "张伟")}
     with database.session() as session:
         assert session.scalar(select(TeamMember.name)) == "Li Ming"
         assert session.scalar(select(func.count()).select_from(AccountTeam)) == 1
         kinds = sorted(session.scalars(select(Link.kind)))
-    assert kinds == ["covers", "knows", "reports_to", "reports_to"]
+    assert kinds == ["covers", "knows", "reports_to", "reports_to", "reports_to"]
     assert run_import(database, "map.graphml").links_created == 0
 
 
@@ -221,8 +223,9 @@ def test_graphml_undirected(database):
 
 def test_gexf(database):
     report = run_import(database, "map.gexf")
-    assert report.created == ["赵敏", "钱进", "Wang Fang"]
-    assert report.refused[0].line == 4 and "enthusiastic" in report.refused[0].reason
+    assert report.created == ["赵敏", "钱进", "Wang Fang", "Nobody"]
+    assert report.warnings[0].line == 4 and "enthusiastic" in report.warnings[0].reason
+    assert people(database)["Nobody"].stance == "unknown"
     assert report.unknown_columns == ["modularity_class"]
     assert people(database)["赵敏"].role == "economic_buyer"
     assert reports_to(database) == {("钱进", "赵敏")}

@@ -262,3 +262,77 @@ def test_extra_fields_are_a_warning_with_the_line(database, tmp_path):
     path.write_text("Name,Title\nZhang Wei,CIO\nLi Na,Buyer,oops\n", encoding="utf-8")
     report = run(database, path)
     assert report.created == ["Zhang Wei", "Li Na"] and [w.line for w in report.warnings] == [3]
+
+
+YED = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry height="30" width="30" x="0" y="0"/>
+      <y:NodeLabel alignment="center">刘建国</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>张伟</y:NodeLabel></y:ShapeNode></data></node>
+    <edge id="e0" source="n1" target="n0"><data key="d10"><y:PolyLineEdge><y:EdgeLabel>reports_to</y:EdgeLabel>
+      </y:PolyLineEdge></data></edge>
+  </graph>
+</graphml>
+"""
+NETWORKX = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="label" attr.type="string"/>
+  <key id="d1" for="node" attr.name="Title" attr.type="string"/>
+  <key id="d2" for="edge" attr.name="interaction" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="0"><data key="d0">Wei Zhang</data><data key="d1">CIO</data></node>
+    <node id="1"><data key="d0">Lei Wang</data></node>
+    <edge source="1" target="0"><data key="d2">reports_to</data></edge>
+  </graph>
+</graphml>
+"""
+
+
+def test_yed_labels_and_networkx_label_key_give_names(database, tmp_path):
+    yed = tmp_path / "yed.graphml"
+    yed.write_text(YED, encoding="utf-8")
+    assert run(database, yed).created == ["刘建国", "张伟"]
+    assert reporting(database) == {("张伟", "刘建国")}
+    nx_file = tmp_path / "networkx.graphml"
+    nx_file.write_text(NETWORKX, encoding="utf-8")
+    report = run(database, nx_file)
+    assert report.created == ["Wei Zhang", "Lei Wang"] and report.unknown_columns == []
+    assert {p.name: p.title for p in everyone(database)}["Wei Zhang"] == "CIO"
+    assert ("Lei Wang", "Wei Zhang") in reporting(database)
+
+
+def test_outlook_21_vcard_quoted_printable_without_charset(database, tmp_path):
+    path = tmp_path / "outlook.vcf"
+    path.write_bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Müller;José\r\nFN:José Müller\r\n"
+                     "TITLE;ENCODING=QUOTED-PRINTABLE:Leiter Eink=E4ufer\r\n"
+                     "NOTE;ENCODING=QUOTED-PRINTABLE:Zeile 1=0D=0AZeile 2\r\nEMAIL;PREF;INTERNET:jose@x.example\r\n"
+                     "X-MS-MANAGER:Anna Schmidt\r\nEND:VCARD\r\n"
+                     "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Schmidt;Anna\r\nFN:Anna Schmidt\r\nEND:VCARD\r\n"
+                     .encode("cp1252"))
+    report = run(database, path)
+    assert report.encoding == "cp1252" and not report.refused
+    jose = {p.name: p for p in everyone(database)}["José Müller"]
+    assert (jose.title, jose.notes) == ("Leiter Einkäufer", "Zeile 1\nZeile 2")
+    assert reporting(database) == {("José Müller", "Anna Schmidt")}
+
+
+def test_json_that_is_not_an_account_or_nests_absurdly_is_refused(database, tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text('{"people": [{"name": "张伟"}]}', encoding="utf-8")
+    with pytest.raises(ImportRefused, match="not a Stakemap account"):
+        run(database, path)
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ImportRefused, match="nested more than"):
+        run(database, path)
+    path.write_text('{"format": "stakemap-account", "people": [{"name": "x", "notes": ' + "[" * 200 + "]" * 200
+                    + "}]}", encoding="utf-8")
+    with pytest.raises(ImportRefused, match="nested more than"):
+        run(database, path)
+    path.write_text('{"format": "stakemap-account", "people": [}', encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        run(database, path)
+    assert refused.value.reason.startswith("not a readable JSON file (line 1, column ")
+    assert everyone(database) == []

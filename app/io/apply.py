@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.io.report import ImportReport, Refusal
-from app.io.rows import MEMBER_DATA, PERSON_DATA, LinkRow, PersonRow, normalise_name
+from app.io.rows import MEMBER_DATA, PERSON_DATA, LinkRow, PersonRow, clean_text, normalise_name
 from app.models import enums
 from app.models.entities import Account, AccountTeam, Link, Person, TeamMember
 
@@ -136,7 +136,9 @@ def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[Pe
         on_team = set(session.scalars(select(AccountTeam.member_id).where(AccountTeam.account_id == account_id)))
 
     for row in people_rows:
-        name = (row.fields.get("name") or "").strip()
+        row.fields = {k: clean_text(v) if isinstance(v, str) else v for k, v in row.fields.items()}
+        row.fields = {k: v for k, v in row.fields.items() if v != ""}
+        name = row.fields.get("name") or ""
         norm = normalise_name(name)
         if not norm:
             report.refused.append(Refusal(row.line, "no name"))

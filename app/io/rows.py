@@ -15,8 +15,8 @@ from typing import Any
 from app.models import enums
 
 PERSON_DATA = ("title", "department", "role", "stance", "influence", "competitor_preference", "email", "phone",
-               "notes")
-MEMBER_DATA = ("title", "email", "phone", "notes")
+               "notes", "x", "y")
+MEMBER_DATA = ("title", "team_role", "email", "phone", "notes")
 
 # Labels users type in their own spreadsheets (and that our XLSX export writes), mapped to identifiers.
 ROLE_LABELS = {
@@ -56,6 +56,11 @@ class LinkRow:
     symmetric: bool = False  # from an undirected graph: B→A is the same link as A→B
     notes: str | None = None
     by_name: bool = False  # the target is a name (a manager column), not a key: resolved by name only
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (NUL, escape…); tabs and line breaks stay."""
+    return _CONTROL.sub("", text)
 
 
 def clean_text(value: Any) -> str:
