@@ -39,14 +39,16 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("competitor_preference", ("competitorpreference", "倾向的竞争对手")),
     # The person's identity in the system that wrote the file.
     ("external_id", ("工号", "帐号", "账号", "userid", "用户id", "员工id", "员工编号", "成员id", "員工編號",
-                     "帳號", "contactid", "salesforceid", "recordid", "id", "编号")),
+                     "帳號", "contactid", "salesforceid", "recordid", "externalid", "id", "编号")),
     ("ref", ("ref",)),  # our own export's reference inside the file (p12): links only, never an identity
     ("manager_key", ("reportstoid", "managerid", "直属主管工号", "直属上级工号", "上级工号", "直属上级id",
-                     "直属主管userid", "manager_ref")),
+                     "直属主管userid", "managerref")),
     ("manager_name", ("reportstofullname", "reportsto", "reportstoname", "manager", "managersname",
                       "managername", "经理姓名", "经理", "直属主管", "直属上级", "直属领导", "上级", "汇报对象",
                       "直屬主管", "直屬上級", "經理姓名")),
-    ("email_type", ("emailtype",)),  # Outlook: SMTP, or EX for an Exchange (X.500) address
+    ("email_type", ("emailtype",)),
+    ("side", ("side",)),  # our own export: "team" for a member of our team
+    ("team_role", ("teamrole",)),  # Outlook: SMTP, or EX for an Exchange (X.500) address
 )
 
 LOOKUP: dict[str, tuple[str, int]] = {}
@@ -93,10 +95,9 @@ def usable_email(text: str) -> str:
 
 
 def department_path(text: str) -> str:
-    """The first department of a cell, as a path (总部/信息技术部/基础架构组) with tidy separators."""
-    first = first_value(text.replace("，", ";").replace(",", ";"))
-    segments = [s.strip() for s in re.split(r"\s*[/\\>＞|]\s*", first) if s.strip()]
-    return "/".join(segments)
+    """The first department of a cell that holds several (one per line or ';'-separated), kept as the path it
+    is (总部/信息技术部/基础架构组)."""
+    return first_value(text)
 
 
 def is_salutation(text: str) -> bool:

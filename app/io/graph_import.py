@@ -208,10 +208,11 @@ def read_gexf(path: Path, report: ImportReport) -> tuple[list[PersonRow], list[L
         if (node.get("label") or "").strip():
             attrs.setdefault("label", node.get("label"))
         positions = [child for child in node if _local(child.tag) == "position"]
-        if positions:  # viz:position
-            for axis in ("x", "y"):
-                if positions[0].get(axis) is not None:
-                    attrs.setdefault(axis, positions[0].get(axis))
+        if positions and not ({"x", "y"} & attrs.keys()):  # viz:position, where y grows upwards
+            try:
+                attrs["x"], attrs["y"] = positions[0].get("x"), str(-float(positions[0].get("y") or 0))
+            except ValueError:
+                pass
         row = _person(node.get("id") or "", attrs, ordinal, report)
         if row is not None:
             people.append(row)

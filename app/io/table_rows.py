@@ -22,6 +22,7 @@ from app.io.columns import (
 )
 from app.io.report import ImportReport, Refusal
 from app.io.rows import LinkRow, PersonRow, clean_text, parse_enums
+from app.models import enums
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Lines that reports and address books put below (or above) the data: not people.
@@ -134,6 +135,10 @@ def person_from_cells(cells: list[str], layout: Layout, line: int, report: Impor
     parse_enums({t: value(t) for t in ("role", "stance", "influence")}, fields, warnings)
     for warning in warnings:
         report.warnings.append(Refusal(line, f"{name}: {warning}"))
+    side = "team" if value("side").casefold() in ("team", "我方") else "client"
+    team_role = value("team_role")
+    if side == "team" and team_role in enums.TEAM_ROLES:
+        fields["team_role"] = team_role
     external_id = value("external_id") or None
     key = external_id or value("ref") or f"#row{line}"
     manager_key = value("manager_key")
@@ -142,7 +147,7 @@ def person_from_cells(cells: list[str], layout: Layout, line: int, report: Impor
         links.append(LinkRow(key, manager_key, "reports_to", 3, line))
     elif manager_name:
         links.append(LinkRow(key, manager_name, "reports_to", 3, line, by_name=True))
-    return PersonRow(line, fields, key, external_id=external_id)
+    return PersonRow(line, fields, key, side, external_id=external_id)
 
 
 def _google_manager(cells: list[str], layout: Layout) -> str:

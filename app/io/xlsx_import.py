@@ -109,7 +109,9 @@ def _people(book, name: str, header_number: int, layout: Layout, report: ImportR
                 yield person
         links_sheet = next((s for s in book.sheetnames if s.casefold() in LINK_SHEETS and s != name), None)
         if links_sheet is not None:
-            links.extend(_links(book[links_sheet], report))
+            every_link = _links(book[links_sheet], report)
+            if every_link:  # our own workbook: the Links sheet holds the reporting lines of the manager column too
+                links[:] = every_link
     finally:
         book.close()
 
