@@ -52,9 +52,10 @@ def _parse_xml(path: Path, source: str):
     except DTDForbidden:
         raise ImportRefused(source, "the file has a document type declaration; refused") from None
     except ParseError as exc:
-        raise ImportRefused(source, f"not well-formed XML: {exc}") from None
+        line, column = getattr(exc, "position", (0, 0))
+        raise ImportRefused(source, f"not well-formed XML (line {line}, column {column + 1})\n{exc}") from None
     except (ValueError, UnicodeError) as exc:
-        raise ImportRefused(source, f"not readable XML: {exc}") from None
+        raise ImportRefused(source, f"not readable XML\n{exc}") from None
 
 
 def _person(node_id: str, attrs: dict[str, str], ordinal: int, report: ImportReport) -> PersonRow | None:

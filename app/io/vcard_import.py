@@ -100,7 +100,7 @@ def read_vcard(path: Path, report: ImportReport, encoding: str | None = None) ->
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise ImportRefused(source, f"not readable as {encoding}: {exc}") from None
+        raise ImportRefused(source, f"not readable as {encoding}\n{exc}") from None
     cards = split_cards(text.lstrip("\ufeff"))
     if not cards:
         raise ImportRefused(source, "no vCard in the file (no BEGIN:VCARD line)")
@@ -118,7 +118,7 @@ def read_vcard(path: Path, report: ImportReport, encoding: str | None = None) ->
             card = vobject.readOne("\r\n".join(unfolded) + "\r\n", ignoreUnreadable=False)
             row, related = _person(card, number, unknown)
         except Exception as exc:  # vobject raises many kinds (ParseError, UnicodeDecodeError, binascii.Error…)
-            report.refused.append(Refusal(number, f"card {number}: unreadable ({type(exc).__name__}: {exc})"))
+            report.refused.append(Refusal(number, f"card {number}: unreadable\n{type(exc).__name__}: {exc}"))
             continue
         if row is None:
             report.refused.append(Refusal(number, f"card {number}: no name (FN or N)"))

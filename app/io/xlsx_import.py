@@ -87,8 +87,8 @@ def read_xlsx(path: Path, report: ImportReport,
                 chosen = (name, *found)
                 break
         if chosen is None:
-            where = f"the sheet “{sheet}” has" if sheet is not None else "no sheet has"
-            raise ImportRefused(source, f"{where} a header row with a name column (e.g. Name, First Name, 姓名)")
+            where = f"the sheet “{sheet}” has no" if sheet is not None else "no sheet has a"
+            raise ImportRefused(source, f"{where} header row with a name column (e.g. Name, First Name, 姓名)")
     except BaseException:
         book.close()
         raise

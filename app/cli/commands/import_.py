@@ -20,60 +20,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="text encoding of a CSV or vCard file (default: detected)")
 
 
-def _translator(args: argparse.Namespace):
-    """``(tr, localize)`` in the language asked for: the report's labels and the importer's reasons."""
+def _install_language(args: argparse.Namespace) -> None:
+    """The report's labels and the importer's reasons in the language asked for (English without --lang)."""
     from PySide6.QtCore import QCoreApplication
 
-    from app.i18n import language, translate
-    from app.ui.transfer.import_messages import localize
+    from app.i18n import language
 
     if QCoreApplication.instance() is None:
         QCoreApplication([])
     language.install(getattr(args, "lang", None) or "en")
-    return (lambda text: translate("ImportCommand", text)), localize
 
 
-def print_report(report, dry_run: bool, tr=lambda text: text, localize=lambda text: text) -> None:
-    head = tr("Dry run: nothing written.") if dry_run else tr("Imported.")
-    account = " " + tr("New account.") if report.account_created else ""
-    encoding = " " + tr("Encoding: %1.").replace("%1", report.encoding) if report.encoding else ""
-    sheet = " " + tr("Sheet: %1.").replace("%1", report.sheet) if report.sheet else ""
-    summary = (tr("%1 to create, %2 updated, %3 unchanged, %4 links, %5 refused") if dry_run
-               else tr("%1 created, %2 updated, %3 unchanged, %4 links, %5 refused"))
+def print_report(report, dry_run: bool) -> None:
+    from app.i18n import translate
+    from app.ui.transfer.import_messages import localize
+
+    if dry_run:
+        head = translate("ImportCommand", "Dry run: nothing written.")
+        summary = translate("ImportCommand", "%1 to create, %2 updated, %3 unchanged, %4 links, %5 refused")
+        created = translate("ImportCommand", "to create")
+    else:
+        head = translate("ImportCommand", "Imported.")
+        summary = translate("ImportCommand", "%1 created, %2 updated, %3 unchanged, %4 links, %5 refused")
+        created = translate("ImportCommand", "created")
+    if report.account_created:
+        head += " " + translate("ImportCommand", "New account.")
+    if report.encoding:
+        head += " " + translate("ImportCommand", "Encoding: %1.").replace("%1", report.encoding)
+    if report.sheet:
+        head += " " + translate("ImportCommand", "Sheet: %1.").replace("%1", report.sheet)
     for n, value in enumerate((len(report.created), len(report.updated), len(report.skipped),
                                report.links_created, len(report.refused)), start=1):
         summary = summary.replace(f"%{n}", str(value))
-    print(f"{head}{account}{encoding}{sheet} {summary}")
-    for label, names in ((tr("created") if not dry_run else tr("to create"), report.created),
-                         (tr("updated"), report.updated), (tr("unchanged"), report.skipped),
-                         (tr("matched by name only (check they are the same person)"), report.matched_by_name)):
+    print(f"{head} {summary}")
+    groups = ((created, report.created), (translate("ImportCommand", "updated"), report.updated),
+              (translate("ImportCommand", "unchanged"), report.skipped),
+              (translate("ImportCommand", "matched by name only (check they are the same person)"),
+               report.matched_by_name))
+    for label, names in groups:
         if names:
             shown = ", ".join(names[:20]) + (f" … (+{len(names) - 20})" if len(names) > 20 else "")
             print(f"  {label}: {shown}")
-    for kind, items in ((tr("refused"), report.refused), (tr("warning"), report.warnings)):
+    for kind, items in ((translate("ImportCommand", "refused"), report.refused),
+                        (translate("ImportCommand", "warning"), report.warnings)):
         for item in items:
             # vCard and graph reasons already name their card, node or edge.
-            where = (" (" + tr("line %1").replace("%1", str(item.line)) + ")"
-                     if report.format in ("csv", "xlsx") and item.line is not None else "")
+            where = ""
+            if report.format in ("csv", "xlsx") and item.line is not None:
+                where = " (" + translate("ImportCommand", "line %1").replace("%1", str(item.line)) + ")"
             reason = localize(item.reason).replace("\n", "\n    ")
             print(f"  {kind}{where}: {reason}")
     if report.unknown_columns:
-        print(f"  {tr('not imported (unknown columns)')}: {', '.join(report.unknown_columns)}")
+        label = translate("ImportCommand", "not imported (unknown columns)")
+        print(f"  {label}: {', '.join(report.unknown_columns)}")
 
 
 def run(args: argparse.Namespace) -> int:
     from app.cli.commands.common import open_database
+    from app.i18n import translate
     from app.io.apply import format_of, import_file
     from app.io.report import ImportRefused
+    from app.ui.transfer.import_messages import localize
 
-    tr, localize = _translator(args)
+    _install_language(args)
     fmt = format_of(args.file, args.format)
     if fmt is None:
-        print("stakemap import: " + tr("%1: unknown extension; give --format").replace("%1", str(args.file)),
-              file=sys.stderr)
+        message = translate("ImportCommand", "%1: unknown extension; give --format").replace("%1", str(args.file))
+        print(f"stakemap import: {message}", file=sys.stderr)
         return 2
     if not args.file.is_file():
-        print("stakemap import: " + tr("%1: no such file").replace("%1", str(args.file)), file=sys.stderr)
+        message = translate("ImportCommand", "%1: no such file").replace("%1", str(args.file))
+        print(f"stakemap import: {message}", file=sys.stderr)
         return 1
     options = {"encoding": getattr(args, "encoding", None), "sheet": getattr(args, "sheet", None)}
     try:
@@ -87,10 +104,11 @@ def run(args: argparse.Namespace) -> int:
                 with db.session() as session:
                     report = import_file(session, args.file, args.account, fmt, False, **options)
     except ImportRefused as exc:
-        print(f"stakemap import: {exc.source}: {localize(exc.reason)}", file=sys.stderr)
+        reason = localize(exc.reason).replace("\n", "\n    ")
+        print(f"stakemap import: {exc.source}: {reason}", file=sys.stderr)
         return 1
     except LookupError as exc:
         print(f"stakemap import: {exc}", file=sys.stderr)
         return 2
-    print_report(report, args.dry_run, tr, localize)
+    print_report(report, args.dry_run)
     return 0
