@@ -132,7 +132,9 @@ class ImportDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&File"), path_row)
+        file_label = QLabel(self.tr("&File"))
+        file_label.setBuddy(self.path)  # the field is a row of two widgets: the label needs its buddy named
+        form.addRow(file_label, path_row)
         form.addRow(self.tr("F&ormat"), self.format)
         form.addRow(self.tr("&Encoding"), self.encoding)
         form.addRow(self.tr("&Sheet"), self.sheet)
