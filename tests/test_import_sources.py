@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.io.apply import format_of, import_file
@@ -336,3 +338,41 @@ def test_json_that_is_not_an_account_or_nests_absurdly_is_refused(database, tmp_
         run(database, path)
     assert refused.value.reason.startswith("not a readable JSON file (line 1, column ")
     assert everyone(database) == []
+
+
+def test_xlsx_reads_the_same_without_calamine(database, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # the openpyxl fallback
+    path = write_xlsx(tmp_path / "钉钉.xlsx", {"说明": [["说明"]], "通讯录": [DINGTALK, *DINGTALK_ROWS]})
+    report = run(database, path)
+    assert report.sheet == "通讯录" and report.created == ["王强", "赵敏", "刘洋"]
+    assert reporting(database) == {("赵敏", "王强"), ("刘洋", "赵敏")}
+
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CELLS = st.one_of(st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+                  st.integers(-10**12, 10**12),
+                  st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+                  st.sampled_from(["姓名", "Name", "直属上级", "邮箱", "工号", "Title", "Job Title", "角色", "影响力"]))
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(CELLS, max_size=6), max_size=8))
+def test_random_workbooks_never_crash(database, tmp_path, rows):
+    path = write_xlsx(tmp_path / "fuzz.xlsx", {"Sheet": [["姓名", "直属上级", "影响力", "角色"], *rows]})
+    try:
+        report = run(database, path)
+    except ImportRefused as exc:
+        assert exc.reason
+    else:
+        assert report.created or report.updated or report.skipped or report.refused or not rows
+
+
+@FUZZ
+@given(data=st.binary(max_size=400))
+def test_random_bytes_as_xlsx_are_refused_cleanly(database, tmp_path, data):
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(b"PK\x03\x04" + data)
+    with pytest.raises(ImportRefused):
+        run(database, path)

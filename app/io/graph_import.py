@@ -103,7 +103,7 @@ def _link(source: str, target: str, attrs: dict[str, str], ordinal: int, symmetr
         if number != int(number):
             raise ValueError
         strength = int(number)
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", or "inf"
         report.refused.append(Refusal(ordinal, f"edge {ordinal} {source} → {target}: strength “{raw}” is not 1 to 5"))
         return None
     notes = (attrs.get("notes") or "").strip() or None

@@ -7,6 +7,7 @@ on this module, never the other way round.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -108,7 +109,7 @@ def parse_influence(value: str) -> int:
         number = float(raw)
     except ValueError:
         raise ValueError(f"influence must be 1 to 5, not “{raw}”") from None
-    if number != int(number) or int(number) not in enums.INFLUENCE_LEVELS:
+    if not math.isfinite(number) or number != int(number) or int(number) not in enums.INFLUENCE_LEVELS:
         raise ValueError(f"influence must be 1 to 5, not “{raw}”")
     return int(number)
 
