@@ -83,3 +83,58 @@ def test_export_then_import_gives_the_same_people_and_links(exported, tmp_path, 
         if fmt in ("graphml", "gexf", "json"):
             assert (copy[name].x, copy[name].y) == pytest.approx((fields["x"], fields["y"])), name
     assert back_links == expected
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_workbook_in_the_interface_language_comes_back(exported, tmp_path, qapp, language):
+    """File ▸ Export writes the words of the interface language for roles, stances and kinds; they read back."""
+    from openpyxl import load_workbook
+
+    from app.i18n import language as lang
+    from app.models.repositories.accounts import find_account_by_name
+    from app.ui.transfer.file_transfer import vocabulary_labels
+
+    folder, originals, _links_, _archived = exported
+    lang.install(language)
+    try:
+        labels = vocabulary_labels()
+    finally:
+        lang.install("en")
+    with Database.open(folder / "source.db") as db, db.sessionmaker() as session:
+        from app.demo import DEMO_ACCOUNT_NAMES
+
+        account = find_account_by_name(session, DEMO_ACCOUNT_NAMES[1])
+        writer_for("xlsx")(session, account.id, tmp_path / "labelled.xlsx", labels=labels)
+    sheet = load_workbook(tmp_path / "labelled.xlsx")["People"]
+    header = [c.value for c in sheet[1]]
+    roles = {row[header.index("role")] for row in sheet.iter_rows(min_row=2, values_only=True)} - {None}
+    assert roles and roles <= set(labels["role"].values())
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref and sheet["A1"].font.bold
+    with Database.open(tmp_path / "copy.db") as db:
+        with db.session() as session:
+            report = import_file(session, tmp_path / "labelled.xlsx", "Copy", "xlsx")
+        with db.sessionmaker() as session:
+            copy = _people(session, find_account_by_name(session, "Copy").id)
+    assert not report.refused and not report.warnings
+    assert {n: (p.role, p.stance) for n, p in copy.items()} == {n: (f["role"], f["stance"])
+                                                                for n, f in originals.items()}
+
+
+def test_a_nul_in_a_name_never_reaches_an_export(tmp_path):
+    from openpyxl import load_workbook
+
+    from app.models.repositories.accounts import create_account
+    from app.models.repositories.people import add_person
+
+    with Database.open(tmp_path / "nul.db") as db:
+        with db.session() as session:
+            account_id = create_account(session, "NUL").id
+            add_person(session, account_id, "Zhang\x00Wei", title="C\x1bIO", notes="a\x00b")
+        with db.sessionmaker() as session:
+            for fmt in ("csv", "xlsx", "graphml", "gexf", "json"):
+                writer_for(fmt)(session, account_id, tmp_path / f"nul.{fmt}")
+    for fmt in ("csv", "graphml", "gexf", "json"):
+        text = (tmp_path / f"nul.{fmt}").read_text(encoding="utf-8-sig")
+        assert "\x00" not in text and "\x1b" not in text and "\\u0000" not in text, fmt
+        assert "ZhangWei" in text, fmt
+    assert load_workbook(tmp_path / "nul.xlsx")["People"]["A2"].value == "ZhangWei"

@@ -117,16 +117,29 @@ def write_csv(session: Session, account_id: int, path: str | Path, shareable: bo
     write_atomically(Path(path), write)
 
 
-def write_xlsx(session: Session, account_id: int, path: str | Path, shareable: bool = False) -> None:
+def write_xlsx(session: Session, account_id: int, path: str | Path, shareable: bool = False,
+               labels: dict[str, dict] | None = None) -> None:
+    """``labels`` ({"role": {id: label}, "stance": …, "kind": …}) puts the interface language's words in those
+    columns instead of the identifiers; the importer reads both."""
     from openpyxl import Workbook
 
     amap = analysed_map(session, account_id)
     book = Workbook()
     people = book.active
     people.title = "People"
-    _fill(people, *people_table(amap, shareable))
-    _fill(book.create_sheet("Links"), *links_table(amap, shareable))
+    _fill(people, *_labelled(*people_table(amap, shareable), labels))
+    _fill(book.create_sheet("Links"), *_labelled(*links_table(amap, shareable), labels))
     write_atomically(Path(path), lambda temp: book.save(temp))
+
+
+def _labelled(columns: list[str], rows: list[list], labels: dict[str, dict] | None) -> tuple[list[str], list[list]]:
+    if not labels:
+        return columns, rows
+    where = [(i, labels[c]) for i, c in enumerate(columns) if c in labels]
+    for row in rows:
+        for i, names in where:
+            row[i] = names.get(row[i], row[i])
+    return columns, rows
 
 
 def _width(value) -> int:

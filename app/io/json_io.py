@@ -175,8 +175,19 @@ def _make_shareable(result: dict) -> None:
         data["links"] = [link for link in data.get("links", []) if link.get("kind") not in PRIVATE_LINK_KINDS]
 
 
+def _without_controls(value):
+    """Every text of the payload without control characters (a NUL typed into a name stays out of the file)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    return value
+
+
 def write_json(session: Session, account_id: int, path: str | Path, shareable: bool = False) -> None:
-    payload = export_account_json(session, account_id, shareable)
+    payload = _without_controls(export_account_json(session, account_id, shareable))
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     write_atomically(Path(path), lambda temp: temp.write_text(text + "\n", encoding="utf-8"))
 

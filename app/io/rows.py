@@ -27,10 +27,11 @@ ROLE_LABELS = {
     "economic buyer": "economic_buyer", "decision-maker": "decision_maker", "decision maker": "decision_maker",
     "technical buyer": "technical_buyer", "user buyer": "user_buyer", "user": "user_buyer",
     "coach": "coach", "procurement": "procurement", "approver": "approver", "gatekeeper": "gatekeeper",
-    "influencer": "influencer", "unknown": "unknown", "undecided": "unknown",
+    "influencer": "influencer", "unknown": "unknown", "undecided": "unknown", "coach (insider)": "coach",
+    "unknown role": "unknown",
 }
 STANCE_LABELS = {"拥护": "advocate", "支持": "supporter", "中立": "neutral", "怀疑": "skeptic", "反对": "opponent",
-                 "未知": "unknown"}
+                 "未知": "unknown", "unknown stance": "unknown"}
 INFLUENCE_WORDS = {"minimal": 1, "low": 2, "medium": 3, "high": 4, "decisive": 5,
                    "极低": 1, "低": 2, "中": 3, "高": 4, "决定性": 5}
 
@@ -150,7 +151,8 @@ def _stance_labels() -> dict[str, str]:
 LINK_LABELS = {"汇报": "reports_to", "虚线汇报": "dotted_line", "影响": "influences", "盟友": "ally", "对立": "rival",
                "认识": "knows", "我方关系": "covers", "reports to": "reports_to", "dotted line": "dotted_line",
                "influences": "influences", "ally": "ally", "rival": "rival", "knows": "knows",
-               "our relationship": "covers", "manager": "reports_to", "reportsto": "reports_to"}
+               "our relationship": "covers", "manager": "reports_to", "reportsto": "reports_to",
+               "dotted-line report": "dotted_line"}
 
 
 def parse_link_kind(value: str) -> str | None:

@@ -301,20 +301,30 @@ class ImportDialog(QDialog):
         self.sheet.blockSignals(False)
 
 
+def vocabulary_labels() -> dict[str, dict]:
+    from app.i18n import labels
+
+    return {"role": labels.buying_roles(), "stance": labels.stances(), "kind": labels.link_kinds()}
+
+
 class ExportWorker(QThread):
     done = Signal(str)
     failed = Signal(str)
 
     def __init__(self, database, account_id: int, path: Path, fmt: str, shareable: bool) -> None:
+        from app.io.exporters import LABELLED_FORMATS
+
         super().__init__()
         self._db, self.account_id, self.path, self.fmt, self.shareable = database, account_id, path, fmt, shareable
+        # Taken here, on the GUI thread: the words of the interface language for roles, stances and link kinds.
+        self.options = {"labels": vocabulary_labels()} if fmt in LABELLED_FORMATS else {}
 
     def run(self) -> None:
         from app.io.exporters import writer_for
 
         try:
             with self._db.sessionmaker() as session:
-                writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable)
+                writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable, **self.options)
         except Exception as exc:  # the old file is untouched: writes are atomic
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
