@@ -376,3 +376,13 @@ def test_random_bytes_as_xlsx_are_refused_cleanly(database, tmp_path, data):
     path.write_bytes(b"PK\x03\x04" + data)
     with pytest.raises(ImportRefused):
         run(database, path)
+
+
+def test_a_manager_named_in_the_file_wins_over_a_namesake_in_the_account(database, tmp_path):
+    run(database, write_csv(tmp_path / "old.csv", ["姓名", "邮箱"], [["王强", "old@x.example"]]))
+    report = run(database, write_csv(tmp_path / "new.csv", ["姓名", "邮箱", "直属上级"],
+                                     [["王强", "new@x.example", ""], ["赵敏", "zm@x.example", "王强"]]))
+    assert report.created == ["王强", "赵敏"] and report.links_created == 1
+    with database.session() as session:
+        manager = session.scalar(select(Person.email).join(Link, Link.target_person_id == Person.id))
+    assert manager == "new@x.example"

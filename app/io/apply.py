@@ -98,11 +98,15 @@ class _People:
         return None, False
 
     def unique(self, name: str) -> _Slot | None:
+        """The one person of that name in the file, else the one in the account."""
         found = self.by_name.get(normalise_name(name), ())
+        in_file = [slot for slot in found if slot.listed]
+        if in_file:
+            return in_file[0] if len(in_file) == 1 else None
         return found[0] if len(found) == 1 else None
 
     def ambiguous(self, name: str) -> bool:
-        return len(self.by_name.get(normalise_name(name), ())) > 1
+        return self.unique(name) is None and len(self.by_name.get(normalise_name(name), ())) > 1
 
 
 def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[PersonRow], links: Iterable[LinkRow],

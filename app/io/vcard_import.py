@@ -11,7 +11,7 @@ from pathlib import Path
 from app.io.report import ImportRefused, ImportReport, Refusal
 from app.io.rows import LinkRow, PersonRow, parse_role
 from app.io.table_rows import full_name
-from app.io.text_encoding import detect_encoding
+from app.io.text_encoding import decoded_sample, detect_encoding
 
 MAX_BYTES = 64 * 1024 * 1024
 KNOWN = frozenset({"BEGIN", "END", "VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "UID",
@@ -101,6 +101,7 @@ def read_vcard(path: Path, report: ImportReport, encoding: str | None = None) ->
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise ImportRefused(source, f"not readable as {encoding}\n{exc}") from None
+    report.sample = decoded_sample(data[:8192], encoding)
     cards = split_cards(text.lstrip("\ufeff"))
     if not cards:
         raise ImportRefused(source, "no vCard in the file (no BEGIN:VCARD line)")
