@@ -22,13 +22,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _install_language(args: argparse.Namespace) -> None:
     """The report's labels and the importer's reasons in the language asked for (English without --lang)."""
+    wanted = getattr(args, "lang", None)
+    if not wanted:
+        return  # the sentences are written in English: no translator, and no application to hold one
     from PySide6.QtCore import QCoreApplication
 
     from app.i18n import language
 
     if QCoreApplication.instance() is None:
         QCoreApplication([])
-    language.install(getattr(args, "lang", None) or "en")
+    language.install(wanted)
 
 
 def print_report(report, dry_run: bool) -> None:
