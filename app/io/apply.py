@@ -140,8 +140,9 @@ def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[Pe
         on_team = set(session.scalars(select(AccountTeam.member_id).where(AccountTeam.account_id == account_id)))
 
     for row in people_rows:
-        row.fields = {k: clean_text(v) if isinstance(v, str) else v for k, v in row.fields.items()}
-        row.fields = {k: v for k, v in row.fields.items() if v != ""}
+        if not row.clean:
+            row.fields = {k: clean_text(v) if isinstance(v, str) else v for k, v in row.fields.items()}
+            row.fields = {k: v for k, v in row.fields.items() if v != ""}
         name = row.fields.get("name") or ""
         norm = normalise_name(name)
         if not norm:

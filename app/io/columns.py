@@ -80,13 +80,19 @@ def split_values(text: str) -> list[str]:
 
 
 def first_value(text: str) -> str:
+    if ":::" not in text and ";" not in text and "；" not in text and "\n" not in text:
+        return text.strip()  # one value, as nearly every cell holds
     values = split_values(text)
     return values[0] if values else ""
 
 
 def usable_email(text: str) -> str:
     """The first SMTP address of a cell; an Exchange X.500 address (/o=…/cn=…) is not one."""
-    for value in split_values(text.replace(",", ";")):
+    if "@" not in text:
+        return ""
+    values = [text.strip()] if not any(sep in text for sep in (":::", ";", "；", ",", "\n")) else \
+        split_values(text.replace(",", ";"))
+    for value in values:
         if value.lower().startswith("smtp:"):
             value = value[5:]
         if "@" in value and not value.startswith("/"):

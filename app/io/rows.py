@@ -46,6 +46,7 @@ class PersonRow:
     key: str | None = None  # the source's own identifier, so links can refer to it
     side: str = "client"  # or "team"
     external_id: str | None = None  # the person's identity in the system that wrote the file (工号, UserId…)
+    clean: bool = False  # its texts are already without control characters and surrounding space
 
 
 @dataclass(slots=True)
@@ -70,6 +71,8 @@ def clean_text(value: Any) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
+    if text.isprintable():  # the usual case, and much cheaper than the pattern
+        return text.strip()
     return _CONTROL.sub("", text).strip()
 
 

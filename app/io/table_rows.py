@@ -88,71 +88,80 @@ def is_footer(cells: list[str], layout: Layout) -> bool:
     return bool(FOOTER.search(cells[only])) or (layout.width > 1 and len(cells[only]) > 60)
 
 
+def _keep(cell: str) -> str:
+    return cell
+
+
+PICKERS = {"department": department_path, "email": usable_email, "notes": _keep, "competitor_preference": _keep}
+
+
+def _values(cells: list[str], layout: Layout, unneutralise) -> dict[str, str]:
+    """Each target's value: the first of its columns (best first) whose cell holds one."""
+    found: dict[str, str] = {}
+    count = len(cells)
+    for target, indices in layout.columns.items():
+        pick = PICKERS.get(target, first_value)
+        for index in indices:
+            if index >= count:
+                continue
+            cell = cells[index]
+            cell = cell.strip() if cell.isprintable() else clean_text(cell)
+            if not cell:
+                continue
+            if unneutralise is not None and cell[0] == "'":
+                cell = unneutralise(cell)  # a cell our own export guarded against formulas ('+86 …) reads back
+            value = pick(cell)
+            if value:
+                found[target] = value
+                break
+    return found
+
+
 def person_from_cells(cells: list[str], layout: Layout, line: int, report: ImportReport,
                       links: list[LinkRow], unneutralise=None) -> PersonRow | None:
     """The person of one row (cells already text), or None for a footer or a row without a name."""
-    cells = [clean_text(c) for c in cells]
-    if unneutralise is not None:
-        # A cell our own export guarded against formulas ('+86 …) reads back as it was.
-        cells = [unneutralise(c) for c in cells]
-    if not any(cells) or is_footer(cells, layout):
+    values = _values(cells, layout, unneutralise)
+    filled = [i for i, c in enumerate(cells) if c and not c.isspace()]
+    if not filled or (len(filled) == 1 and is_footer([clean_text(c) for c in cells], layout)):
         return None
-
-    def value(target: str, pick=first_value) -> str:
-        for index in layout.columns.get(target, ()):
-            if index < len(cells) and cells[index]:
-                found = pick(cells[index])
-                if found:
-                    return found
-        return ""
-
-    given, family = value("given"), value("family")
-    name = full_name(given, family, value("middle")) if (given or family) else value("name")
+    value = values.get
+    given, family = value("given", ""), value("family", "")
+    name = full_name(given, family, value("middle", "")) if (given or family) else value("name", "")
     if not name:
         report.refused.append(Refusal(line, "no name in this row"))
         return None
-    if len(cells) > layout.width > 0 and any(cells[layout.width:]):
+    if len(cells) > layout.width > 0 and filled[-1] >= layout.width:
         report.warnings.append(Refusal(line, f"{len(cells)} fields where the header has {layout.width}; "
                                              "the extra ones were left out"))
     fields: dict[str, object] = {"name": name}
     title = value("job_title") or value("title")
     if title and not is_salutation(title):
         fields["title"] = title
-    department = value("department", department_path)
-    if department:
-        fields["department"] = department
-    email = value("email", usable_email)
-    if email:
-        fields["email"] = email
-    phone = value("phone")
-    if phone:
-        fields["phone"] = phone
-    for target in PLAIN_FIELDS:
-        text = value(target, lambda cell: cell)
-        if text:
-            fields[target] = text
+    for target in ("department", "email", "phone", *PLAIN_FIELDS):
+        if target in values:
+            fields[target] = values[target]
     warnings: list[str] = []
-    parse_enums({t: value(t) for t in ("role", "stance", "influence")}, fields, warnings)
+    parse_enums(values, fields, warnings)
     for warning in warnings:
         report.warnings.append(Refusal(line, f"{name}: {warning}"))
-    side = "team" if value("side").casefold() in ("team", "我方") else "client"
+    side = "team" if value("side", "").casefold() in ("team", "我方") else "client"
     team_role = value("team_role")
     if side == "team" and team_role in enums.TEAM_ROLES:
         fields["team_role"] = team_role
     external_id = value("external_id") or None
     key = external_id or value("ref") or f"#row{line}"
     manager_key = value("manager_key")
-    manager_name = value("manager_name") or _google_manager(cells, layout)
+    manager_name = value("manager_name") or (_google_manager(cells, layout) if layout.relations else "")
     if manager_key:
         links.append(LinkRow(key, manager_key, "reports_to", 3, line))
     elif manager_name:
         links.append(LinkRow(key, manager_name, "reports_to", 3, line, by_name=True))
-    return PersonRow(line, fields, key, side, external_id=external_id)
+    return PersonRow(line, fields, key, side, external_id=external_id, clean=True)
 
 
 def _google_manager(cells: list[str], layout: Layout) -> str:
     for type_index, value_index in layout.relations:
-        kind = cells[type_index] if type_index < len(cells) else ""
+        kind = clean_text(cells[type_index]) if type_index < len(cells) else ""
         if "manager" in kind.casefold() or "上级" in kind or "经理" in kind:
-            return first_value(cells[value_index]) if value_index < len(cells) else ""
+            return first_value(clean_text(cells[value_index])) if value_index < len(cells) else ""
     return ""
