@@ -1381,6 +1381,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>仅按姓名匹配（请确认是同一人）</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>

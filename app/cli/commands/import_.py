@@ -60,10 +60,15 @@ def print_report(report, dry_run: bool) -> None:
               (translate("ImportCommand", "unchanged"), report.skipped),
               (translate("ImportCommand", "matched by name only (check they are the same person)"),
                report.matched_by_name))
+    separator = translate("ImportCommand", ", ")  # between the items of a list
+
+    def line(label: str, text: str) -> str:
+        return "  " + translate("ImportCommand", "%1: %2").replace("%1", label).replace("%2", text)
+
     for label, names in groups:
         if names:
-            shown = ", ".join(names[:20]) + (f" … (+{len(names) - 20})" if len(names) > 20 else "")
-            print(f"  {label}: {shown}")
+            shown = separator.join(names[:20]) + (f" … (+{len(names) - 20})" if len(names) > 20 else "")
+            print(line(label, shown))
     for kind, items in ((translate("ImportCommand", "refused"), report.refused),
                         (translate("ImportCommand", "warning"), report.warnings)):
         for item in items:
@@ -71,11 +76,10 @@ def print_report(report, dry_run: bool) -> None:
             where = ""
             if report.format in ("csv", "xlsx") and item.line is not None:
                 where = " (" + translate("ImportCommand", "line %1").replace("%1", str(item.line)) + ")"
-            reason = localize(item.reason).replace("\n", "\n    ")
-            print(f"  {kind}{where}: {reason}")
+            print(line(kind + where, localize(item.reason).replace("\n", "\n    ")))
     if report.unknown_columns:
         label = translate("ImportCommand", "not imported (unknown columns)")
-        print(f"  {label}: {', '.join(report.unknown_columns)}")
+        print(line(label, separator.join(report.unknown_columns)))
 
 
 def run(args: argparse.Namespace) -> int:
