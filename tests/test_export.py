@@ -56,8 +56,9 @@ def test_csv_has_bom_chinese_names_and_neutralised_cells(demo, tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["name", "title", "department", "role", "stance", "influence", "email", "phone",
-                             "competitor_preference", "notes", "influence_score", "coverage_level"]
+    assert list(rows[0]) == ["name", "ref", "title", "department", "role", "stance", "influence", "email", "phone",
+                             "competitor_preference", "notes", "manager", "manager_ref", "side", "team_role",
+                             "influence_score", "coverage_level"]
     assert any(row["name"] == "王宏斌" for row in rows)
     evil = next(row for row in rows if "HYPERLINK" in row["name"])
     for column in ("name", "title", "department", "notes", "email", "phone"):

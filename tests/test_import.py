@@ -99,8 +99,12 @@ def test_google_contacts_with_chinese_name_order(database):
 def test_gbk_chinese_headers_roles_and_refusal(database):
     report = run_import(database, "chinese_gbk.csv")
     assert report.encoding == "gb18030"
-    assert report.created == ["张伟", "李娜", "王强"]
-    assert len(report.refused) == 1 and report.refused[0].line == 5 and "老板" in report.refused[0].reason
+    # A value not understood costs that field, not the person: 赵敏 comes in with her influence left unknown.
+    assert report.created == ["张伟", "李娜", "王强", "赵敏"]
+    assert not report.refused
+    assert len(report.warnings) == 1 and report.warnings[0].line == 5 and "老板" in report.warnings[0].reason
+    zm = people(database)["赵敏"]
+    assert (zm.role, zm.influence) == ("gatekeeper", None)
     zw = people(database)["张伟"]
     assert (zw.title, zw.department, zw.role, zw.stance, zw.influence) == ("首席信息官", "信息技术部", "economic_buyer",
                                                                         "supporter", 5)
@@ -193,19 +197,21 @@ def test_truncated_vcard_refuses_only_broken_cards(database):
 
 def test_graphml_directed(database):
     report = run_import(database, "map.graphml")
-    assert report.created == ["刘建国", "张伟", "arch", "Li Ming"]
-    assert {r.line for r in report.refused} >= {4, 5}
-    assert any("boss" in r.reason for r in report.refused) and any("“9”" in r.reason for r in report.refused)
+    # An unknown role or an influence out of range leaves that field unknown, with a warning naming the node.
+    assert report.created == ["刘建国", "张伟", "arch", "Boss Man", "Too Much", "Li Ming"]
+    assert {w.line for w in report.warnings} == {4, 5} and not report.refused
+    assert any("boss" in w.reason for w in report.warnings) and any("“9”" in w.reason for w in report.warnings)
+    assert (people(database)["Boss Man"].role, people(database)["Too Much"].influence) == ("unknown", None)
     assert report.unknown_columns == ["birthday"]
     zw = people(database)["张伟"]
     assert (zw.role, zw.stance, zw.influence, zw.email) == ("decision_maker", "supporter", 4,
                                                              "zhangwei@huadong.example.cn")
-    assert reports_to(database) == {("张伟", "刘建国"), ("arch", "张伟")}
+    assert reports_to(database) == {("张伟", "刘建国"), ("arch", "张伟"), ("Boss Man", "张伟")}
     with database.session() as session:
         assert session.scalar(select(TeamMember.name)) == "Li Ming"
         assert session.scalar(select(func.count()).select_from(AccountTeam)) == 1
         kinds = sorted(session.scalars(select(Link.kind)))
-    assert kinds == ["covers", "knows", "reports_to", "reports_to"]
+    assert kinds == ["covers", "knows", "reports_to", "reports_to", "reports_to"]
     assert run_import(database, "map.graphml").links_created == 0
 
 
@@ -217,8 +223,9 @@ def test_graphml_undirected(database):
 
 def test_gexf(database):
     report = run_import(database, "map.gexf")
-    assert report.created == ["赵敏", "钱进", "Wang Fang"]
-    assert report.refused[0].line == 4 and "enthusiastic" in report.refused[0].reason
+    assert report.created == ["赵敏", "钱进", "Wang Fang", "Nobody"]
+    assert report.warnings[0].line == 4 and "enthusiastic" in report.warnings[0].reason
+    assert people(database)["Nobody"].stance == "unknown"
     assert report.unknown_columns == ["modularity_class"]
     assert people(database)["赵敏"].role == "economic_buyer"
     assert reports_to(database) == {("钱进", "赵敏")}
@@ -246,7 +253,7 @@ def test_cli_dry_run_and_refusal(db_path, capsys):
 
     def args(file, dry_run=False):
         return argparse.Namespace(db=db_path, file=FIXTURES / file, account=ACCOUNT, format=None, dry_run=dry_run,
-                                  encoding=None)
+                                  encoding=None, sheet=None, lang=None)
 
     assert import_.run(args("chinese_gbk.csv", dry_run=True)) == 0
     out = capsys.readouterr().out

@@ -8,7 +8,6 @@ as it likes; the report says what would happen.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,81 +16,14 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.io.report import ImportReport, Refusal
+from app.io.rows import MEMBER_DATA, PERSON_DATA, LinkRow, PersonRow, clean_text, normalise_name
 from app.models import enums
 from app.models.entities import Account, AccountTeam, Link, Person, TeamMember
 
 CHUNK = 2000
-PERSON_DATA = ("title", "department", "role", "stance", "influence", "competitor_preference", "email", "phone",
-               "notes")
-MEMBER_DATA = ("title", "email", "phone", "notes")
 SYMMETRIC_KINDS = frozenset({"knows", "ally", "rival"})
 
-# Labels users type in their own spreadsheets, mapped to the vocabulary's identifiers.
-ROLE_LABELS = {
-    "经济决策者": "economic_buyer", "决策者": "decision_maker", "技术把关者": "technical_buyer", "使用者": "user_buyer",
-    "影响者": "influencer", "内线": "coach", "教练": "coach", "内线/教练": "coach", "守门人": "gatekeeper",
-    "审批者": "approver", "采购": "procurement", "未定": "unknown",
-}
-STANCE_LABELS = {"拥护": "advocate", "支持": "supporter", "中立": "neutral", "怀疑": "skeptic", "反对": "opponent",
-                 "未知": "unknown"}
-INFLUENCE_WORDS = {"minimal": 1, "low": 2, "medium": 3, "high": 4, "decisive": 5}
-
-
-@dataclass(slots=True)
-class PersonRow:
-    line: int | None  # where it came from, for the report
-    fields: dict[str, Any]  # "name" plus any of PERSON_DATA
-    key: str | None = None  # the source's own identifier, so links can refer to it
-    side: str = "client"  # or "team"
-
-
-@dataclass(slots=True)
-class LinkRow:
-    source: str  # a PersonRow key, or a name
-    target: str
-    kind: str = "knows"
-    strength: int = 3
-    line: int | None = None
-    symmetric: bool = False  # from an undirected graph: B→A is the same link as A→B
-
-
-def normalise_name(name: str) -> str:
-    """The form two spellings of one name share: full-width/half-width folded, case and spaces ignored."""
-    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-def _token(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip().casefold().replace(" ", "_").replace("-", "_")
-
-
-def parse_role(value: str) -> str:
-    """A buying role from an identifier or a label; ValueError with the reason otherwise."""
-    raw = value.strip()
-    role = ROLE_LABELS.get(raw) or _token(raw)
-    if role not in enums.BUYING_ROLES:
-        raise ValueError(f"unknown buying role “{raw}”")
-    return role
-
-
-def parse_stance(value: str) -> str:
-    raw = value.strip()
-    stance = STANCE_LABELS.get(raw) or _token(raw)
-    if stance not in enums.STANCES:
-        raise ValueError(f"unknown stance “{raw}”")
-    return stance
-
-
-def parse_influence(value: str) -> int:
-    raw = unicodedata.normalize("NFKC", value).strip()
-    if raw.casefold() in INFLUENCE_WORDS:
-        return INFLUENCE_WORDS[raw.casefold()]
-    try:
-        number = float(raw)
-    except ValueError:
-        raise ValueError(f"influence must be 1 to 5, not “{raw}”") from None
-    if number != int(number) or int(number) not in enums.INFLUENCE_LEVELS:
-        raise ValueError(f"influence must be 1 to 5, not “{raw}”")
-    return int(number)
+__all__ = ["LinkRow", "PersonRow", "format_of", "import_file", "plan_and_apply"]
 
 
 @dataclass(slots=True, eq=False)
@@ -105,6 +37,8 @@ class _Slot:
     status: str = "skipped"  # created | updated | skipped
     ref: tuple = field(default=())
     listed: bool = False
+    external_id: str | None = None
+    by_name: bool = False  # matched on the name alone (no id or e-mail to confirm it)
 
 
 def _empty(value: Any) -> bool:
@@ -126,6 +60,55 @@ def _merge(slot: _Slot, fields: dict[str, Any], allowed: tuple[str, ...]) -> Non
         slot.status = "updated"
 
 
+class _People:
+    """The account's people, findable by external id, e-mail and name (a name may belong to several)."""
+
+    def __init__(self) -> None:
+        self.by_external: dict[str, _Slot] = {}
+        self.by_email: dict[str, _Slot] = {}
+        self.by_name: dict[str, list[_Slot]] = {}
+
+    def add(self, slot: _Slot) -> None:
+        self.by_name.setdefault(normalise_name(slot.name), []).append(slot)
+        self.index(slot)
+
+    def index(self, slot: _Slot) -> None:
+        if slot.external_id:
+            self.by_external.setdefault(slot.external_id, slot)
+        email = slot.data.get("email")
+        if email:
+            self.by_email.setdefault(email.casefold(), slot)
+
+    def find(self, norm: str, external_id: str | None, email: str) -> tuple[_Slot | None, bool]:
+        """The person a row is, and whether only the name says so. The same name with a different id or
+        e-mail is somebody else."""
+        if external_id and external_id in self.by_external:
+            return self.by_external[external_id], False
+        if email and email in self.by_email:
+            found = self.by_email[email]
+            if not (external_id and found.external_id and found.external_id != external_id):
+                return found, False
+        for candidate in self.by_name.get(norm, ()):
+            other_email = (candidate.data.get("email") or "").casefold()
+            if external_id and candidate.external_id and candidate.external_id != external_id:
+                continue
+            if email and other_email and other_email != email:
+                continue
+            return candidate, not (external_id and candidate.external_id == external_id)
+        return None, False
+
+    def unique(self, name: str) -> _Slot | None:
+        """The one person of that name in the file, else the one in the account."""
+        found = self.by_name.get(normalise_name(name), ())
+        in_file = [slot for slot in found if slot.listed]
+        if in_file:
+            return in_file[0] if len(in_file) == 1 else None
+        return found[0] if len(found) == 1 else None
+
+    def ambiguous(self, name: str) -> bool:
+        return self.unique(name) is None and len(self.by_name.get(normalise_name(name), ())) > 1
+
+
 def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[PersonRow], links: Iterable[LinkRow],
                    report: ImportReport, dry_run: bool) -> ImportReport:
     """Match, merge and (unless ``dry_run``) write; ``links`` is read only after ``people_rows`` is exhausted,
@@ -139,17 +122,15 @@ def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[Pe
             account_id = create_account(session, account_name).id
 
     slots: list[_Slot] = []
-    by_email: dict[str, _Slot] = {}
-    by_name: dict[str, _Slot] = {}
+    known = _People()
     members: dict[str, _Slot] = {}
     by_key: dict[str, _Slot] = {}
     if account_id is not None:
         cols = [getattr(Person, c) for c in PERSON_DATA]
-        for row in session.execute(select(Person.id, Person.name, *cols).where(Person.account_id == account_id)):
-            slot = _Slot(row[1], dict(zip(PERSON_DATA, row[2:], strict=True)), id=row[0], ref=("p", row[0]))
-            by_name.setdefault(normalise_name(row[1]), slot)
-            if slot.data["email"]:
-                by_email.setdefault(slot.data["email"].casefold(), slot)
+        for row in session.execute(select(Person.id, Person.name, Person.external_id, *cols)
+                                   .where(Person.account_id == account_id).order_by(Person.id)):
+            known.add(_Slot(row[0 + 1], dict(zip(PERSON_DATA, row[3:], strict=True)), id=row[0], ref=("p", row[0]),
+                            external_id=row[2]))
     mcols = [getattr(TeamMember, c) for c in MEMBER_DATA]
     for row in session.execute(select(TeamMember.id, TeamMember.name, *mcols)):
         slot = _Slot(row[1], dict(zip(MEMBER_DATA, row[2:], strict=True)), True, row[0], ref=("m", row[0]))
@@ -159,7 +140,10 @@ def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[Pe
         on_team = set(session.scalars(select(AccountTeam.member_id).where(AccountTeam.account_id == account_id)))
 
     for row in people_rows:
-        name = (row.fields.get("name") or "").strip()
+        if not row.clean:
+            row.fields = {k: clean_text(v) if isinstance(v, str) else v for k, v in row.fields.items()}
+            row.fields = {k: v for k, v in row.fields.items() if v != ""}
+        name = row.fields.get("name") or ""
         norm = normalise_name(name)
         if not norm:
             report.refused.append(Refusal(row.line, "no name"))
@@ -173,13 +157,21 @@ def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[Pe
             _merge(slot, row.fields, MEMBER_DATA)
         else:
             email = (row.fields.get("email") or "").strip().casefold()
-            slot = (by_email.get(email) if email else None) or by_name.get(norm)
+            external_id = (row.external_id or "").strip() or None
+            slot, by_name = known.find(norm, external_id, email)
             if slot is None:
-                slot = _Slot(name, {}, status="created", ref=("new", len(slots)))
-                by_name[norm] = slot
+                slot = _Slot(name, {}, status="created", ref=("new", len(slots)), external_id=external_id)
+                known.add(slot)
+            else:
+                if by_name and not slot.by_name and slot.id is not None:
+                    slot.by_name = True
+                    report.matched_by_name.append(slot.name)
+                if external_id and not slot.external_id:
+                    slot.external_id = external_id
+                    if slot.status == "skipped":
+                        slot.status = "updated"
             _merge(slot, row.fields, PERSON_DATA)
-            if email:
-                by_email.setdefault(email, slot)
+            known.index(slot)
         if not slot.listed:
             slot.listed = True
             slots.append(slot)
@@ -194,9 +186,13 @@ def plan_and_apply(session: Session, account_name: str, people_rows: Iterable[Pe
 
     for slot in slots_seen:
         getattr(report, slot.status).append(slot.name)
-    _apply_links(session, account_id, links, by_key, by_name, members, report, dry_run)
+    _apply_links(session, account_id, links, by_key, known, members, report, dry_run)
     report.applied = not dry_run
     return report
+
+
+def _person_values(slot: _Slot) -> dict[str, Any]:
+    return {**{c: slot.data.get(c) for c in PERSON_DATA}, "external_id": slot.external_id}
 
 
 def _write_people(session: Session, account_id: int, slots: list[_Slot], on_team: set[int]) -> list[_Slot]:
@@ -204,8 +200,7 @@ def _write_people(session: Session, account_id: int, slots: list[_Slot], on_team
     new_people = [s for s in slots if s.status == "created" and not s.member]
     for start in range(0, len(new_people), CHUNK):
         chunk = new_people[start:start + CHUNK]
-        params = [{"account_id": account_id, "name": s.name, **{c: s.data.get(c) for c in PERSON_DATA}}
-                  for s in chunk]
+        params = [{"account_id": account_id, "name": s.name, **_person_values(s)} for s in chunk]
         for p in params:
             p["role"] = p["role"] or "unknown"
             p["stance"] = p["stance"] or "unknown"
@@ -216,7 +211,7 @@ def _write_people(session: Session, account_id: int, slots: list[_Slot], on_team
     changed = [s for s in slots if s.status == "updated" and not s.member]
     if changed:
         stmt = update(person_table).where(person_table.c.id == bindparam("_id"))
-        session.execute(stmt, [{"_id": s.id, **{c: s.data.get(c) for c in PERSON_DATA}} for s in changed])
+        session.execute(stmt, [{"_id": s.id, **_person_values(s)} for s in changed])
     for slot in (s for s in slots if s.member):
         values = {c: slot.data.get(c) for c in MEMBER_DATA}
         if slot.status == "created":
@@ -232,7 +227,7 @@ def _write_people(session: Session, account_id: int, slots: list[_Slot], on_team
 
 
 def _apply_links(session: Session, account_id: int | None, links: Iterable[LinkRow], by_key: dict[str, _Slot],
-                 by_name: dict[str, _Slot], members: dict[str, _Slot], report: ImportReport, dry_run: bool) -> None:
+                 known: _People, members: dict[str, _Slot], report: ImportReport, dry_run: bool) -> None:
     existing: set[tuple] = set()
     if account_id is not None:
         for kind, sp, sm, tp, tm in session.execute(
@@ -243,16 +238,22 @@ def _apply_links(session: Session, account_id: int | None, links: Iterable[LinkR
             tgt = ("p", tp) if tp is not None else ("m", tm)
             existing.add((kind, src, tgt))
 
-    def resolve(key: str) -> _Slot | None:
-        return by_key.get(key) or by_name.get(normalise_name(key)) or members.get(normalise_name(key))
+    def resolve(key: str, by_name: bool = False) -> _Slot | None:
+        if not by_name and key in by_key:
+            return by_key[key]
+        return (known.by_external.get(key) or known.unique(key) or members.get(normalise_name(key))
+                or (by_key.get(key) if by_name else None))
 
     new_links: list[dict[str, Any]] = []
     for link in links:
-        src, tgt = resolve(link.source), resolve(link.target)
-        where = f"{link.kind} link {link.source} → {link.target}"
+        src, tgt = resolve(link.source), resolve(link.target, link.by_name)
+        where = f"{link.kind} link {_shown(link.source, src)} → {_shown(link.target, tgt)}"
         if src is None or tgt is None:
             missing = link.source if src is None else link.target
-            report.refused.append(Refusal(link.line, f"{where}: “{missing}” is not in the file or the account"))
+            if known.ambiguous(missing):
+                report.refused.append(Refusal(link.line, f"{where}: “{missing}” names several people; give an id"))
+            else:
+                report.refused.append(Refusal(link.line, f"{where}: “{missing}” is not in the file or the account"))
             continue
         problem = None
         if link.kind not in enums.LINK_KINDS:
@@ -273,7 +274,7 @@ def _apply_links(session: Session, account_id: int | None, links: Iterable[LinkR
         existing.add(key)
         report.links_created += 1
         new_links.append({
-            "account_id": account_id, "kind": link.kind, "strength": link.strength, "notes": None,
+            "account_id": account_id, "kind": link.kind, "strength": link.strength, "notes": link.notes,
             "source_person_id": None if src.member else src.id, "source_member_id": src.id if src.member else None,
             "target_person_id": None if tgt.member else tgt.id, "target_member_id": tgt.id if tgt.member else None,
         })
@@ -282,7 +283,13 @@ def _apply_links(session: Session, account_id: int | None, links: Iterable[LinkR
             session.execute(insert(Link.__table__), new_links[start:start + CHUNK])
 
 
-FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".graphml": "graphml",
+def _shown(key: str, slot: _Slot | None) -> str:
+    """A person as a message names them: by name once found (a row key like #row12 means nothing to a user)."""
+    return slot.name if slot is not None else key
+
+
+FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+           ".vcf": "vcard", ".vcard": "vcard", ".graphml": "graphml",
            ".gexf": "gexf", ".json": "json"}
 
 
@@ -293,7 +300,7 @@ def format_of(path, given: str | None = None) -> str | None:
 
 
 def import_file(session: Session, path, account_name: str, fmt: str, dry_run: bool = False,
-                encoding: str | None = None) -> ImportReport:
+                encoding: str | None = None, sheet: str | None = None) -> ImportReport:
     """Parse ``path`` and apply it in ``session``; raises ImportRefused (nothing written) for a refused file."""
     from pathlib import Path
 
@@ -307,6 +314,10 @@ def import_file(session: Session, path, account_name: str, fmt: str, dry_run: bo
         from app.io.csv_import import read_csv
 
         people, links = read_csv(path, report, encoding)
+    elif fmt == "xlsx":
+        from app.io.xlsx_import import read_xlsx
+
+        people, links = read_xlsx(path, report, sheet)
     elif fmt == "vcard":
         from app.io.vcard_import import read_vcard
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.document.records import MapData
 from app.io.atomic import write_atomically
+from app.io.rows import strip_controls
 
 # What a shareable export leaves out: opinions about people and who is at odds with whom.
 PRIVATE_PERSON_FIELDS = ("stance", "influence", "notes")
@@ -40,9 +41,15 @@ def node_id(key: tuple[str, int]) -> str:
     return ("p" if key[0] == "person" else "m") + str(key[1])
 
 
+STANCE_COLOURS = {"advocate": (26, 152, 80), "supporter": (145, 207, 96), "neutral": (190, 190, 190),
+                  "skeptic": (252, 141, 89), "opponent": (215, 48, 39), "unknown": (150, 150, 150)}
+TEAM_COLOUR = (66, 133, 244)
+
+
 def build_graph(amap: AnalysedMap, shareable: bool = False):
     """A networkx MultiDiGraph (two people may be linked in several ways) with no None attribute values,
-    which both writers refuse."""
+    which both writers refuse. Every field a person or a link has travels, with ``label`` for the tools that
+    show only that (Gephi, yEd, Cytoscape) and the map's positions."""
     import networkx as nx
 
     graph = nx.MultiDiGraph()
@@ -50,18 +57,21 @@ def build_graph(amap: AnalysedMap, shareable: bool = False):
         if person.archived:
             continue
         key = ("person", person.id)
-        attrs = {"name": person.name, "title": person.title, "department": person.department,
+        attrs = {"name": person.name, "label": person.name, "title": person.title, "department": person.department,
                  "role": person.role, "stance": person.stance, "influence": person.influence,
-                 "side": "client", "email": person.email}
+                 "competitor_preference": person.competitor_preference, "side": "client", "email": person.email,
+                 "phone": person.phone, "notes": person.notes, "x": person.x, "y": person.y}
         if shareable:
-            for private in PRIVATE_PERSON_FIELDS:
+            for private in (*PRIVATE_PERSON_FIELDS, "competitor_preference"):
                 attrs.pop(private, None)
         attrs.update(_computed(amap.results.get(key)))
         graph.add_node(node_id(key), **_present(attrs))
     for member in amap.data.members:
         key = ("member", member.id)
-        attrs = {"name": member.name, "title": member.title, "team_role": member.team_role, "side": "team",
-                 "email": member.email}
+        x, y = amap.data.member_positions.get(member.id, (None, None))
+        attrs = {"name": member.name, "label": member.name, "title": member.title, "team_role": member.team_role,
+                 "side": "team", "email": member.email, "phone": member.phone,
+                 "notes": None if shareable else member.notes, "x": x, "y": y}
         attrs.update(_computed(amap.results.get(key)))
         graph.add_node(node_id(key), **_present(attrs))
     for link in amap.data.links:
@@ -70,8 +80,9 @@ def build_graph(amap: AnalysedMap, shareable: bool = False):
         source, target = node_id(link.source), node_id(link.target)
         if source not in graph or target not in graph:
             continue  # a link of an archived person
-        graph.add_edge(source, target, key=f"l{link.id}", id=f"l{link.id}", kind=link.kind,
-                       strength=int(link.strength), weight=float(link.strength))
+        attrs = {"id": f"l{link.id}", "kind": link.kind, "label": link.kind, "strength": int(link.strength),
+                 "weight": float(link.strength), "notes": None if shareable else link.notes}
+        graph.add_edge(source, target, key=f"l{link.id}", **_present(attrs))
     return graph
 
 
@@ -83,7 +94,8 @@ def _computed(result) -> dict:
 
 
 def _present(attrs: dict) -> dict:
-    return {k: v for k, v in attrs.items() if v is not None}
+    """The attributes that have a value, text without control characters (XML cannot hold a NUL)."""
+    return {k: strip_controls(v) if isinstance(v, str) else v for k, v in attrs.items() if v is not None}
 
 
 def write_graphml(session: Session, account_id: int, path: str | Path, shareable: bool = False) -> None:
@@ -97,6 +109,13 @@ def write_gexf(session: Session, account_id: int, path: str | Path, shareable: b
     import networkx as nx
 
     graph = build_graph(analysed_map(session, account_id), shareable)
-    for node, attrs in graph.nodes(data=True):
-        attrs["label"] = attrs.get("name", node)  # Gephi shows the label, not the id
+    for _node, attrs in graph.nodes(data=True):
+        # Gephi draws the map as we did: viz:position (y grows upwards there), colour by stance, size by influence.
+        viz: dict = {"size": 10.0 + 4.0 * float(attrs.get("influence") or 3)}
+        if "x" in attrs and "y" in attrs:
+            viz["position"] = {"x": float(attrs["x"]), "y": -float(attrs["y"]), "z": 0.0}
+        r, g, b = TEAM_COLOUR if attrs.get("side") == "team" else STANCE_COLOURS.get(attrs.get("stance"),
+                                                                                     STANCE_COLOURS["unknown"])
+        viz["color"] = {"r": r, "g": g, "b": b, "a": 1.0}
+        attrs["viz"] = viz
     write_atomically(Path(path), lambda temp: nx.write_gexf(graph, temp, encoding="utf-8"))

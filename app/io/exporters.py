@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+LABELLED_FORMATS = ("xlsx",)  # written with the interface language's words for roles, stances and link kinds
+
 DATA_FORMATS = ("csv", "xlsx", "graphml", "gexf", "json")
 
 

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.io.apply import LinkRow, PersonRow, parse_influence, parse_role, parse_stance
 from app.io.report import ImportRefused, ImportReport, Refusal
+from app.io.rows import LinkRow, PersonRow, link_kind_or_none, parse_enums
+from app.models import enums
 
 MAX_BYTES = 256 * 1024 * 1024
-NODE_ATTRS = frozenset({"name", "title", "department", "role", "stance", "influence", "side", "email", "phone",
-                        "notes", "competitor_preference"})
+NODE_ATTRS = frozenset({"name", "label", "title", "department", "role", "stance", "influence", "side", "email",
+                        "phone", "notes", "competitor_preference", "team_role", "x", "y", "external_id"})
 # Written by our own export and by layout tools; read back without complaint, but not stored.
-IGNORED_ATTRS = frozenset({"label", "x", "y", "size", "color", "influence_score", "brokerage", "community",
-                           "coverage_level", "flags", "weight", "id"})
-EDGE_ATTRS = frozenset({"kind", "strength", "notes"})
+IGNORED_ATTRS = frozenset({"size", "color", "influence_score", "brokerage", "community", "coverage_level", "flags",
+                           "weight", "id", "r", "g", "b", "stance_colour", "nodegraphics", "edgegraphics"})
+EDGE_ATTRS = frozenset({"kind", "strength", "notes", "label", "interaction"})
+TEXT_ATTRS = ("title", "department", "email", "phone", "notes", "competitor_preference")
 
 
 def _local(tag: str) -> str:
@@ -50,46 +52,63 @@ def _parse_xml(path: Path, source: str):
     except DTDForbidden:
         raise ImportRefused(source, "the file has a document type declaration; refused") from None
     except ParseError as exc:
-        raise ImportRefused(source, f"not well-formed XML: {exc}") from None
+        line, column = getattr(exc, "position", (0, 0))
+        raise ImportRefused(source, f"not well-formed XML (line {line}, column {column + 1})\n{exc}") from None
     except (ValueError, UnicodeError) as exc:
-        raise ImportRefused(source, f"not readable XML: {exc}") from None
+        raise ImportRefused(source, f"not readable XML\n{exc}") from None
 
 
 def _person(node_id: str, attrs: dict[str, str], ordinal: int, report: ImportReport) -> PersonRow | None:
-    fields: dict[str, object] = {"name": (attrs.get("name") or "").strip() or node_id.strip()}
+    """``attrs`` keyed by lower-case attribute names. The name is ``name``, else ``label`` (Gephi, networkx,
+    igraph, yEd's node label), else the node id."""
+    name = (attrs.get("name") or "").strip() or (attrs.get("label") or "").strip() or node_id.strip()
+    fields: dict[str, object] = {"name": name}
     side = (attrs.get("side") or "client").strip().lower() or "client"
-    try:
-        if side not in ("client", "team"):
-            raise ValueError(f"side must be client or team, not “{side}”")
-        for key in ("title", "department", "email", "phone", "notes", "competitor_preference"):
-            if (attrs.get(key) or "").strip():
-                fields[key] = attrs[key].strip()
-        for key, parse in (("role", parse_role), ("stance", parse_stance), ("influence", parse_influence)):
-            if (attrs.get(key) or "").strip():
-                fields[key] = parse(attrs[key])
-    except ValueError as exc:
-        report.refused.append(Refusal(ordinal, f"node {ordinal} “{node_id}”: {exc}"))
+    if side not in ("client", "team"):
+        report.refused.append(Refusal(ordinal, f"node {ordinal} “{node_id}”: side must be client or team, "
+                                               f"not “{side}”"))
         return None
+    for key in TEXT_ATTRS:
+        if (attrs.get(key) or "").strip():
+            fields[key] = attrs[key].strip()
+    warnings: list[str] = []
+    parse_enums({k: (attrs.get(k) or "").strip() for k in ("role", "stance", "influence")}, fields, warnings)
+    for warning in warnings:
+        report.warnings.append(Refusal(ordinal, f"node {ordinal} “{name}”: {warning}"))
+    team_role = (attrs.get("team_role") or "").strip()
+    if team_role in enums.TEAM_ROLES:
+        fields["team_role"] = team_role
+    for axis in ("x", "y"):
+        try:
+            value = float(attrs.get(axis) or "nan")
+        except ValueError:
+            continue
+        if value == value and abs(value) < 1e9:
+            fields[axis] = value
     if not fields["name"]:
         report.refused.append(Refusal(ordinal, f"node {ordinal}: no name and no id"))
         return None
-    return PersonRow(ordinal, fields, node_id, side)
+    external_id = (attrs.get("external_id") or "").strip() or None
+    return PersonRow(ordinal, fields, node_id, side, external_id=external_id)
 
 
 def _link(source: str, target: str, attrs: dict[str, str], ordinal: int, symmetric: bool,
           report: ImportReport) -> LinkRow | None:
-    kind = (attrs.get("kind") or "knows").strip() or "knows"
+    given = (attrs.get("kind") or "").strip()
+    kind = given or link_kind_or_none(attrs.get("label") or "") or link_kind_or_none(attrs.get("interaction") or "")
+    kind = link_kind_or_none(kind or "") or kind or "knows"
     raw = (attrs.get("strength") or "3").strip() or "3"
     try:
         number = float(raw)
         if number != int(number):
             raise ValueError
         strength = int(number)
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", or "inf"
         report.refused.append(Refusal(ordinal, f"edge {ordinal} {source} → {target}: strength “{raw}” is not 1 to 5"))
         return None
+    notes = (attrs.get("notes") or "").strip() or None
     # An undirected reports_to still means source reports to target, as written.
-    return LinkRow(source, target, kind, strength, ordinal, symmetric and kind != "reports_to")
+    return LinkRow(source, target, kind, strength, ordinal, symmetric and kind != "reports_to", notes)
 
 
 def _note_unknown(report: ImportReport, names, known: frozenset[str]) -> None:
@@ -112,7 +131,7 @@ def read_graphml(path: Path, report: ImportReport) -> tuple[list[PersonRow], lis
         default = _children(key, "default")
         for target in ("node", "edge"):
             if default and domain in (target, "all"):
-                defaults[target][name] = (default[0].text or "").strip()
+                defaults[target][name.casefold()] = (default[0].text or "").strip()
     graphs = _children(root, "graph")
     if not graphs:
         raise ImportRefused(source, "no <graph> element")
@@ -123,7 +142,13 @@ def read_graphml(path: Path, report: ImportReport) -> tuple[list[PersonRow], lis
         values = dict(defaults[domain])
         for item in _children(element, "data"):
             key = item.get("key") or ""
-            values[keys.get(key, (domain, key))[1]] = "".join(item.itertext())
+            labels = [e for e in item.iter() if _local(e.tag) in ("NodeLabel", "EdgeLabel")]
+            if labels:  # yEd: the label inside its graphics description
+                text = "".join(labels[0].itertext()).strip()
+                if text:
+                    values.setdefault("label", text)
+                continue
+            values[keys.get(key, (domain, key))[1].casefold()] = "".join(item.itertext())
         return values
 
     people: list[PersonRow] = []
@@ -162,7 +187,7 @@ def read_gexf(path: Path, report: ImportReport) -> tuple[list[PersonRow], list[L
         if domain not in titles:
             continue
         for attribute in _children(block, "attribute"):
-            title = attribute.get("title") or attribute.get("id") or ""
+            title = (attribute.get("title") or attribute.get("id") or "").casefold()
             titles[domain][attribute.get("id") or title] = title
             default = _children(attribute, "default")
             if default:
@@ -173,7 +198,7 @@ def read_gexf(path: Path, report: ImportReport) -> tuple[list[PersonRow], list[L
         for holder in _children(element, "attvalues"):
             for item in _children(holder, "attvalue"):
                 key = item.get("for") or item.get("id") or ""
-                found[titles[domain].get(key, key)] = item.get("value") or ""
+                found[titles[domain].get(key, key.casefold())] = item.get("value") or ""
         return found
 
     people: list[PersonRow] = []
@@ -181,8 +206,14 @@ def read_gexf(path: Path, report: ImportReport) -> tuple[list[PersonRow], list[L
     for ordinal, node in enumerate(nodes, 1):
         attrs = values(node, "node")
         _note_unknown(report, attrs, NODE_ATTRS)
-        if not (attrs.get("name") or "").strip() and (node.get("label") or "").strip():
-            attrs["name"] = node.get("label")
+        if (node.get("label") or "").strip():
+            attrs.setdefault("label", node.get("label"))
+        positions = [child for child in node if _local(child.tag) == "position"]
+        if positions and not ({"x", "y"} & attrs.keys()):  # viz:position, where y grows upwards
+            try:
+                attrs["x"], attrs["y"] = positions[0].get("x"), str(-float(positions[0].get("y") or 0))
+            except ValueError:
+                pass
         row = _person(node.get("id") or "", attrs, ordinal, report)
         if row is not None:
             people.append(row)
@@ -193,6 +224,8 @@ def read_gexf(path: Path, report: ImportReport) -> tuple[list[PersonRow], list[L
             ordinal += 1
             attrs = values(edge, "edge")
             _note_unknown(report, attrs, EDGE_ATTRS)
+            if (edge.get("label") or "").strip():
+                attrs.setdefault("label", edge.get("label"))
             kind_of_edge = edge.get("type")
             symmetric = undirected if kind_of_edge is None else kind_of_edge == "undirected"
             link = _link(edge.get("source") or "", edge.get("target") or "", attrs, ordinal, symmetric, report)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.io.atomic import write_atomically
 from app.io.export_graph import PRIVATE_LINK_KINDS, PRIVATE_PERSON_FIELDS
 from app.io.report import ImportRefused, ImportReport
+from app.io.rows import strip_controls
 from app.models import enums
 from app.models.entities import QualificationCriterion, TeamMember
 from app.models.repositories import account_records as records_repo
@@ -35,6 +36,20 @@ from app.models.repositories.common import InvalidInput
 
 FORMAT = "stakemap-account"
 VERSION = 1
+MAX_DEPTH = 64  # an account nests a few levels (snapshot → people → fields); far more is not one of ours
+
+
+def _depth(value, limit: int = MAX_DEPTH) -> int:
+    """How deeply ``value`` nests, counted without recursion and no further than ``limit`` + 1."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if deepest > limit:
+                return deepest
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _ref(kind: str, ident: int) -> str:
@@ -160,8 +175,19 @@ def _make_shareable(result: dict) -> None:
         data["links"] = [link for link in data.get("links", []) if link.get("kind") not in PRIVATE_LINK_KINDS]
 
 
+def _without_controls(value):
+    """Every text of the payload without control characters (a NUL typed into a name stays out of the file)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    return value
+
+
 def write_json(session: Session, account_id: int, path: str | Path, shareable: bool = False) -> None:
-    payload = export_account_json(session, account_id, shareable)
+    payload = _without_controls(export_account_json(session, account_id, shareable))
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     write_atomically(Path(path), lambda temp: temp.write_text(text + "\n", encoding="utf-8"))
 
@@ -173,8 +199,22 @@ def import_account_json(session: Session, path: Path, account_name: str, dry_run
     report = ImportReport(source=source, format="json", encoding="utf-8")
     try:
         payload = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ImportRefused(source, f"not a readable JSON file: {exc}") from exc
+    except OSError as exc:
+        raise ImportRefused(source, f"cannot read the file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(source, f"not a readable JSON file\nnot UTF-8: {exc.reason}") from None
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(source, f"not a readable JSON file (line {exc.lineno}, column {exc.colno})\n{exc.msg}") \
+            from None
+    except RecursionError:
+        raise ImportRefused(source, f"the JSON is nested more than {MAX_DEPTH} levels deep; refused") from None
+    except ValueError as exc:
+        raise ImportRefused(source, f"not a readable JSON file\n{exc}") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ImportRefused(source, "not a Stakemap account (no “format”: “stakemap-account” field); "
+                                    "people come in from CSV, XLSX, vCard, GraphML or GEXF")
+    if _depth(payload) > MAX_DEPTH:
+        raise ImportRefused(source, f"the JSON is nested more than {MAX_DEPTH} levels deep; refused")
     plan = validate(payload, source, report)
 
     existing = account_repo.find_account_by_name(session, account_name)
@@ -303,7 +343,7 @@ class _Bad(ValueError):
 def _text(v):
     if not isinstance(v, str):
         raise _Bad(f"expected text, not {v!r}")
-    return v
+    return strip_controls(v)
 
 
 def _number(v):

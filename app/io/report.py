@@ -14,13 +14,18 @@ class Refusal:
 @dataclass
 class ImportReport:
     source: str  # the file
-    format: str  # csv | vcard | graphml | gexf | json
+    format: str  # csv | xlsx | vcard | graphml | gexf | json
     encoding: str | None = None  # what was detected or given (text formats)
     created: list[str] = field(default_factory=list)  # names of people (and team members) added
     updated: list[str] = field(default_factory=list)  # names of people matched and given new details
     skipped: list[str] = field(default_factory=list)  # names matched with nothing new to add
     links_created: int = 0
     refused: list[Refusal] = field(default_factory=list)  # rows not imported, each with where and why
+    warnings: list[Refusal] = field(default_factory=list)  # rows imported with a field left unknown, and why
+    matched_by_name: list[str] = field(default_factory=list)  # matches that rest on the name alone
+    sheet: str | None = None  # the worksheet read (XLSX)
+    sheets: list[str] = field(default_factory=list)  # every worksheet of the workbook (XLSX)
+    sample: str | None = None  # the first lines as decoded (text formats), for the preview
     unknown_columns: list[str] = field(default_factory=list)  # columns (or attributes) that were not used
     account_created: bool = False
     applied: bool = False  # False for a dry run, or when the whole file was refused

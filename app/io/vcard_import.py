@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.io.apply import LinkRow, PersonRow, parse_role
-from app.io.csv_import import detect_encoding, full_name
 from app.io.report import ImportRefused, ImportReport, Refusal
+from app.io.rows import LinkRow, PersonRow, parse_role
+from app.io.table_rows import full_name
+from app.io.text_encoding import decoded_sample, detect_encoding
 
 MAX_BYTES = 64 * 1024 * 1024
 KNOWN = frozenset({"BEGIN", "END", "VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "UID",
-                   "RELATED", "X-ABRELATEDNAMES", "X-ABLABEL", "PRODID", "REV", "KIND", "SOURCE", "CATEGORIES"})
+                   "RELATED", "X-MS-MANAGER", "X-ABRELATEDNAMES", "X-ABLABEL", "PRODID", "REV", "KIND", "SOURCE",
+                   "CATEGORIES"})
 _QP = re.compile(r"^[^:]*QUOTED-PRINTABLE[^:]*:", re.IGNORECASE)
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
@@ -31,6 +33,38 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
         else:
             out.append(line)
         carrying = bool(_QP.match(out[-1])) and out[-1].endswith("=")
+    return out
+
+
+def _decode_quoted_printable(lines: list[str], encoding: str) -> list[str]:
+    """Quoted-printable values decoded here, in their CHARSET or else in the file's encoding (Outlook writes
+    2.1 cards without CHARSET), and handed on as plain escaped text."""
+    import quopri
+
+    out = []
+    for line in lines:
+        if not _QP.match(line):
+            out.append(line)
+            continue
+        head, _, value = line.partition(":")
+        name, *params = head.split(";")
+        charset = encoding
+        kept = []
+        for param in params:
+            key, _, val = param.partition("=")
+            if key.upper() == "CHARSET" and val:
+                charset = val.strip('"')
+            elif param.upper() not in ("QUOTED-PRINTABLE", "ENCODING=QUOTED-PRINTABLE"):
+                kept.append(param)
+        raw = quopri.decodestring(value.encode("latin-1", "replace"))
+        try:
+            text = raw.decode(charset, errors="replace")
+        except LookupError:
+            text = raw.decode(encoding, errors="replace")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if name.upper() not in ("N", "ADR", "ORG"):  # structured values keep their ';' separators
+            text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        out.append(";".join([name, *kept]) + ":" + text.replace("\n", "\\n"))
     return out
 
 
@@ -66,7 +100,8 @@ def read_vcard(path: Path, report: ImportReport, encoding: str | None = None) ->
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise ImportRefused(source, f"not readable as {encoding}: {exc}") from None
+        raise ImportRefused(source, f"not readable as {encoding}\n{exc}") from None
+    report.sample = decoded_sample(data[:8192], encoding)
     cards = split_cards(text.lstrip("\ufeff"))
     if not cards:
         raise ImportRefused(source, "no vCard in the file (no BEGIN:VCARD line)")
@@ -80,10 +115,11 @@ def read_vcard(path: Path, report: ImportReport, encoding: str | None = None) ->
             report.refused.append(Refusal(number, f"card {number}: {why}"))
             continue
         try:
-            card = vobject.readOne("\r\n".join(_join_soft_breaks(lines)) + "\r\n", ignoreUnreadable=False)
+            unfolded = _decode_quoted_printable(_join_soft_breaks(lines), encoding)
+            card = vobject.readOne("\r\n".join(unfolded) + "\r\n", ignoreUnreadable=False)
             row, related = _person(card, number, unknown)
         except Exception as exc:  # vobject raises many kinds (ParseError, UnicodeDecodeError, binascii.Error…)
-            report.refused.append(Refusal(number, f"card {number}: unreadable ({type(exc).__name__}: {exc})"))
+            report.refused.append(Refusal(number, f"card {number}: unreadable\n{type(exc).__name__}: {exc}"))
             continue
         if row is None:
             report.refused.append(Refusal(number, f"card {number}: no name (FN or N)"))
@@ -156,6 +192,9 @@ def _person(card, number: int, unknown: set[str]) -> tuple[PersonRow | None, lis
             fields["notes"] = "\n".join(filter(None, [fields.get("notes"), f"ROLE: {role}"]))
     uid = _strip_urn(_first(card, "uid", ()))
     related = []
+    for item in card.contents.get("x-ms-manager", []):
+        if _text(item.value):
+            related.append(_text(item.value))
     for item in card.contents.get("related", []) + card.contents.get("x-abrelatednames", []):
         types = {t.lower() for t in item.params.get("TYPE", [])}
         label = ""
@@ -166,4 +205,4 @@ def _person(card, number: int, unknown: set[str]) -> tuple[PersonRow | None, lis
             target = _strip_urn(_text(item.value))
             if target:
                 related.append(target)
-    return PersonRow(number, fields, uid or name), related
+    return PersonRow(number, fields, uid or f"#card{number}", external_id=uid or None), related

@@ -119,6 +119,9 @@ class Person(TimestampMixin, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     x: Mapped[float | None] = mapped_column(Float)
     y: Mapped[float | None] = mapped_column(Float)
+    # The person's identity in the system a file came from (工号, UserId, a CRM's record id, or the e-mail), so
+    # importing the same file again updates them instead of adding a second person of the same name.
+    external_id: Mapped[str | None] = mapped_column(String(200))
 
     account: Mapped[Account] = relationship(back_populates="people")
 

@@ -1418,6 +1418,89 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Dry run: nothing written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 to create, %2 updated, %3 unchanged, %4 links, %5 refused</source>
+        <translation>将新建 %1，更新 %2，不变 %3，关系 %4，拒绝 %5</translation>
+    </message>
+    <message>
+        <source>to create</source>
+        <translation>将新建</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 links, %5 refused</source>
+        <translation>新建 %1，更新 %2，不变 %3，关系 %4，拒绝 %5</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已新建</translation>
+    </message>
+    <message>
+        <source>New account.</source>
+        <translation>新客户。</translation>
+    </message>
+    <message>
+        <source>Encoding: %1.</source>
+        <translation>编码：%1。</translation>
+    </message>
+    <message>
+        <source>Sheet: %1.</source>
+        <translation>工作表：%1。</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>matched by name only (check they are the same person)</source>
+        <translation>仅按姓名匹配（请确认是同一人）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>not imported (unknown columns)</source>
+        <translation>未导入（无法识别的列）</translation>
+    </message>
+    <message>
+        <source>%1: unknown extension; give --format</source>
+        <translation>%1：无法识别的扩展名；请用 --format 指定格式</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import people</source>
@@ -1434,6 +1517,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Detect</source>
         <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>The first with a name column</source>
+        <translation>第一个有姓名列的工作表</translation>
     </message>
     <message>
         <source>Choose a file, then Preview to see what it would change.</source>
@@ -1472,12 +1559,32 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Sheet</source>
+        <translation>工作表(&amp;S)</translation>
+    </message>
+    <message>
         <source>Into &amp;account</source>
         <translation>导入到客户(&amp;A)</translation>
     </message>
     <message>
-        <source>Contacts and maps (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)</source>
-        <translation>联系人与关系图 (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;所有文件 (*)</translation>
+        <source>Contacts and maps (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)</source>
+        <translation>联系人和关系图 (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Encoding: %1 (if the sample below reads wrongly, choose another under Encoding)</source>
+        <translation>编码：%1（如果下面的样例显示不正确，请在“编码”中另选一种）</translation>
+    </message>
+    <message>
+        <source>Sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <source>%1 matched by name only: check they are the same people.</source>
+        <translation>%1 人仅按姓名匹配：请确认是同一人。</translation>
+    </message>
+    <message>
+        <source>Sample as read:</source>
+        <translation>读取到的样例：</translation>
     </message>
     <message>
         <source>Choose an existing file, its format and the account to import into.</source>
@@ -1512,10 +1619,6 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>将新建该客户。</translation>
     </message>
     <message>
-        <source>Encoding: %1</source>
-        <translation>编码：%1</translation>
-    </message>
-    <message>
         <source>To create</source>
         <translation>将新建</translation>
     </message>
@@ -1528,12 +1631,20 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>无变化（已存在）</translation>
     </message>
     <message>
+        <source>Matched by name only (no id or e-mail to confirm)</source>
+        <translation>仅按姓名匹配（没有编号或邮箱可确认）</translation>
+    </message>
+    <message>
         <source>Refused (%1)</source>
         <translation>被拒绝（%1）</translation>
     </message>
     <message>
         <source>line %1</source>
         <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Imported with a field left unknown (%1)</source>
+        <translation>已导入，但有字段保留为未知（%1）</translation>
     </message>
     <message>
         <source>Columns not used</source>
@@ -1595,6 +1706,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>第 %a 张名片：无法读取（%b）</translation>
     </message>
     <message>
+        <source>card %a: unreadable</source>
+        <translation>第 %a 张名片：无法读取</translation>
+    </message>
+    <message>
         <source>card %a: %b</source>
         <translation>第 %a 张名片：%b</translation>
     </message>
@@ -1609,6 +1724,78 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>edge %a %b: strength “%c” is not 1 to 5</source>
         <translation>第 %a 条边 %b：强度“%c”不在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <source>%c; left unknown</source>
+        <translation>%c；该项保留为未知</translation>
+    </message>
+    <message>
+        <source>%a fields where the header has %b; the extra ones were left out</source>
+        <translation>有 %a 个字段，而表头只有 %b 个；多出的字段未导入</translation>
+    </message>
+    <message>
+        <source>line %a: a quoted field is never closed</source>
+        <translation>第 %a 行：引号内的字段没有结束引号</translation>
+    </message>
+    <message>
+        <source>line %a: the row is not well-formed CSV</source>
+        <translation>第 %a 行：不是格式正确的 CSV</translation>
+    </message>
+    <message>
+        <source>line %a: not valid %b</source>
+        <translation>第 %a 行：不是有效的 %b</translation>
+    </message>
+    <message>
+        <source>unknown encoding “%a”</source>
+        <translation>无法识别的编码“%a”</translation>
+    </message>
+    <message>
+        <source>no sheet named “%a” (the workbook has: %b)</source>
+        <translation>没有名为“%a”的工作表（工作簿中有：%b）</translation>
+    </message>
+    <message>
+        <source>not a readable Excel workbook</source>
+        <translation>不是可读的 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>no sheet has a header row with a name column (e.g. Name, First Name, 姓名)</source>
+        <translation>没有哪个工作表有含姓名列的表头（如 Name、First Name、姓名）</translation>
+    </message>
+    <message>
+        <source>the sheet “%a” has no header row with a name column (e.g. Name, First Name, 姓名)</source>
+        <translation>工作表“%a”没有含姓名列的表头（如 Name、First Name、姓名）</translation>
+    </message>
+    <message>
+        <source>link %a → %b: strength “%c” is not 1 to 5</source>
+        <translation>关系 %a → %b：强度“%c”不在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <source>not well-formed XML (line %a, column %b)</source>
+        <translation>XML 格式不正确（第 %a 行，第 %b 列）</translation>
+    </message>
+    <message>
+        <source>not readable XML</source>
+        <translation>无法读取的 XML</translation>
+    </message>
+    <message>
+        <source>not a readable JSON file (line %a, column %b)</source>
+        <translation>不是可读的 JSON 文件（第 %a 行，第 %b 列）</translation>
+    </message>
+    <message>
+        <source>not a readable JSON file</source>
+        <translation>不是可读的 JSON 文件</translation>
+    </message>
+    <message>
+        <source>the JSON is nested more than %a levels deep; refused</source>
+        <translation>JSON 嵌套超过 %a 层，已拒绝</translation>
+    </message>
+    <message>
+        <source>not a Stakemap account (no “format”: “stakemap-account” field); people come in from CSV, XLSX, vCard, GraphML or GEXF</source>
+        <translation>不是 Stakemap 客户文件（没有 “format”: “stakemap-account” 字段）；联系人请从 CSV、XLSX、vCard、GraphML 或 GEXF 导入</translation>
+    </message>
+    <message>
+        <source>%a: “%b” names several people; give an id</source>
+        <translation>%a：“%b”对应多个人，请提供编号</translation>
     </message>
     <message>
         <source>unknown buying role “%b”</source>
@@ -1637,6 +1824,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>not readable as %a: %b</source>
         <translation>无法按 %a 读取：%b</translation>
+    </message>
+    <message>
+        <source>not readable as %a</source>
+        <translation>无法按 %a 读取</translation>
     </message>
     <message>
         <source>cannot read the file: %a</source>

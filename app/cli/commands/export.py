@@ -46,11 +46,28 @@ def run(args: argparse.Namespace) -> int:
             print(f"stakemap: no account named “{args.account}”", file=sys.stderr)
             return 1
         try:
-            writer(session, account.id, out, shareable=bool(getattr(args, "shareable", False)))
+            writer(session, account.id, out, shareable=bool(getattr(args, "shareable", False)),
+                   **_labels(args, fmt))
         except OSError as exc:
             print(f"stakemap: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     return 0
+
+
+def _labels(args: argparse.Namespace, fmt: str) -> dict:
+    """A workbook names roles, stances and link kinds in the language of --lang (identifiers without it)."""
+    from app.io.exporters import LABELLED_FORMATS
+
+    if fmt not in LABELLED_FORMATS or not getattr(args, "lang", None):
+        return {}
+    from PySide6.QtCore import QCoreApplication
+
+    from app.i18n import labels, language
+
+    if QCoreApplication.instance() is None:
+        QCoreApplication([])
+    language.install(args.lang)
+    return {"labels": {"role": labels.buying_roles(), "stance": labels.stances(), "kind": labels.link_kinds()}}
 
 
 def _run_map(args: argparse.Namespace, out: Path, fmt: str) -> int:

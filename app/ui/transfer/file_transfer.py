@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +28,8 @@ from app.i18n import translate
 from app.ui.common.widgets import add_ok_cancel, paper_combo
 from app.ui.transfer.import_messages import localize
 
-FORMATS = ("csv", "vcard", "graphml", "gexf", "json")
-ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
+FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json")
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "big5", "cp1252", "utf-16", "latin-1")
 
 
 class ImportWorker(QThread):
@@ -38,10 +38,11 @@ class ImportWorker(QThread):
 
     cancelled = Signal()
 
-    def __init__(self, database, path: Path, account: str, fmt: str, encoding: str | None, dry_run: bool) -> None:
+    def __init__(self, database, path: Path, account: str, fmt: str, encoding: str | None, dry_run: bool,
+                 sheet: str | None = None) -> None:
         super().__init__()
         self._db, self.path, self.account, self.fmt = database, path, account, fmt
-        self.encoding, self.dry_run = encoding, dry_run
+        self.encoding, self.dry_run, self.sheet = encoding, dry_run, sheet
         self._cancel = False
 
     def cancel(self) -> None:
@@ -57,12 +58,14 @@ class ImportWorker(QThread):
         try:
             if self.dry_run:
                 with self._db.read_session() as session:
-                    report = import_file(session, self.path, self.account, self.fmt, True, self.encoding)
+                    report = import_file(session, self.path, self.account, self.fmt, True, self.encoding,
+                                         self.sheet)
                     session.rollback()  # a preview never writes
             else:
                 # One transaction: all of it, or — refused, cancelled, the disk full — nothing.
                 with self._db.session() as session:
-                    report = import_file(session, self.path, self.account, self.fmt, False, self.encoding)
+                    report = import_file(session, self.path, self.account, self.fmt, False, self.encoding,
+                                         self.sheet)
                     if self._cancel:
                         session.rollback()
                         self.cancelled.emit()
@@ -99,12 +102,19 @@ class ImportDialog(QDialog):
         path_row.addWidget(browse)
         self.format = QComboBox()
         self.format.addItem(self.tr("From the file's extension"), None)
-        for code, label in zip(FORMATS, ("CSV", "vCard", "GraphML", "GEXF", "JSON (Stakemap)"), strict=True):
+        for code, label in zip(FORMATS, ("CSV", "Excel (XLSX, XLSM)", "vCard", "GraphML", "GEXF", "JSON (Stakemap)"),
+                               strict=True):
             self.format.addItem(label, code)
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("Detect"), None)
         for code in ENCODINGS:
             self.encoding.addItem(code, code)
+        self.sheet = QComboBox()
+        self.sheet.addItem(self.tr("The first with a name column"), None)
+        self.sample = QLabel()
+        self.sample.setWordWrap(True)
+        self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample.hide()
         self.account = QComboBox()
         self.account.setEditable(True)
         self.account.addItems(account_names)
@@ -127,13 +137,18 @@ class ImportDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&File"), path_row)
+        file_label = QLabel(self.tr("&File"))
+        file_label.setBuddy(self.path)  # the field is a row of two widgets: the label needs its buddy named
+        form.addRow(file_label, path_row)
         form.addRow(self.tr("F&ormat"), self.format)
         form.addRow(self.tr("&Encoding"), self.encoding)
+        form.addRow(self.tr("&Sheet"), self.sheet)
         form.addRow(self.tr("Into &account"), self.account)
+        self._form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
+        layout.addWidget(self.sample)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.busy)
         layout.addWidget(buttons)
@@ -144,11 +159,30 @@ class ImportDialog(QDialog):
             widget.textChanged.connect(lambda _t: self.import_button.setEnabled(False))
         self.format.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
         self.encoding.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
+        self.sheet.currentIndexChanged.connect(lambda _i: self.import_button.setEnabled(False))
+        self.path.textChanged.connect(self._on_path_changed)
+        self.format.currentIndexChanged.connect(lambda _i: self._on_path_changed())
+        self._on_path_changed()
+
+    def _current_format(self) -> str | None:
+        from app.io.apply import format_of
+
+        return self.format.currentData() or format_of(Path(self.path.text().strip()))
+
+    def _on_path_changed(self, _text: str = "") -> None:
+        """The sheet row is for workbooks, the encoding row for text files; a new file starts from detection."""
+        fmt = self._current_format()
+        self._form.setRowVisible(self.sheet, fmt == "xlsx")
+        self._form.setRowVisible(self.encoding, fmt in (None, "csv", "vcard"))
+        while self.sheet.count() > 1:
+            self.sheet.removeItem(1)
+        self.sample.hide()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import people"), self.path.text(),
-            self.tr("Contacts and maps (*.csv *.txt *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)"))
+            self.tr("Contacts and maps (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json);;"
+                    "All files (*)"))
         if path:
             self.path.setText(path)
 
@@ -161,7 +195,8 @@ class ImportDialog(QDialog):
         if not path.is_file() or not account or fmt is None:
             self.summary.setText(self.tr("Choose an existing file, its format and the account to import into."))
             return
-        worker = ImportWorker(self._ws.database, path, account, fmt, self.encoding.currentData(), dry_run)
+        sheet = self.sheet.currentData() if fmt == "xlsx" else None
+        worker = ImportWorker(self._ws.database, path, account, fmt, self.encoding.currentData(), dry_run, sheet)
         worker.done.connect(lambda report: self._on_done(report, dry_run, account))
         worker.refused.connect(self._on_refused)
         worker.cancelled.connect(self._on_cancelled)
@@ -200,6 +235,7 @@ class ImportDialog(QDialog):
         self.details.clear()
         text = self.tr("The file was refused and nothing was written: %1")
         self.summary.setText(text.replace("%1", localize(reason)))
+        self.sample.hide()
 
     def _on_done(self, report, dry_run: bool, account: str) -> None:
         self.report = report
@@ -221,11 +257,22 @@ class ImportDialog(QDialog):
         if report.account_created:
             lines.append(self.tr("The account will be created."))
         if report.encoding:
-            lines.append(self.tr("Encoding: %1").replace("%1", report.encoding))
+            lines.append(self.tr("Encoding: %1 (if the sample below reads wrongly, choose another under Encoding)")
+                         .replace("%1", report.encoding))
+        if report.sheet:
+            lines.append(self.tr("Sheet: %1").replace("%1", report.sheet))
+            self._offer_sheets(report.sheets, report.sheet)
+        if report.matched_by_name:
+            lines.append(self.tr("%1 matched by name only: check they are the same people.")
+                         .replace("%1", str(len(report.matched_by_name))))
         self.summary.setText("\n".join(lines))
+        self.sample.setVisible(bool(report.sample))
+        if report.sample:
+            self.sample.setText(self.tr("Sample as read:") + "\n" + report.sample)
         self.details.clear()
         groups = ((self.tr("To create"), report.created), (self.tr("To update"), report.updated),
-                  (self.tr("Unchanged (already there)"), report.skipped))
+                  (self.tr("Unchanged (already there)"), report.skipped),
+                  (self.tr("Matched by name only (no id or e-mail to confirm)"), report.matched_by_name))
         for title, names in groups:
             parent = QTreeWidgetItem(self.details, [f"{title} ({len(names)})", ""])
             for name in names[:500]:
@@ -235,10 +282,34 @@ class ImportDialog(QDialog):
             where = self.tr("line %1").replace("%1", str(refusal.line)) if refusal.line is not None else ""
             QTreeWidgetItem(refused, [where, localize(refusal.reason)])
         refused.setExpanded(bool(report.refused))
+        if report.warnings:
+            warned = QTreeWidgetItem(self.details, [self.tr("Imported with a field left unknown (%1)")
+                                                    .replace("%1", str(len(report.warnings))), ""])
+            for warning in report.warnings[:500]:
+                where = self.tr("line %1").replace("%1", str(warning.line)) if warning.line is not None else ""
+                QTreeWidgetItem(warned, [where, localize(warning.reason)])
+            warned.setExpanded(True)
         if report.unknown_columns:
             unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), ", ".join(report.unknown_columns)])
             unknown.setToolTip(1, ", ".join(report.unknown_columns))
         self.details.resizeColumnToContents(0)
+
+
+    def _offer_sheets(self, sheets: list[str], chosen: str) -> None:
+        """Every sheet of the workbook, the one read selected, so the user can pick another and preview again."""
+        self.sheet.blockSignals(True)
+        while self.sheet.count() > 1:
+            self.sheet.removeItem(1)
+        for name in sheets:
+            self.sheet.addItem(name, name)
+        self.sheet.setCurrentIndex(max(0, self.sheet.findData(chosen)))
+        self.sheet.blockSignals(False)
+
+
+def vocabulary_labels() -> dict[str, dict]:
+    from app.i18n import labels
+
+    return {"role": labels.buying_roles(), "stance": labels.stances(), "kind": labels.link_kinds()}
 
 
 class ExportWorker(QThread):
@@ -246,15 +317,19 @@ class ExportWorker(QThread):
     failed = Signal(str)
 
     def __init__(self, database, account_id: int, path: Path, fmt: str, shareable: bool) -> None:
+        from app.io.exporters import LABELLED_FORMATS
+
         super().__init__()
         self._db, self.account_id, self.path, self.fmt, self.shareable = database, account_id, path, fmt, shareable
+        # Taken here, on the GUI thread: the words of the interface language for roles, stances and link kinds.
+        self.options = {"labels": vocabulary_labels()} if fmt in LABELLED_FORMATS else {}
 
     def run(self) -> None:
         from app.io.exporters import writer_for
 
         try:
             with self._db.sessionmaker() as session:
-                writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable)
+                writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable, **self.options)
         except Exception as exc:  # the old file is untouched: writes are atomic
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return

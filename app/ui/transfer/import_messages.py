@@ -1,7 +1,9 @@
-"""The importer's reasons (written in English for the command line) in the interface language.
+"""The importer's reasons (written in English) in the interface language, for the window and the command line.
 
 Each known sentence is matched whole and re-built from its translated template, keeping the names, values
-and numbers it carries; a sentence not listed here is shown as it is.
+and numbers it carries; a sentence not listed here is shown as it is. A reason may carry a second line: the
+parsing library's own words ("no element found", "Expecting ',' delimiter"), kept as they are below our
+translated sentence, which says what and where.
 """
 
 from __future__ import annotations
@@ -16,12 +18,45 @@ def _rules() -> list[tuple[re.Pattern, str]]:
         # Where first (card, node, edge), then what: the general sentences below would match these too.
         (r"card (?P<a>\d+): no name \(FN or N\)", translate("ImportMessages", "card %a: no name (FN or N)")),
         (r"card (?P<a>\d+): unreadable \((?P<b>.*)\)", translate("ImportMessages", "card %a: unreadable (%b)")),
+        (r"card (?P<a>\d+): unreadable", translate("ImportMessages", "card %a: unreadable")),
         (r"card (?P<a>\d+): (?P<b>.*)", translate("ImportMessages", "card %a: %b")),
         (r"node (?P<a>\d+): no name and no id", translate("ImportMessages", "node %a: no name and no id")),
         (r"node (?P<a>\d+) “(?P<b>.*)”: (?P<c>.*)", translate("ImportMessages", "node %a “%b”: %c")),
         (r"edge (?P<a>\d+) (?P<b>.*): strength “(?P<c>.*)” is not 1 to 5",
          translate("ImportMessages", "edge %a %b: strength “%c” is not 1 to 5")),
+        (r"(?P<c>.*); left unknown", translate("ImportMessages", "%c; left unknown")),
         (r"no name in this row", translate("ImportMessages", "no name in this row")),
+        (r"(?P<a>\d+) fields where the header has (?P<b>\d+); the extra ones were left out",
+         translate("ImportMessages", "%a fields where the header has %b; the extra ones were left out")),
+        (r"line (?P<a>\d+): a quoted field is never closed",
+         translate("ImportMessages", "line %a: a quoted field is never closed")),
+        (r"line (?P<a>\d+): the row is not well-formed CSV",
+         translate("ImportMessages", "line %a: the row is not well-formed CSV")),
+        (r"line (?P<a>\d+): not valid (?P<b>\S+)", translate("ImportMessages", "line %a: not valid %b")),
+        (r"unknown encoding “(?P<a>.*)”", translate("ImportMessages", "unknown encoding “%a”")),
+        (r"no sheet named “(?P<a>.*)” \(the workbook has: (?P<b>.*)\)",
+         translate("ImportMessages", "no sheet named “%a” (the workbook has: %b)")),
+        (r"not a readable Excel workbook", translate("ImportMessages", "not a readable Excel workbook")),
+        (r"no sheet has a header row with a name column \(e\.g\. Name, First Name, 姓名\)",
+         translate("ImportMessages", "no sheet has a header row with a name column (e.g. Name, First Name, 姓名)")),
+        (r"the sheet “(?P<a>.*)” has no header row with a name column \(e\.g\. Name, First Name, 姓名\)",
+         translate("ImportMessages", "the sheet “%a” has no header row with a name column (e.g. Name, First Name, "
+                                     "姓名)")),
+        (r"link (?P<a>.*) → (?P<b>.*): strength “(?P<c>.*)” is not 1 to 5",
+         translate("ImportMessages", "link %a → %b: strength “%c” is not 1 to 5")),
+        (r"not well-formed XML \(line (?P<a>\d+), column (?P<b>\d+)\)",
+         translate("ImportMessages", "not well-formed XML (line %a, column %b)")),
+        (r"not readable XML", translate("ImportMessages", "not readable XML")),
+        (r"not a readable JSON file \(line (?P<a>\d+), column (?P<b>\d+)\)",
+         translate("ImportMessages", "not a readable JSON file (line %a, column %b)")),
+        (r"not a readable JSON file", translate("ImportMessages", "not a readable JSON file")),
+        (r"the JSON is nested more than (?P<a>\d+) levels deep; refused",
+         translate("ImportMessages", "the JSON is nested more than %a levels deep; refused")),
+        (r"not a Stakemap account \(no “format”: “stakemap-account” field\); (?P<a>.*)",
+         translate("ImportMessages", "not a Stakemap account (no “format”: “stakemap-account” field); people "
+                                     "come in from CSV, XLSX, vCard, GraphML or GEXF")),
+        (r"(?P<a>.+ link .+ → .+): “(?P<b>.*)” names several people; give an id",
+         translate("ImportMessages", "%a: “%b” names several people; give an id")),
         (r"no name", translate("ImportMessages", "no name")),
         (r"(?P<a>.+): influence must be 1 to 5, not “(?P<b>.*)”",
          translate("ImportMessages", "%a: influence must be 1 to 5, not “%b”")),
@@ -46,6 +81,7 @@ def _rules() -> list[tuple[re.Pattern, str]]:
         (r"cannot tell the text encoding; give one with --encoding",
          translate("ImportMessages", "cannot tell the text encoding; choose one under Encoding")),
         (r"not readable as (?P<a>\S+): (?P<b>.*)", translate("ImportMessages", "not readable as %a: %b")),
+        (r"not readable as (?P<a>\S+)", translate("ImportMessages", "not readable as %a")),
         (r"cannot read the file: (?P<a>.*)", translate("ImportMessages", "cannot read the file: %a")),
         (r"the file declares XML entities \(an entity-expansion attack\?\); refused",
          translate("ImportMessages", "the file declares XML entities (a possible entity-expansion attack); refused")),
@@ -71,6 +107,9 @@ def _rules() -> list[tuple[re.Pattern, str]]:
 
 
 def localize(message: str) -> str:
+    head, newline, detail = message.partition("\n")
+    if newline:
+        return localize(head) + "\n" + detail
     for pattern, template in _rules():
         found = pattern.match(message)
         if found:
