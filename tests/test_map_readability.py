@@ -319,3 +319,12 @@ def test_the_analysis_summary_keeps_its_height_while_its_text_changes(qtbot, dem
         heights.add(summary.height())
     assert len(heights) == 1, heights
     stop(controller)
+
+
+def test_a_card_shows_the_last_part_of_a_department_path():
+    from app.views.map.card_item import shown_department
+
+    assert shown_department("总部/信息技术部/基础架构组") == "基础架构组"
+    assert shown_department("Finance") == "Finance"
+    assert shown_department("Sales / ") == "Sales"
+    assert shown_department(None) is None

@@ -37,6 +37,14 @@ def _font(pixels: float, bold: bool = False) -> QFont:
     return font
 
 
+
+def shown_department(department: str | None) -> str | None:
+    """The last part of a department path (总部/信息技术部/基础架构组 → 基础架构组): the card has room for one."""
+    if not department or "/" not in department:
+        return department
+    parts = [part.strip() for part in department.split("/") if part.strip()]
+    return parts[-1] if parts else department
+
 class CardItem(QGraphicsItem):
     """Position is the card's centre. ``key`` is ("person", id) or ("member", id)."""
 
@@ -75,7 +83,7 @@ class CardItem(QGraphicsItem):
         for link in self.links:
             link.adjust()
 
-    def _tooltip(self) -> str:
+    def _tooltip(self) -> str:  # the department in full, as its path
         r = self.record
         lines = [r.name] + [part for part in (r.title, getattr(r, "department", None)) if part]
         return "\n".join(lines)
@@ -304,7 +312,7 @@ class CardItem(QGraphicsItem):
                 title_right = badge_rect.left() - 6
         self._text(painter, r.name, name_font, style.TEXT, left, name_top, name_right - left, name_height)
         line_top = name_top + name_height
-        lines = [(r.title, style.TEXT, title_right), (r.department, style.SUBTLE_TEXT, right)]
+        lines = [(r.title, style.TEXT, title_right), (shown_department(r.department), style.SUBTLE_TEXT, right)]
         for text, color, text_right in lines:
             if line_top + line_height > rect.bottom() - 2:
                 break
