@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.i18n import translate
+from app.i18n.language import money_totals
 
 CHART_SIZE = QSize(1000, 620)
 
@@ -77,7 +78,9 @@ def export_xlsx(window) -> None:
     if path is None:
         return
     labels = xlsx_labels()
-    _run(window, WriteWorker(lambda data, target, _progress: write_dashboard_xlsx(data, target, labels),
+    money, separator = money_totals, translate("Lists", ", ")
+    _run(window, WriteWorker(lambda data, target, _progress: write_dashboard_xlsx(
+        data, target, labels, money=money, names_separator=separator),
                              shown_data(window), path))
 
 

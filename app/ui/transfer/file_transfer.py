@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.i18n.language import join_names
 from app.ui.common.widgets import add_ok_cancel, paper_combo
 from app.ui.transfer.import_messages import localize
 
@@ -231,8 +232,8 @@ class ImportDialog(QDialog):
             QTreeWidgetItem(refused, [where, localize(refusal.reason)])
         refused.setExpanded(bool(report.refused))
         if report.unknown_columns:
-            unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), ", ".join(report.unknown_columns)])
-            unknown.setToolTip(1, ", ".join(report.unknown_columns))
+            unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), join_names(report.unknown_columns)])
+            unknown.setToolTip(1, join_names(report.unknown_columns))
         self.details.resizeColumnToContents(0)
 
 
