@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Workspace
+from app.ui.accounts.empty_state import EmptyState
 from app.ui.common.elided_label import ElidedLabel
 from app.views.links_model import LinksModel
 from app.views.people_model import ID_ROLE, PeopleModel, TeamModel
@@ -87,9 +87,7 @@ class AccountPage(QWidget):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
-        self.empty = QLabel(self.tr("Select a key account on the left, or create one with Account ▸ New account."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(page)
@@ -130,6 +128,11 @@ class AccountPage(QWidget):
         self.map_panel.show_account(account_id)
         self.stack.setCurrentIndex(0 if account_id is None else 1)
         self._update_header()
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        if self.account_id is None:
+            self.empty.set_empty_database(not self._ws.account_summaries())
 
     def _update_header(self) -> None:
         if self.account_id is None:
@@ -145,6 +148,7 @@ class AccountPage(QWidget):
 
     def _on_accounts_changed(self, _change) -> None:
         self._update_header()
+        self._update_empty_state()
 
     # -- selection ------------------------------------------------------------------------------
     @staticmethod
