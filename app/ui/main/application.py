@@ -66,6 +66,7 @@ class AppController(QObject):
         if self.workspace is not None:
             window.attach(self.workspace, self.undo_stack, account)
         window.show()
+        old.replaced = True
         old.close()
         old.deleteLater()
 

@@ -56,6 +56,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self.profile_stack = None
         self.person_profile = None
         self._pending_account: int | None = None
+        self.replaced = False  # set when another window takes over (a change of language)
         self.setObjectName("MainWindow")
 
         self.account_list = AccountListPanel()
@@ -258,7 +259,19 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         if self.account_page is not None:
             self.settings.last_account = self.account_id
 
+    def running_exports(self) -> int:
+        """Files being written now, from this window and from the dashboard."""
+        return len(self._writers) + (len(self.dashboard.writers) if self.dashboard is not None else 0)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.running_exports() and not self.replaced:  # a window replaced by another lets its files finish
+            answer = QMessageBox.question(
+                self, self.tr("Export still running"),
+                self.tr("%n file(s) still being written. Close Stakemap once they are done?", "",
+                        self.running_exports()))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         if self.dashboard is not None:
             self.dashboard.close()  # remembers where it was
         if self.profile is not None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.i18n.language import join_names
 from app.ui.common.widgets import add_ok_cancel, paper_combo
+from app.ui.transfer.destinations import ask_save_path, offer_opening
 from app.ui.transfer.import_messages import localize
 
 FORMATS = ("csv", "vcard", "graphml", "gexf", "json")
@@ -322,13 +323,9 @@ def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = N
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     code = fmt.currentData()
-    path, _ = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), f"{account_name}.{code}",
-                                          f"{fmt.currentText()} (*.{code})")
-    if not path:
+    path = ask_save_path(parent, dialog.windowTitle(), account_name, code, f"{fmt.currentText()} (*.{code})")
+    if path is None:
         return None
-    path = Path(path)
-    if path.suffix.lower() != f".{code}":
-        path = path.with_name(path.name + f".{code}")
     return path, code, shareable.isChecked(), {"paper": paper.currentData(), "dpi": dpi.value()}
 
 
@@ -352,8 +349,7 @@ def start_writing(window, worker, message: str, on_finished) -> None:
         worker.deleteLater()
         on_finished()
 
-    worker.done.connect(lambda written: window.statusBar().showMessage(
-        translate("FileWriting", "Exported to %1").replace("%1", written), 8000))
+    worker.done.connect(lambda written: (window.statusBar().clearMessage(), offer_opening(window, written)))
     title = translate("FileWriting", "Export failed")
     worker.failed.connect(lambda detail: QMessageBox.warning(window, title, detail))
     worker.finished.connect(finished)
