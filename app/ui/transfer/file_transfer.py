@@ -124,7 +124,10 @@ class ImportDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&File"), path_row)
+        # A row that is a layout has no field for its label's "&" to point at: the label is given its buddy.
+        file_label = QLabel(self.tr("&File"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         form.addRow(self.tr("F&ormat"), self.format)
         form.addRow(self.tr("&Encoding"), self.encoding)
         form.addRow(self.tr("Into &account"), self.account)
