@@ -471,8 +471,8 @@ To keep their history, archive them instead.</source>
         <translation>假设分析</translation>
     </message>
     <message>
-        <source>The analysis could not be computed: %1</source>
-        <translation>无法完成分析：%1</translation>
+        <source>The analysis could not be computed.</source>
+        <translation>无法完成分析。</translation>
     </message>
     <message>
         <source>Analysing…</source>
@@ -1141,8 +1141,8 @@ To keep their history, archive them instead.</source>
         <translation>正在计算覆盖与风险…</translation>
     </message>
     <message>
-        <source>Could not compute the dashboard: %1</source>
-        <translation>无法计算仪表板：%1</translation>
+        <source>Could not compute the dashboard.</source>
+        <translation>无法计算仪表板。</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) in %1 s</source>
@@ -1290,10 +1290,37 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <source>No permission to write or read “%1”.</source>
+        <translation>没有读写“%1”的权限。</translation>
+    </message>
+    <message>
+        <source>The disk is full (“%1”).</source>
+        <translation>磁盘已满（“%1”）。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist (or its folder does not).</source>
+        <translation>“%1”不存在（或其所在文件夹不存在）。</translation>
+    </message>
+    <message>
+        <source>“%1” is on a read-only disk.</source>
+        <translation>“%1”位于只读磁盘上。</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a file.</source>
+        <translation>“%1”是文件夹，不是文件。</translation>
+    </message>
+</context>
+<context>
     <name>FileWriting</name>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The file could not be written; a file already there was left as it was.</source>
+        <translation>无法写入文件；原有的同名文件保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1491,10 @@ You can undo this with Edit ▸ Undo.</source>
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
     <message>
         <source>Import people</source>
         <translation>导入联系人</translation>
@@ -2802,8 +2833,8 @@ Decision maps of key-account buying committees.</source>
         <translation>无部门</translation>
     </message>
     <message>
-        <source>The layout could not be computed: %1</source>
-        <translation>无法计算布局：%1</translation>
+        <source>The layout could not be computed.</source>
+        <translation>无法完成自动布局。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.i18n.language import join_names
+from app.ui.common.failures import detail_of, with_detail
 from app.ui.common.widgets import add_ok_cancel, paper_combo
 from app.ui.transfer.destinations import ask_save_path, offer_opening
 from app.ui.transfer.import_messages import localize
@@ -71,7 +72,7 @@ class ImportWorker(QThread):
             self.refused.emit(exc.reason)
             return
         except Exception as exc:  # a broken file must never take the window down
-            self.refused.emit(f"{type(exc).__name__}: {exc}")
+            self.refused.emit(with_detail(translate("ImportDialog", "The file could not be read."), detail_of(exc)))
             return
         self.done.emit(report)
 
@@ -117,11 +118,13 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setEnabled(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.hide()
+        # Close while idle, Cancel while an import runs: never both (Cancel stops the import, Close the dialog).
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.hide()  # after it joins the box, which shows what it is given
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         # A row that is a layout has no field for its label's "&" to point at: the label is given its buddy.
@@ -171,6 +174,7 @@ class ImportDialog(QDialog):
             button.setEnabled(False)
         self.busy.show()
         self.cancel_button.setVisible(not dry_run)
+        self.close_button.setVisible(dry_run)
         worker.start()
 
     def _cancel(self) -> None:
@@ -190,6 +194,7 @@ class ImportDialog(QDialog):
     def _on_finished(self) -> None:
         self.busy.hide()
         self.cancel_button.hide()
+        self.close_button.show()
         self.preview_button.setEnabled(True)
         if self._worker is not None:
             self._worker.deleteLater()
@@ -256,7 +261,7 @@ class ExportWorker(QThread):
             with self._db.sessionmaker() as session:
                 writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable)
         except Exception as exc:  # the old file is untouched: writes are atomic
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         self.done.emit(str(self.path))
 
@@ -278,7 +283,7 @@ class WriteWorker(QThread):
         try:
             self._write(self._job, self.path, self.progress.emit)
         except Exception as exc:  # the old file is untouched: writes are atomic
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         self.done.emit(str(self.path))
 
@@ -354,6 +359,7 @@ def start_writing(window, worker, message: str, on_finished) -> None:
 
     worker.done.connect(lambda written: (window.statusBar().clearMessage(), offer_opening(window, written)))
     title = translate("FileWriting", "Export failed")
-    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, detail))
+    sentence = translate("FileWriting", "The file could not be written; a file already there was left as it was.")
+    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, with_detail(sentence, detail)))
     worker.finished.connect(finished)
     worker.start()
