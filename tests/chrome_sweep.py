@@ -45,6 +45,7 @@ _TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _PATH_OR_MAIL = re.compile(r"(\S+@\S+\.\S+|(?:[A-Za-z]:)?[/\\][^\s，。、：；]+|\S+\.(?:db|pdf|png|svg|csv|xlsx|json|"
                            r"vcf|graphml|gexf|ics|txt|stakemap|sqlite))")
+_LEFT_KEY = re.compile(r"\([A-Za-z0-9]\)(…|\.\.\.)?$")  # "导入(I)…": what Qt leaves of "导入(&I)…"
 _MNEMONIC = re.compile(r"\(&[A-Za-z0-9]\)|&(?=[^&\s])")
 
 
@@ -155,4 +156,6 @@ def problems(root: QWidget, allowed_names: set[str]) -> list[str]:
             found.append(f"{type(root).__name__} {where}: {text!r} (English: {' '.join(words[:6])})")
         if not mnemonic and _MNEMONIC.search(text.replace("&&", "")) and "&nbsp;" not in text:
             found.append(f"{type(root).__name__} {where}: {text!r} (a literal &)")
+        if where.endswith("tooltip") and _LEFT_KEY.search(text):
+            found.append(f"{type(root).__name__} {where}: {text!r} (a mnemonic's key in a tooltip)")
     return sorted(set(found))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import labels
 from app.ui.common.failures import detail_of
+from app.ui.common.widgets import plain_text
 from app.ui.dashboard.charts import CoverageSupportChart, MonthlyContactsChart
 from app.views.portfolio_models import ID_ROLE, SORT_ROLE, AccountsFilter, AccountsModel, RiskModel, RoleMatrixModel
 
@@ -203,6 +204,8 @@ class DashboardWindow(QMainWindow):
         self.xlsx_action.triggered.connect(self.export_xlsx)
         # A window of its own closes as one: Ctrl+W, the platform's Close (Ctrl+F4 on some desktops) or Esc.
         self.close_action = QAction(self.tr("&Close"), self)
+        for action in (self.refresh_action, self.pdf_action, self.xlsx_action, self.close_action):
+            action.setToolTip(plain_text(action.text()))  # no "(R)" left of the menu's key in a tooltip
         self.close_action.setShortcuts(list(dict.fromkeys([
             QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close), QKeySequence(Qt.Key.Key_Escape)])))
         self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -7,11 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from app.i18n import translate
+from app.ui.common.widgets import plain_text
 
 
 class MainActionsMixin:
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
+        # Qt's own tooltip keeps a Chinese mnemonic's "(F)"; a tooltip has no key to press.
+        action.setToolTip(plain_text(text))
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
         if tip:

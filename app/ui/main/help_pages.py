@@ -23,17 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.document.records import PersonRecord
 from app.i18n import labels, translate
+from app.ui.common.widgets import plain_text
 from app.views.map import style
 from app.views.map.card_item import CardItem
-
-
-def plain_text(text: str) -> str:
-    """An action's text without its mnemonic: "&Open database…" → "Open database…", "文件(&F)" → "文件"."""
-    for start in range(len(text) - 3):
-        if text[start] == "(" and text[start + 1] == "&" and text[start + 3] == ")":
-            text = text[:start] + text[start + 4:]
-            break
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def shortcut_rows(menu_bar) -> list[tuple[str, str, str]]:

@@ -27,6 +27,7 @@ from app import __version__
 from app.document.summary import AccountSummary
 from app.ui.accounts.list_panel import AccountListPanel
 from app.ui.common.elided_label import elided
+from app.ui.common.widgets import plain_text
 from app.ui.main.actions import MainActionsMixin
 from app.ui.main.file_menu import FileMenuMixin
 from app.ui.main.settings import AppSettings
@@ -213,6 +214,8 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         redo_text = elided(stack.redoText(), metrics, 320) if stack is not None and stack.canRedo() else ""
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
+        for action in (self.undo_action, self.redo_action):
+            action.setToolTip(plain_text(action.text()))
 
     def _on_undo(self) -> None:
         if self.undo_stack is not None:
