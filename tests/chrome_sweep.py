@@ -132,7 +132,7 @@ def texts_of(root: QWidget) -> list[tuple[str, str, bool]]:
             for action in w.actions():
                 if action.menu() is not None:
                     _menu_texts(action.menu(), out)
-        elif isinstance(w, QMenu) and w.parent() is root:  # context menus the window owns
+        elif isinstance(w, QMenu):  # the menus of buttons, and context menus the window owns
             _menu_texts(w, out)
     if isinstance(root, QMainWindow):
         for toolbar_action in root.actions():

@@ -7,12 +7,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QInputDialog,
+    QMenu,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -145,7 +146,7 @@ def test_an_empty_database_in_chinese(qtbot, tmp_path, sweep):
     assert not sweep.found, _report(sweep)
 
 
-def test_every_window_and_dialog_in_chinese(qtbot, demo_db, sweep):  # noqa: F811
+def test_every_window_and_dialog_in_chinese(qtbot, demo_db, sweep, monkeypatch):  # noqa: F811
     controller, window = start(qtbot, demo_db, "zh_CN")
     window.resize(1600, 1000)
     assert window.select_account(account_id(window, DEMO_ACCOUNT_NAMES[0]))
@@ -180,6 +181,27 @@ def test_every_window_and_dialog_in_chinese(qtbot, demo_db, sweep):  # noqa: F81
             if button.isVisible() and button.isEnabled():
                 button.click()
                 QCoreApplication.processEvents()
+    # The map's context menus: a card's, a link's, the background's, and the one a drawn link offers.
+    from app.ui.map import controller as map_controller
+
+    menus: list[QMenu] = []
+
+    class RecordingMenu(QMenu):  # PySide6 does not let QMenu.exec itself be replaced
+        def exec(self, *_args):
+            menus.append(self)
+            sweep.found.extend(f"[context menu] {p}" for p in problems(self, sweep.names))
+
+    monkeypatch.setattr(map_controller, "QMenu", RecordingMenu)
+    controller_of_map = page.map_panel.controller
+    person = next(c.key for c in scene.card_items() if c.key[0] == "person")
+    member = next(c.key for c in scene.card_items() if c.key[0] == "member")
+    origin = page.map_panel.view.mapToGlobal(page.map_panel.view.rect().center())
+    controller_of_map.context_menu(origin, QPointF(0, 0), person)
+    controller_of_map.context_menu(origin, QPointF(0, 0), member)
+    controller_of_map.context_menu(origin, QPointF(0, 0), scene.link_items()[0].record.id)
+    controller_of_map.context_menu(origin, QPointF(0, 0), None)
+    controller_of_map.ask_connect(member, person, origin)
+    assert len(menus) == 5 and all(m.actions() for m in menus)
     for top in QApplication.topLevelWidgets():
         if top.isVisible() and top not in (window, window.dashboard):
             sweep.look(top, "other window")
