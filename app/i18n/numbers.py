@@ -19,7 +19,7 @@ _UNITS = (
     ("thousand", Decimal(10) ** 3),
     ("万亿", Decimal(10) ** 12), ("千万", Decimal(10) ** 7), ("百万", Decimal(10) ** 6), ("亿", Decimal(10) ** 8),
     ("万", Decimal(10) ** 4), ("千", Decimal(10) ** 3), ("bn", Decimal(10) ** 9), ("b", Decimal(10) ** 9),
-    ("mn", Decimal(10) ** 6), ("m", Decimal(10) ** 6), ("k", Decimal(10) ** 3),
+    ("tn", Decimal(10) ** 12), ("mn", Decimal(10) ** 6), ("m", Decimal(10) ** 6), ("k", Decimal(10) ** 3),
 )
 _SEPARATORS = re.compile(r"[,\s_'’]")
 _SUFFIXES = ("%", "元", "人")

@@ -27,7 +27,7 @@ class NumberField(QWidget):
     def __init__(self, *, minimum: Decimal | int = 0, maximum: Decimal | int, decimals: int = 0, unit: str = "",
                  currency: str | None = None, placeholder: str | None = None, parent: QWidget | None = None) -> None:
         """A ``currency`` field (an ISO code) shows its sum as the interface's language writes money (215亿元,
-        CNY 21.5 billion) and reads it back the same way; ``unit`` is a word shown beside any other field."""
+        CNY 21.5bn) and reads it back the same way; ``unit`` is a word shown beside any other field."""
         super().__init__(parent)
         self.minimum, self.maximum, self.decimals, self.unit = minimum, maximum, decimals, unit
         self.currency = currency
@@ -36,6 +36,9 @@ class NumberField(QWidget):
         self.edit.setPlaceholderText(self.tr("Not known") if placeholder is None else placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if currency:  # wide enough for a sum with its unit ("CNY 888.88bn") beside the clear button
+            sample = money(Decimal("888880000000"), currency)
+            self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(sample) + 44)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOR};")

@@ -103,6 +103,7 @@ def offer_opening(window, written: str) -> ExportDone:
     bar = window.statusBar()
     for old in bar.findChildren(ExportDone):
         bar.removeWidget(old)
+        old.setParent(None)  # gone from the bar at once, not when the deferred delete runs
         old.deleteLater()
     done = ExportDone(Path(written))
     bar.addWidget(done)
