@@ -79,4 +79,5 @@ step "stakemap --db smoke.stakemap   (the window, offscreen, until it is ready f
 STAKEMAP_STARTUP_PROBE=1 STAKEMAP_CONFIG_DIR="$WORK/config" timeout 60 "$PROGRAM" --db "$DB" --lang zh_CN \
     | tee "$WORK/window.txt"
 grep -q "^startup-ready" "$WORK/window.txt" || fail "the window did not open"
+grep -q "^startup-qt-cancel 取消" "$WORK/window.txt" || fail "Qt's own Chinese catalogue was not loaded"
 printf '\nsmoke-app: all smoke commands passed\n' >&2

@@ -188,5 +188,7 @@ def test_export_what_the_dashboard_shows_to_pdf_and_excel(qtbot, demo_db, dialog
     qtbot.waitUntil(lambda: dashboard.export_worker is None, timeout=20000)
     sheet = load_workbook(tmp_path / "review.xlsx").worksheets[0]
     assert sorted(sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)) == kept
-    assert "Exported to" in dashboard.statusBar().currentMessage()
+    from app.ui.transfer.destinations import ExportDone
+
+    assert dashboard.statusBar().findChild(ExportDone).path == tmp_path / "review.xlsx"  # Open, Show in folder
     stop(controller)

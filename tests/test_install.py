@@ -95,9 +95,11 @@ def test_pipx_install_then_an_upgrade_keeps_the_database_and_settings(tmp_path, 
     probe = run(user, venv_python, "-c", (
         "import app, sys; from PySide6.QtCore import QCoreApplication as Q; a = Q([]);"
         "from app.i18n import language; language.install('zh_CN');"
-        "print(app.__file__); print(Q.translate('MainWindow', '&About Stakemap'))")).stdout.splitlines()
+        "print(app.__file__); print(Q.translate('MainWindow', '&About Stakemap'));"
+        "print(Q.translate('QPlatformTheme', 'Cancel'))")).stdout.splitlines()
     assert not Path(probe[0]).is_relative_to(ROOT) and Path(probe[0]).is_relative_to(user["PIPX_HOME"])
     assert probe[1] == "关于 Stakemap(&A)"
+    assert probe[2] == "取消"  # Qt's own catalogue, from the installed PySide6
 
     # A first run: the demo in the default database, the language chosen in the window.
     run(user, stakemap, "demo")

@@ -453,7 +453,9 @@ def test_export_the_map_to_pdf_from_the_file_menu(qtbot, demo_db, dialogs, monke
     assert window._export_worker is not None  # the pages are written by a worker, the window stays responsive
     qtbot.waitUntil(lambda: window._export_worker is None, timeout=20000)
     assert out.exists()
-    assert "Exported to" in window.statusBar().currentMessage()
+    from app.ui.transfer.destinations import ExportDone
+
+    assert window.statusBar().findChild(ExportDone).path == out  # Open and Show in folder beside the bar
     assert page_size(out) == [612, 792]  # Letter, as chosen
     text = pdf_text(out, layout=False)
     person = next(p for p in window.workspace.people(window.account_id) if not p.archived)
@@ -505,5 +507,6 @@ def test_two_exports_side_by_side_both_land(qtbot, demo_db, dialogs, monkeypatch
     window.export_action.trigger()
     window.export_action.trigger()
     assert len(window._writers) >= 1
+    dialogs.answers = [QMessageBox.StandardButton.Yes]  # "close once they are done?" (if still running)
     stop(controller)  # closing waits for both
     assert (tmp_path / "one.pdf").stat().st_size > 1000 and (tmp_path / "two.png").stat().st_size > 1000

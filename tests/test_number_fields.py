@@ -72,9 +72,10 @@ def test_typing_in_the_account_profile_stores_what_was_meant_or_nothing(qtbot, d
 
     profile.revenue.set_text("1.5e9")
     assert window.workspace.account(bank).annual_revenue == Decimal(1_500_000_000)
-    assert profile.revenue.edit.text() == "1,500,000,000"
+    assert profile.revenue.edit.text() == "CNY 1.5bn"  # as the language writes money
     profile.revenue.set_text("3.2亿")
     assert window.workspace.account(bank).annual_revenue == Decimal(320_000_000)
+    assert profile.revenue.edit.text() == "CNY 320m"
 
     profile.employees.set_text("12,5OO")  # letter O for zero: not a number
     assert profile.employees.message.isVisible()

@@ -177,8 +177,8 @@ def test_add_an_opportunity_and_see_the_weighted_pipeline(demo, bank_id, stack, 
     panel = OpportunitiesPanel(demo, stack)
     qtbot.addWidget(panel)
     panel.set_account(bank_id)
-    # The demo bank's one opportunity: CNY 52,000,000 at 30 %.
-    assert panel.pipeline.text() == "Weighted pipeline: CNY 15,600,000"
+    # The demo bank's one opportunity: CNY 52m at 30 %.
+    assert panel.pipeline.text() == "Weighted pipeline: CNY 15.6m"
 
     def fill(dialog: OpportunityDialog) -> int:
         dialog.name.setText("Disaster recovery site")
@@ -199,11 +199,11 @@ def test_add_an_opportunity_and_see_the_weighted_pipeline(demo, bank_id, stack, 
     assert (opportunity.value, opportunity.currency, opportunity.probability) == (Decimal("8000000.00"), "CNY", 25)
     assert (opportunity.stage, opportunity.expected_close) == ("requirements", dt.date(2031, 3, 31))
     # 52,000,000 × 30 % + 8,000,000 × 25 % = 15,600,000 + 2,000,000
-    assert panel.pipeline.text() == "Weighted pipeline: CNY 17,600,000"
+    assert panel.pipeline.text() == "Weighted pipeline: CNY 17.6m"
     stack.undo()
-    assert stored() == [] and panel.pipeline.text() == "Weighted pipeline: CNY 15,600,000"
+    assert stored() == [] and panel.pipeline.text() == "Weighted pipeline: CNY 15.6m"
     stack.redo()
-    assert stored() == [opportunity] and panel.pipeline.text() == "Weighted pipeline: CNY 17,600,000"
+    assert stored() == [opportunity] and panel.pipeline.text() == "Weighted pipeline: CNY 17.6m"
 
 
 def test_pipeline_keeps_currencies_apart(demo, bank_id, stack, qtbot):
@@ -213,7 +213,7 @@ def test_pipeline_keeps_currencies_apart(demo, bank_id, stack, qtbot):
     demo.add_opportunity(bank_id, "Hong Kong branch", value=Decimal("1234567.50"), currency="USD", probability=40)
     demo.add_opportunity(bank_id, "Lost bid", value=Decimal("9000000"), currency="CNY", probability=50,
                          stage="lost")
-    assert panel.pipeline.text() == "Weighted pipeline: CNY 15,600,000 · USD 493,827"
+    assert panel.pipeline.text() == "Weighted pipeline: CNY 15.6m; USD 493,827"
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

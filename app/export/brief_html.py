@@ -12,6 +12,7 @@ from html import escape
 
 from app.export.brief_content import Attendee, BriefContent
 from app.i18n import labels, record_labels, translate
+from app.i18n.language import join_names
 from app.views.history_model import channels, sentiments
 
 TEXT = "#263238"
@@ -150,7 +151,7 @@ def _attendee_detail(content: BriefContent, attendee: Attendee) -> str:
                   _field(translate("MeetingPack", "Influence"), influence.get(person.influence, unknown))]
     parts.append("<p>" + " &nbsp;·&nbsp; ".join(_e(f) for f in facts) + "</p>")
     levels = labels.relationship_levels()
-    known = ", ".join(f"{name} ({levels.get(level, level)})" for name, level in attendee.covered_by)
+    known = join_names(f"{name} ({levels.get(level, level)})" for name, level in attendee.covered_by)
     known = known or translate("MeetingPack", "nobody on our side")
     parts.append(_tag("p", _field(translate("MeetingPack", "Known by"), known)))
     if not content.shareable and person.competitor_preference:

@@ -20,6 +20,7 @@ from app.export.brief_html import STYLE, SUBTLE
 from app.export.pictures import play
 from app.i18n import labels as vocabulary
 from app.i18n import translate
+from app.i18n.language import current, join_names, money_totals
 from app.io.atomic import write_atomically
 from app.portfolio.coverage_table import ROLE_COLUMNS, AccountRow
 from app.portfolio.snapshot import (
@@ -29,7 +30,6 @@ from app.portfolio.snapshot import (
     PortfolioData,
     cell_state,
     cell_text,
-    pipeline_text,
     summarise,
 )
 
@@ -168,11 +168,12 @@ def _accounts(rows: list[AccountRow], labels: dict[str, str]) -> str:
                                       "support_index", "open_actions", "overdue_actions", "days_since",
                                       "pipeline")]
     never = translate("DashboardExport", "never")
+    separator = "；" if current() == "zh_CN" else "; "  # between the currencies of a pipeline
     table = []
     for row in rows:
         gaps = str(row.gaps)
         if row.gap_names:
-            names = ", ".join(row.gap_names[:GAP_NAMES_SHOWN])
+            names = join_names(row.gap_names[:GAP_NAMES_SHOWN])
             if row.gaps > GAP_NAMES_SHOWN:
                 names += " " + translate("DashboardExport", "+%1 more").replace("%1", str(row.gaps - GAP_NAMES_SHOWN))
             gaps = f"{row.gaps}: <span class='subtle'>{_e(names)}</span>"
@@ -185,7 +186,7 @@ def _accounts(rows: list[AccountRow], labels: dict[str, str]) -> str:
         table.append([
             f"<b>{_e(row.account)}</b>", _e(labels.get(f"tier_{row.tier}", row.tier)), _e(row.owner),
             str(row.people), f"{round(row.coverage_score * 100)}%", gaps, threaded, support,
-            str(row.open_actions), overdue, _e(days), _unbroken(pipeline_text(row.pipeline), "; "),
+            str(row.open_actions), overdue, _e(days), _unbroken(money_totals(row.pipeline), separator),
         ])
     if not table:
         return _tag("p", translate("DashboardExport", "No accounts yet."), "subtle")
@@ -241,7 +242,7 @@ def _risks(data: PortfolioData, labels: dict[str, str]) -> str:
         for index, point in enumerate(risk.cut_points):
             first = index == 0
             table.append([f"<b>{_e(risk.account)}</b>" if first else "", sole if first else "", _e(point.name),
-                          _e(labels.get(f"side_{point.side}", point.side)), _e(", ".join(point.cuts_off))])
+                          _e(labels.get(f"side_{point.side}", point.side)), _e(join_names(point.cuts_off))])
     return f"<p class='legend'>{_e(note)}</p>" + _table(header, table)
 
 

@@ -14,6 +14,32 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+def current() -> str:
+    """The language the interface speaks now ("zh_CN" or "en"), as install() left it."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def money(amount, currency: str | None, *, exact: bool = False) -> str:
+    """``amount`` of ``currency`` written as the interface's language writes money (app.i18n.money)."""
+    from app.i18n.money import format_money
+
+    return format_money(amount, currency, current(), exact=exact)
+
+
+def money_totals(totals: dict) -> str:
+    """Sums in several currencies, in the interface's language."""
+    from app.i18n.money import format_totals
+
+    return format_totals(totals, current())
+
+
+def join_names(names) -> str:
+    """Items of a list in running text with the interface language's separator (、 in Chinese)."""
+    from app.i18n.money import join_names as join
+
+    return join(names, current())
+
+
 def normalize(language: str | None) -> str | None:
     if not language:
         return None

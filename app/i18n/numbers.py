@@ -15,9 +15,11 @@ from decimal import Decimal, InvalidOperation
 
 # Longest first, so that 万亿 is not read as 万 followed by 亿.
 _UNITS = (
+    ("trillion", Decimal(10) ** 12), ("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6),
+    ("thousand", Decimal(10) ** 3),
     ("万亿", Decimal(10) ** 12), ("千万", Decimal(10) ** 7), ("百万", Decimal(10) ** 6), ("亿", Decimal(10) ** 8),
     ("万", Decimal(10) ** 4), ("千", Decimal(10) ** 3), ("bn", Decimal(10) ** 9), ("b", Decimal(10) ** 9),
-    ("mn", Decimal(10) ** 6), ("m", Decimal(10) ** 6), ("k", Decimal(10) ** 3),
+    ("tn", Decimal(10) ** 12), ("mn", Decimal(10) ** 6), ("m", Decimal(10) ** 6), ("k", Decimal(10) ** 3),
 )
 _SEPARATORS = re.compile(r"[,\s_'’]")
 _SUFFIXES = ("%", "元", "人")
@@ -37,10 +39,14 @@ def parse_number(text: str, *, minimum: Decimal | int, maximum: Decimal | int, d
                  suffixes: tuple[str, ...] = ()) -> Decimal | None:
     """The value typed in ``text``, or None when it is empty; raises NumberRefused otherwise.
 
-    ``suffixes`` are unit words the field shows itself (a currency code, "%") and the user may repeat.
+    ``suffixes`` are unit words the field shows itself (a currency code, "%") and the user may repeat, after
+    the number or — as English writes a currency code, "CNY 21.5 billion" — before it.
     """
     original = text
     text = unicodedata.normalize("NFKC", text).strip()
+    for prefix in suffixes:
+        if prefix and text.lower().startswith(prefix.lower()):
+            text = text[len(prefix):].strip()
     for suffix in (*suffixes, *_SUFFIXES):
         if suffix and text.lower().endswith(suffix.lower()):
             text = text[: -len(suffix)].strip()

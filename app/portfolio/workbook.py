@@ -75,10 +75,13 @@ MIN_WIDTH, MAX_WIDTH, MAX_HEADER_WIDTH = 6, 60, 18  # in characters; a longer he
 FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
-def write_dashboard_xlsx(data: PortfolioData, path: str | Path, labels: dict[str, str]) -> None:
+def write_dashboard_xlsx(data: PortfolioData, path: str | Path, labels: dict[str, str], *,
+                         money=pipeline_text, names_separator: str = NAME_SEPARATOR) -> None:
     """Write `data` as a workbook at `path`, replacing any file there only once the new one is complete.
 
     `labels` must hold every key of LABEL_KEYS (a KeyError names those missing); other keys are ignored.
+    ``money(pipeline)`` writes a pipeline's text column and ``names_separator`` joins names, so that both
+    follow the interface's language (app.i18n.money); the amounts' own columns stay numbers.
     """
     missing = [key for key in LABEL_KEYS if key not in labels]
     if missing:
@@ -87,14 +90,14 @@ def write_dashboard_xlsx(data: PortfolioData, path: str | Path, labels: dict[str
     names = _sheet_names([labels[key] for key in ("sheet_accounts", "sheet_roles", "sheet_risks", "sheet_months")])
     accounts = book.active
     accounts.title = names[0]
-    _accounts(accounts, data, labels)
+    _accounts(accounts, data, labels, money, names_separator)
     _roles(book.create_sheet(names[1]), data, labels)
-    _risks(book.create_sheet(names[2]), data, labels)
+    _risks(book.create_sheet(names[2]), data, labels, names_separator)
     _months(book.create_sheet(names[3]), data, labels)
     write_atomically(Path(path), lambda temp: book.save(temp))
 
 
-def _accounts(sheet, data: PortfolioData, labels: dict[str, str]) -> None:
+def _accounts(sheet, data: PortfolioData, labels: dict[str, str], money, names_separator: str) -> None:
     found = currencies(data.rows)
     header = [labels[key] for key in ("account", "tier", "owner", "people", "team_members", "coverage", "gaps",
                                       "gap_names", "single_threaded", "support_index", "open_actions",
@@ -107,9 +110,9 @@ def _accounts(sheet, data: PortfolioData, labels: dict[str, str]) -> None:
         tier = labels.get(f"tier_{row.tier}", row.tier) if row.tier else None
         rows.append([
             row.account, tier, row.owner, row.people, row.team_members, row.coverage_score, row.gaps,
-            NAME_SEPARATOR.join(row.gap_names), labels["yes"] if row.single_threaded else labels["no"],
+            names_separator.join(row.gap_names), labels["yes"] if row.single_threaded else labels["no"],
             row.support_index, row.open_actions, row.overdue_actions, row.last_interaction,
-            row.days_since_last_interaction, pipeline_text(row.pipeline),
+            row.days_since_last_interaction, money(row.pipeline),
             *(row.pipeline.get(currency) for currency in found),
         ])
     _table(sheet, header, rows, formats, freeze="B2")
@@ -142,7 +145,7 @@ def _roles(sheet, data: PortfolioData, labels: dict[str, str]) -> None:
         MAX_WIDTH, max(_width(labels[key]) for key in ("legend_cell", *(f"legend_{s}" for s in CELL_STATES))) + 2)
 
 
-def _risks(sheet, data: PortfolioData, labels: dict[str, str]) -> None:
+def _risks(sheet, data: PortfolioData, labels: dict[str, str], names_separator: str) -> None:
     header = [labels[key] for key in ("account", "sole_member", "cut_point", "side", "cuts_off")]
     rows = []
     for risk in data.risks:
@@ -150,7 +153,7 @@ def _risks(sheet, data: PortfolioData, labels: dict[str, str]) -> None:
             rows.append([risk.account, risk.sole_member, None, None, None])
         for point in risk.cut_points:
             rows.append([risk.account, risk.sole_member, point.name, labels.get(f"side_{point.side}", point.side),
-                         NAME_SEPARATOR.join(point.cuts_off)])
+                         names_separator.join(point.cuts_off)])
     _table(sheet, header, rows, [None] * len(header), freeze="B2")
 
 

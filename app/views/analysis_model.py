@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from app.i18n import labels, translate
+from app.i18n.language import join_names
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -87,7 +88,7 @@ class AnalysisModel(QAbstractTableModel):
                 self._stances.get(p.stance or "unknown", p.stance or ""),
                 self._levels.get(p.coverage_level, "—") if p.coverage_level else "—",
                 "" if p.community is None else str(p.community + 1),
-                ", ".join(self._flags.get(f, f) for f in p.flags),
+                join_names(self._flags.get(f, f) for f in p.flags),
             )[col]
         if role == Qt.ItemDataRole.EditRole:  # sort keys
             return (p.name, p.influence_score, p.brokerage, p.influence_declared or 0,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.document import Workspace
 from app.document.records import InteractionRecord
 from app.i18n import translate
+from app.i18n.language import join_names
 from app.views.account_records_model import AccountRecordsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,7 +98,7 @@ class HistoryModel(AccountRecordsModel):
         return self._names.get(key, "?")
 
     def participant_names(self, record: InteractionRecord) -> str:
-        return ", ".join(self.name_of(key) for key in record.participants)
+        return join_names(self.name_of(key) for key in record.participants)
 
     def headers(self) -> tuple[str, ...]:
         return (

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from app.document import Workspace
 from app.document.records import OpportunityRecord
 from app.i18n import record_labels, translate
+from app.i18n.language import money, money_totals
 from app.views.account_records_model import AccountRecordsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,9 +17,8 @@ CLOSED_STAGES = ("won", "lost")
 
 
 def format_money(amount: Decimal, currency: str) -> str:
-    """``CNY 15,600,000`` — cents only when there are any, so large sums stay short."""
-    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    return f"{currency} {text}"
+    """The sum as the interface's language writes money: 1,560万元 in Chinese, CNY 15.6 million in English."""
+    return money(amount, currency)
 
 
 def weighted_pipeline(opportunities: list[OpportunityRecord]) -> dict[str, Decimal]:
@@ -37,7 +37,7 @@ def weighted_pipeline(opportunities: list[OpportunityRecord]) -> dict[str, Decim
 def pipeline_text(totals: dict[str, Decimal]) -> str:
     if not totals:
         return translate("Opportunities", "Weighted pipeline: none")
-    amounts = " · ".join(format_money(v, c) for c, v in totals.items())
+    amounts = money_totals(totals)
     return translate("Opportunities", "Weighted pipeline: {amounts}").format(amounts=amounts)
 
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from app.i18n import labels, translate
-from app.portfolio.snapshot import CELL_COLOURS, cell_state, is_quiet, pipeline_text
+from app.i18n.language import join_names, money_totals
+from app.portfolio.snapshot import CELL_COLOURS, cell_state, is_quiet
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,6 +22,11 @@ CELL_SYMBOLS = {ALL: "✓", SOME: "◐", NONE: "✗", ABSENT: "—"}
 
 __all__ = ["AccountsFilter", "AccountsModel", "RiskModel", "RoleMatrixModel", "cell_state", "pipeline_text",
            "pipeline_total"]
+
+
+def pipeline_text(pipeline: dict[str, Decimal]) -> str:
+    """The open pipeline per currency, as the interface's language writes money."""
+    return money_totals(pipeline)
 
 
 def pipeline_total(pipeline: dict[str, Decimal]) -> float:
@@ -260,7 +266,7 @@ class RiskModel(QAbstractTableModel):
             for point in risk.cut_points:
                 kind = (translate("Dashboard", "Our only way in") if point.side == "team"
                         else translate("Dashboard", "Their only bridge"))
-                cuts = translate("Dashboard", "Would cut us off from %1").replace("%1", ", ".join(point.cuts_off))
+                cuts = translate("Dashboard", "Would cut us off from %1").replace("%1", join_names(point.cuts_off))
                 rows.append((risk.account_id, risk.account, kind, point.name, cuts))
         self._rows = rows
         self.endResetModel()

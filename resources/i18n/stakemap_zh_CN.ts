@@ -60,6 +60,10 @@ To keep their history, archive them instead.</source>
         <translation>我方成员：</translation>
     </message>
     <message>
+        <source>%1 (our team)</source>
+        <translation>%1（我方）</translation>
+    </message>
+    <message>
         <source>Add link</source>
         <translation>添加关系</translation>
     </message>
@@ -176,17 +180,9 @@ To keep their history, archive them instead.</source>
         <source>Relationships</source>
         <translation>关系</translation>
     </message>
-    <message>
-        <source>Select a key account on the left, or create one with Account ▸ New account.</source>
-        <translation>请在左侧选择一个大客户，或通过 客户 ▸ 新建客户 创建。</translation>
-    </message>
 </context>
 <context>
     <name>AccountProfilePanel</name>
-    <message>
-        <source>CNY</source>
-        <translation>元</translation>
-    </message>
     <message>
         <source>Profile</source>
         <translation>画像</translation>
@@ -495,8 +491,8 @@ To keep their history, archive them instead.</source>
         <translation>假设分析</translation>
     </message>
     <message>
-        <source>The analysis could not be computed: %1</source>
-        <translation>无法完成分析：%1</translation>
+        <source>The analysis could not be computed.</source>
+        <translation>无法完成分析。</translation>
     </message>
     <message>
         <source>Analysing…</source>
@@ -545,6 +541,61 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Also: %1 (%2)</source>
         <translation>备选：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>CardAnatomyDialog</name>
+    <message>
+        <source>What a card shows</source>
+        <translation>卡片说明</translation>
+    </message>
+    <message>
+        <source>Stance: the strip on the left</source>
+        <translation>态度：左侧色条</translation>
+    </message>
+    <message>
+        <source>Its colour and its sign say where the person stands towards us, so colour is never the only cue (and a greyscale print still reads):</source>
+        <translation>颜色和符号共同表示此人对我方的态度，因此不只靠颜色区分（黑白打印也能看懂）：</translation>
+    </message>
+    <message>
+        <source>Name, title and department</source>
+        <translation>姓名、职务和部门</translation>
+    </message>
+    <message>
+        <source>Zoomed out, the card shows the name only, in letters big enough to read.</source>
+        <translation>缩小视图时，卡片只显示姓名，字号保持清晰可读。</translation>
+    </message>
+    <message>
+        <source>Role badge: the coloured pill</source>
+        <translation>角色标签：彩色圆角标签</translation>
+    </message>
+    <message>
+        <source>The person&apos;s buying role (economic buyer, decision-maker, technical buyer, coach…); a card without a badge has no known role. Our team members are dark cards with an “Our team” badge.</source>
+        <translation>此人在采购中的角色（经济决策者、决策者、技术把关者、内线/教练……）；没有标签表示角色未定。我方成员为深色卡片，带“我方”标签。</translation>
+    </message>
+    <message>
+        <source>Influence dots: bottom right</source>
+        <translation>影响力圆点：右下角</translation>
+    </message>
+    <message>
+        <source>Declared influence from 1 to 5: filled dots, and a bigger card for more influence.</source>
+        <translation>填写的影响力（1–5）：实心圆点的数量；影响力越大，卡片越大。</translation>
+    </message>
+    <message>
+        <source>Coverage: the links from our team</source>
+        <translation>覆盖：来自我方成员的连线</translation>
+    </message>
+    <message>
+        <source>A line from a team member&apos;s card is our relationship with the person: the thicker, the closer. The analysis rings the people that nobody on our side knows well enough.</source>
+        <translation>从我方成员卡片连出的线表示我方与此人的关系：线越粗，关系越近。分析会用圆环标出我方无人熟识的人。</translation>
+    </message>
+    <message>
+        <source>Badges and rings</source>
+        <translation>标记与圆环</translation>
+    </message>
+    <message>
+        <source>A red ! on the corner: an overdue next action with the person. A coloured ring: what an analysis overlay marks (a route, a coalition, a coverage gap, an opportunity). A dashed ring with Δ: a change since the snapshot being compared.</source>
+        <translation>角上的红色“!”：与此人相关的下一步行动已逾期。彩色圆环：分析图层标出的内容（引荐路径、联盟、覆盖缺口、商机）。带 Δ 的虚线圆环：与所对比的快照相比有变化。</translation>
     </message>
 </context>
 <context>
@@ -1177,8 +1228,8 @@ To keep their history, archive them instead.</source>
         <translation>正在计算覆盖与风险…</translation>
     </message>
     <message>
-        <source>Could not compute the dashboard: %1</source>
-        <translation>无法计算仪表板：%1</translation>
+        <source>Could not compute the dashboard.</source>
+        <translation>无法计算仪表板。</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) in %1 s</source>
@@ -1257,6 +1308,21 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <source>No key accounts yet</source>
+        <translation>还没有大客户</translation>
+    </message>
+    <message>
+        <source>A key account holds the decision map of one customer&apos;s buying committee: who decides, who influences whom, who is for or against you, and how well your team knows each of them. Look around the demo accounts, start one of your own, or import the people you already have.</source>
+        <translation>每个大客户都有一张采购决策链关系图：谁拍板、谁影响谁、谁支持或反对我方，以及我方团队与每个人的关系有多深。可以先看看示例客户，也可以新建自己的客户，或导入已有的联系人。</translation>
+    </message>
+    <message>
+        <source>Select a key account in the list, or create one with Account ▸ New account.</source>
+        <translation>请在列表中选择一个大客户，或通过“客户 ▸ 新建客户”创建。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export %1</source>
@@ -1296,14 +1362,52 @@ To keep their history, archive them instead.</source>
     </message>
 </context>
 <context>
-    <name>FileWriting</name>
+    <name>ExportDone</name>
     <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>No permission to write or read “%1”.</source>
+        <translation>没有读写“%1”的权限。</translation>
+    </message>
+    <message>
+        <source>The disk is full (“%1”).</source>
+        <translation>磁盘已满（“%1”）。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist (or its folder does not).</source>
+        <translation>“%1”不存在（或其所在文件夹不存在）。</translation>
+    </message>
+    <message>
+        <source>“%1” is on a read-only disk.</source>
+        <translation>“%1”位于只读磁盘上。</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a file.</source>
+        <translation>“%1”是文件夹，不是文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FileWriting</name>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The file could not be written; a file already there was left as it was.</source>
+        <translation>无法写入文件；原有的同名文件保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1415,61 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPages</name>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>Rename the selected card</source>
+        <translation>重命名所选卡片</translation>
+    </message>
+    <message>
+        <source>Delete the selected cards and links</source>
+        <translation>删除所选卡片和关系</translation>
+    </message>
+    <message>
+        <source>Select every card shown</source>
+        <translation>选中所有显示的卡片</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>Move the selected cards (further with Shift)</source>
+        <translation>移动所选卡片（按住 Shift 移动更多）</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>Zoom in or out</source>
+        <translation>放大或缩小</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Zhang Wei</source>
+        <translation>张伟</translation>
+    </message>
+    <message>
+        <source>CIO</source>
+        <translation>首席信息官</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>信息技术部</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1748,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Choose an existing file, its format and the account to import into.</source>
         <translation>请选择一个已有文件、其格式以及要导入的客户。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -2588,6 +2751,16 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>Export still running</source>
+        <translation>仍在导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) still being written. Close Stakemap once they are done?</source>
+        <translation>
+            <numerusform>还有 %n 个文件正在写入。写完后关闭 Stakemap 吗？</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Person profile</source>
         <translation>联系人画像</translation>
     </message>
@@ -2698,6 +2871,14 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Backups are also written to {folder}</source>
         <translation>备份也会写入 {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>What a &amp;card shows</source>
+        <translation>卡片说明(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2853,7 +3034,7 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3018,8 +3199,8 @@ Decision maps of key-account buying committees.</source>
         <translation>无部门</translation>
     </message>
     <message>
-        <source>The layout could not be computed: %1</source>
-        <translation>无法计算布局：%1</translation>
+        <source>The layout could not be computed.</source>
+        <translation>无法完成自动布局。</translation>
     </message>
 </context>
 <context>
@@ -3337,7 +3518,7 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Please enter a name.</source>
-        <translation>请输入名称。</translation>
+        <translation>请输入姓名。</translation>
     </message>
 </context>
 <context>
@@ -3612,7 +3793,7 @@ Decision maps of key-account buying committees.</source>
     <name>People</name>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3667,7 +3848,7 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -3707,14 +3888,14 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Please enter a name.</source>
-        <translation>请输入名称。</translation>
+        <translation>请输入姓名。</translation>
     </message>
 </context>
 <context>
     <name>PersonProfilePanel</name>
     <message>
         <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -3777,6 +3958,44 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
     <name>Qualification</name>
     <message>
         <source>Criterion</source>
@@ -3804,6 +4023,25 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -4101,7 +4339,7 @@ You can undo this with Edit ▸ Undo.</source>
     <name>Team</name>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Title</source>

@@ -138,7 +138,7 @@ class AccountEditor(QObject):
     # -- links ----------------------------------------------------------------------------------
     def _ends(self, account_id: int) -> dict[tuple[str, int], str]:
         ends = {("person", p.id): p.name for p in self._ws.people(account_id, include_archived=False)}
-        ends.update({("member", m.id): f"{m.name} ({self.tr('our team')})"
+        ends.update({("member", m.id): self.tr("%1 (our team)").replace("%1", m.name)
                      for m in self._ws.account_members(account_id)})
         return ends
 

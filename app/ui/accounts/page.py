@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Workspace
+from app.ui.accounts.empty_state import EmptyState
 from app.ui.accounts.team_roles import TeamRolesPanel, edit_member_roles, warning_text
 from app.ui.common.elided_label import ElidedLabel
 from app.views.links_model import LinksModel
@@ -102,9 +103,7 @@ class AccountPage(QWidget):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
-        self.empty = QLabel(self.tr("Select a key account on the left, or create one with Account ▸ New account."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(page)
@@ -152,6 +151,11 @@ class AccountPage(QWidget):
         self._update_member_roles_action()
         self.stack.setCurrentIndex(0 if account_id is None else 1)
         self._update_header()
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        if self.account_id is None:
+            self.empty.set_empty_database(not self._ws.account_summaries())
 
     def _update_header(self) -> None:
         if self.account_id is None:
@@ -167,6 +171,7 @@ class AccountPage(QWidget):
 
     def _on_accounts_changed(self, _change) -> None:
         self._update_header()
+        self._update_empty_state()
 
     def _on_missing_roles(self, missing) -> None:
         self.team_warning.setText(warning_text(tuple(missing)))

@@ -61,7 +61,7 @@ class AccountProfilePanel(QWidget):
         self.industry.setEditable(True)
         self.region = QLineEdit()
         self.employees = NumberField(minimum=0, maximum=10_000_000)
-        self.revenue = NumberField(minimum=0, maximum=10**15, unit=self.tr("CNY"))
+        self.revenue = NumberField(minimum=0, maximum=10**15, currency="CNY")
         self.capacity = QComboBox()
         self.tier = QComboBox()
         self.lead_source = QComboBox()

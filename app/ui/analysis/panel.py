@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.i18n import translate
 from app.ui.analysis.runner import AnalysisRunner
 from app.ui.analysis.what_if import WhatIfPanel
+from app.ui.common.failures import with_detail
 from app.ui.common.widgets import steady_box
 from app.views.analysis_model import KEY_ROLE, AnalysisModel
 from app.views.map import overlays
@@ -150,7 +151,7 @@ class AnalysisPanel(QWidget):
             self._runner.wait()
 
     def _on_failed(self, detail: str) -> None:
-        self.summary.setText(self.tr("The analysis could not be computed: %1").replace("%1", detail))
+        self.summary.setText(with_detail(self.tr("The analysis could not be computed."), detail))
 
     def _on_done(self, account_id: int, analysis, routes, inputs) -> None:
         if not shiboken6.isValid(self) or account_id != self.account_id:

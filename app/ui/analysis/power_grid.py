@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.i18n import labels
+from app.i18n.language import join_names
 from app.ui.analysis.label_placement import place_labels
 
 STANCE_X = {"opponent": -2, "skeptic": -1, "neutral": 0, "supporter": 1, "advocate": 2}
@@ -51,7 +52,7 @@ class PowerGrid(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
-        legend = ", ".join(labels.relationship_levels().values())
+        legend = join_names(labels.relationship_levels().values())
         self.legend = QLabel(self.tr("Colour: our strongest relationship (orange: none) — %1").replace("%1", legend))
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)

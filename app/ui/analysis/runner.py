@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
 
+from app.ui.common.failures import detail_of
+
 
 @dataclass(frozen=True)
 class AnalysisInputs:
@@ -37,6 +39,6 @@ class AnalysisRunner(QThread):
             found = routes(nodes, edges, self.target, k=3) if self.target is not None else []
             suggestions = next_best_relationships(nodes, edges, limit=8)
         except Exception as exc:  # shown in the panel; an analysis bug must not take the window down
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         self.done.emit(self.account_id, result, found, AnalysisInputs(nodes, edges, suggestions))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import labels
+from app.i18n.language import join_names
 from app.ui.common.widgets import fill_combo, steady_box
 
 
@@ -80,7 +81,7 @@ class WhatIfPanel(QWidget):
         if inputs is not None:
             reasons = reason_labels()
             for s in inputs.suggestions:
-                why = ", ".join(reasons.get(code, code) for code in s.reason)
+                why = join_names(reasons.get(code, code) for code in s.reason)
                 self.suggestions.addItem(self.tr("%1: coverage score +%2 (%3)").replace("%1", s.name)
                                          .replace("%2", f"{s.gain:.0%}").replace("%3", why))
         self.set_person(self._person)

@@ -8,6 +8,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.i18n.language import money
+from app.i18n.money import CURRENCY_NAMES_ZH
 from app.i18n.numbers import NumberRefused, format_number, parse_number
 
 ERROR_COLOR = "#b00020"
@@ -23,14 +25,20 @@ class NumberField(QWidget):
     value_edited = Signal(object)
 
     def __init__(self, *, minimum: Decimal | int = 0, maximum: Decimal | int, decimals: int = 0, unit: str = "",
-                 placeholder: str | None = None, parent: QWidget | None = None) -> None:
+                 currency: str | None = None, placeholder: str | None = None, parent: QWidget | None = None) -> None:
+        """A ``currency`` field (an ISO code) shows its sum as the interface's language writes money (215亿元,
+        CNY 21.5bn) and reads it back the same way; ``unit`` is a word shown beside any other field."""
         super().__init__(parent)
         self.minimum, self.maximum, self.decimals, self.unit = minimum, maximum, decimals, unit
+        self.currency = currency
         self._value: Decimal | None = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("Not known") if placeholder is None else placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if currency:  # wide enough for a sum with its unit ("CNY 888.88bn") beside the clear button
+            sample = money(Decimal("888880000000"), currency)
+            self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(sample) + 44)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOR};")
@@ -57,7 +65,7 @@ class NumberField(QWidget):
 
     def set_value(self, value: Decimal | int | float | None) -> None:
         self._value = None if value is None else Decimal(str(value))
-        self.edit.setText(format_number(self._value, self.decimals))
+        self.edit.setText(self._shown(self._value))
         self._show_problem(None)
 
     def set_text(self, text: str) -> None:
@@ -71,12 +79,24 @@ class NumberField(QWidget):
         self._on_editing_finished()
         return not self.message.isVisible()
 
+    def _shown(self, value: Decimal | None) -> str:
+        if self.currency and value is not None:
+            return money(value, self.currency, exact=True)
+        return format_number(value, self.decimals)
+
+    def _affixes(self) -> tuple[str, ...]:
+        if not self.currency:
+            return (self.unit,) if self.unit else ()
+        code = self.currency.upper()
+        # Longest first: "亿元" before "元", so the unit stays for the number to be read.
+        return tuple(x for x in (CURRENCY_NAMES_ZH.get(code), code) if x)
+
     # -- checking ---------------------------------------------------------------------------------
     def _parse(self):
         """The typed value; False (after showing why) when it cannot be stored."""
         try:
             value = parse_number(self.edit.text(), minimum=self.minimum, maximum=self.maximum,
-                                 decimals=self.decimals, suffixes=(self.unit,) if self.unit else ())
+                                 decimals=self.decimals, suffixes=self._affixes())
         except NumberRefused as refused:
             self._show_problem(refused)
             return False
@@ -87,7 +107,7 @@ class NumberField(QWidget):
         value = self._parse()
         if value is False:
             return
-        self.edit.setText(format_number(value, self.decimals))
+        self.edit.setText(self._shown(value))
         if value != self._value:
             self._value = value
             self.value_edited.emit(value)

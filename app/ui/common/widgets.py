@@ -87,3 +87,12 @@ def paper_combo() -> QComboBox:
     combo.addItem("Letter", "letter")
     combo.setCurrentIndex(combo.findData(default_paper()))
     return combo
+
+
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic: "&Open database…" → "Open database…", "文件(&F)" → "文件"."""
+    for start in range(len(text) - 3):
+        if text[start] == "(" and text[start + 1] == "&" and text[start + 3] == ")":
+            text = text[:start] + text[start + 4:]
+            break
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

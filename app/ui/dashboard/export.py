@@ -10,9 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.i18n import translate
+from app.i18n.language import money_totals
+from app.ui.transfer.destinations import ask_save_path
 
 CHART_SIZE = QSize(1000, 620)
 
@@ -27,10 +28,7 @@ def shown_data(window):
 
 def _ask(window, suffix: str, kind: str) -> Path | None:
     name = translate("DashboardWindow", "Key accounts %1").replace("%1", window.data.today.isoformat())
-    path, _ = QFileDialog.getSaveFileName(window, window.windowTitle(), f"{name}.{suffix}", f"{kind} (*.{suffix})")
-    if not path:
-        return None
-    return Path(path) if path.lower().endswith(f".{suffix}") else Path(f"{path}.{suffix}")
+    return ask_save_path(window, window.windowTitle(), name, suffix, f"{kind} (*.{suffix})")
 
 
 def record_charts(rows: list, months: list) -> list:
@@ -77,7 +75,9 @@ def export_xlsx(window) -> None:
     if path is None:
         return
     labels = xlsx_labels()
-    _run(window, WriteWorker(lambda data, target, _progress: write_dashboard_xlsx(data, target, labels),
+    money, separator = money_totals, translate("Lists", ", ")
+    _run(window, WriteWorker(lambda data, target, _progress: write_dashboard_xlsx(
+        data, target, labels, money=money, names_separator=separator),
                              shown_data(window), path))
 
 

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import labels
+from app.ui.common.failures import detail_of
+from app.ui.common.widgets import plain_text
 from app.ui.dashboard.charts import CoverageSupportChart, MonthlyContactsChart
 from app.views.portfolio_models import ID_ROLE, SORT_ROLE, AccountsFilter, AccountsModel, RiskModel, RoleMatrixModel
 
@@ -52,7 +54,7 @@ class PortfolioWorker(QThread):
             with self._db.sessionmaker() as session:
                 data = read_portfolio(session, self._today)
         except Exception as exc:  # reported in the window; the database is only read
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         self.done.emit(data, time.perf_counter() - start)
 
@@ -202,6 +204,8 @@ class DashboardWindow(QMainWindow):
         self.xlsx_action.triggered.connect(self.export_xlsx)
         # A window of its own closes as one: Ctrl+W, the platform's Close (Ctrl+F4 on some desktops) or Esc.
         self.close_action = QAction(self.tr("&Close"), self)
+        for action in (self.refresh_action, self.pdf_action, self.xlsx_action, self.close_action):
+            action.setToolTip(plain_text(action.text()))  # no "(R)" left of the menu's key in a tooltip
         self.close_action.setShortcuts(list(dict.fromkeys([
             QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close), QKeySequence(Qt.Key.Key_Escape)])))
         self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -279,7 +283,8 @@ class DashboardWindow(QMainWindow):
             self.refresh()
 
     def _on_failed(self, detail: str) -> None:
-        self.statusBar().showMessage(self.tr("Could not compute the dashboard: %1").replace("%1", detail))
+        # One line in the status bar: the detail after our sentence.
+        self.statusBar().showMessage(self.tr("Could not compute the dashboard.") + " " + detail)
 
     def _on_done(self, data, seconds: float) -> None:
         first = self.data is None

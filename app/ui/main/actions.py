@@ -7,11 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from app.i18n import translate
+from app.ui.common.widgets import plain_text
 
 
 class MainActionsMixin:
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
+        # Qt's own tooltip keeps a Chinese mnemonic's "(F)"; a tooltip has no key to press.
+        action.setToolTip(plain_text(text))
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
         if tip:
@@ -186,6 +189,12 @@ class MainActionsMixin:
         for action in self.language_actions.values():
             language_menu.addAction(action)
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        from app.ui.main.help_pages import help_actions
+
+        self.shortcuts_action, self.card_help_action = help_actions(self)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.card_help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _create_toolbar(self) -> None:
@@ -209,6 +218,7 @@ class MainActionsMixin:
 
     def _fill_page_toolbars(self) -> None:
         page = self.account_page
+        page.empty.set_actions([self.demo_action, self.new_account_action, self.import_action])
         page.add_actions(
             page.people_toolbar,
             [self.add_person_action, self.edit_person_action, self.archive_person_action, self.delete_person_action],

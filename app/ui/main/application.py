@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.document.summary import AccountSummary
@@ -72,6 +72,7 @@ class AppController(QObject):
         if self.workspace is not None:
             window.attach(self.workspace, self.undo_stack, account)
         window.show()
+        old.replaced = True
         old.close()
         old.deleteLater()
 
@@ -346,6 +347,8 @@ def _install_startup_probe(app: QApplication, controller: AppController) -> None
         controller.window.repaint()
         print(f"startup-ready {time.perf_counter() - _STARTED:.4f}", flush=True)
         print(f"startup-language {controller.language}", flush=True)
+        # Qt's own catalogue (standard buttons, file dialogs), found where this install keeps it.
+        print(f"startup-qt-cancel {QCoreApplication.translate('QPlatformTheme', 'Cancel')}", flush=True)
         app.quit()
 
     QTimer.singleShot(0, shown)

@@ -72,6 +72,7 @@ class FileMenuMixin:
 
     def _on_meeting_pack(self) -> None:
         from app.export.meeting_pack import prepare_brief, write_brief
+        from app.ui.transfer.destinations import ask_save_path
         from app.ui.transfer.file_transfer import WriteWorker
         from app.ui.transfer.meeting_pack_dialog import MeetingPackDialog
 
@@ -82,13 +83,10 @@ class FileMenuMixin:
         if dialog.exec() != MeetingPackDialog.DialogCode.Accepted:
             return
         name = self.workspace.account(self.account_id).name
-        suggested = f"{name} {dialog.meeting_date().isoformat()}.pdf"
-        folder = Path(self.db_label.text()).parent
-        path, _ = QFileDialog.getSaveFileName(self, dialog.windowTitle(), str(folder / suggested),
-                                              translate("MainWindow", "PDF documents (*.pdf)"))
-        if not path:
+        path = ask_save_path(self, dialog.windowTitle(), f"{name} {dialog.meeting_date().isoformat()}", "pdf",
+                             translate("MainWindow", "PDF documents (*.pdf)"))
+        if path is None:
             return
-        path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         with _busy():
             job = prepare_brief(self.workspace, self.account_id, dialog.attendee_ids(), dialog.meeting_date(),
                                 dialog.is_shareable(), self._author(), paper=dialog.paper())

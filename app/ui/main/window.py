@@ -27,6 +27,7 @@ from app import __version__
 from app.document.summary import AccountSummary
 from app.ui.accounts.list_panel import AccountListPanel
 from app.ui.common.elided_label import elided
+from app.ui.common.widgets import plain_text
 from app.ui.main.actions import MainActionsMixin
 from app.ui.main.file_menu import FileMenuMixin
 from app.ui.main.settings import AppSettings
@@ -60,6 +61,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.profile_stack = None
         self.person_profile = None
         self._pending_account: int | None = None
+        self.replaced = False  # set when another window takes over (a change of language)
         self.setObjectName("MainWindow")
 
         self.account_list = AccountListPanel()
@@ -219,6 +221,8 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         redo_text = elided(stack.redoText(), metrics, 320) if stack is not None and stack.canRedo() else ""
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
+        for action in (self.undo_action, self.redo_action):
+            action.setToolTip(plain_text(action.text()))
 
     def _on_undo(self) -> None:
         from app.commands.base import undo_or_failure
@@ -275,7 +279,19 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         if self.account_page is not None:
             self.settings.last_account = self.account_id
 
+    def running_exports(self) -> int:
+        """Files being written now, from this window and from the dashboard."""
+        return len(self._writers) + (len(self.dashboard.writers) if self.dashboard is not None else 0)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.running_exports() and not self.replaced:  # a window replaced by another lets its files finish
+            answer = QMessageBox.question(
+                self, self.tr("Export still running"),
+                self.tr("%n file(s) still being written. Close Stakemap once they are done?", "",
+                        self.running_exports()))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         if self.dashboard is not None:
             self.dashboard.close()  # remembers where it was
         self.team_host.close()

@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
+from app.ui.common.failures import detail_of
 from app.views.map.auto_layout import compute, snapshot  # noqa: F401 - the panel imports them from here
 
 LAYOUTS = ("org_chart", "force", "by_role", "by_department")
@@ -47,7 +48,7 @@ class LayoutRunner(QThread):
         except LayoutCancelled:
             return
         except Exception as exc:  # a layout bug must not take the window down
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         if not self._cancel.is_set():
             self.done.emit(self.name, positions)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Workspace
+from app.ui.common.failures import with_detail
 from app.ui.map.controller import MapController
 from app.ui.map.layout_runner import LayoutRunner, compute, layout_names, snapshot
 from app.ui.map.legend import MapLegend
@@ -291,8 +292,8 @@ class MapPanel(QWidget):
         self.scene.show_group_frames(frames)
 
     def _on_layout_failed(self, detail: str) -> None:
-        QMessageBox.warning(self, self.tr("Auto-layout"), self.tr("The layout could not be computed: %1")
-                            .replace("%1", detail))
+        QMessageBox.warning(self, self.tr("Auto-layout"),
+                            with_detail(self.tr("The layout could not be computed."), detail))
 
     def _show_progress(self, shown: bool) -> None:
         self.progress_action.setVisible(shown)

@@ -71,7 +71,9 @@ class OpportunityDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Stage of the decision"), self.stage)
-        form.addRow(self.tr("&Value"), value_row)
+        value_label = QLabel(self.tr("&Value"))  # a row that is a layout: its label needs a buddy for its "&"
+        value_label.setBuddy(self.value)
+        form.addRow(value_label, value_row)
         form.addRow(self.tr("&Probability"), self.probability)
         form.addRow(self.tr("&Expected close"), self.expected_close)
         form.addRow(self.tr("&Competitors"), self.competitors)

@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.i18n.language import join_names
+from app.ui.common.failures import detail_of, with_detail
 from app.ui.common.widgets import add_ok_cancel, paper_combo
+from app.ui.transfer.destinations import ask_save_path, offer_opening
 from app.ui.transfer.import_messages import localize
 
 FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json")
@@ -77,7 +80,7 @@ class ImportWorker(QThread):
             self.refused.emit(storage_error_text(exc))
             return
         except Exception as exc:  # a broken file must never take the window down
-            self.refused.emit(f"{type(exc).__name__}: {exc}")
+            self.refused.emit(with_detail(translate("ImportDialog", "The file could not be read."), detail_of(exc)))
             return
         self.done.emit(report)
 
@@ -130,11 +133,13 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setEnabled(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.hide()
+        # Close while idle, Cancel while an import runs: never both (Cancel stops the import, Close the dialog).
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.hide()  # after it joins the box, which shows what it is given
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         file_label = QLabel(self.tr("&File"))
@@ -206,6 +211,7 @@ class ImportDialog(QDialog):
             button.setEnabled(False)
         self.busy.show()
         self.cancel_button.setVisible(not dry_run)
+        self.close_button.setVisible(dry_run)
         worker.start()
 
     def _cancel(self) -> None:
@@ -225,6 +231,7 @@ class ImportDialog(QDialog):
     def _on_finished(self) -> None:
         self.busy.hide()
         self.cancel_button.hide()
+        self.close_button.show()
         self.preview_button.setEnabled(True)
         if self._worker is not None:
             self._worker.deleteLater()
@@ -290,8 +297,8 @@ class ImportDialog(QDialog):
                 QTreeWidgetItem(warned, [where, localize(warning.reason)])
             warned.setExpanded(True)
         if report.unknown_columns:
-            unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), ", ".join(report.unknown_columns)])
-            unknown.setToolTip(1, ", ".join(report.unknown_columns))
+            unknown = QTreeWidgetItem(self.details, [self.tr("Columns not used"), join_names(report.unknown_columns)])
+            unknown.setToolTip(1, join_names(report.unknown_columns))
         self.details.resizeColumnToContents(0)
 
 
@@ -331,7 +338,7 @@ class ExportWorker(QThread):
             with self._db.sessionmaker() as session:
                 writer_for(self.fmt)(session, self.account_id, self.path, shareable=self.shareable, **self.options)
         except Exception as exc:  # the old file is untouched: writes are atomic
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         self.done.emit(str(self.path))
 
@@ -353,7 +360,7 @@ class WriteWorker(QThread):
         try:
             self._write(self._job, self.path, self.progress.emit)
         except Exception as exc:  # the old file is untouched: writes are atomic
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(detail_of(exc))
             return
         self.done.emit(str(self.path))
 
@@ -401,13 +408,9 @@ def ask_export_target(parent: QWidget, account_name: str, chosen: str | None = N
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     code = fmt.currentData()
-    path, _ = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), f"{account_name}.{code}",
-                                          f"{fmt.currentText()} (*.{code})")
-    if not path:
+    path = ask_save_path(parent, dialog.windowTitle(), account_name, code, f"{fmt.currentText()} (*.{code})")
+    if path is None:
         return None
-    path = Path(path)
-    if path.suffix.lower() != f".{code}":
-        path = path.with_name(path.name + f".{code}")
     return path, code, shareable.isChecked(), {"paper": paper.currentData(), "dpi": dpi.value()}
 
 
@@ -431,9 +434,9 @@ def start_writing(window, worker, message: str, on_finished) -> None:
         worker.deleteLater()
         on_finished()
 
-    worker.done.connect(lambda written: window.statusBar().showMessage(
-        translate("FileWriting", "Exported to %1").replace("%1", written), 8000))
+    worker.done.connect(lambda written: (window.statusBar().clearMessage(), offer_opening(window, written)))
     title = translate("FileWriting", "Export failed")
-    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, detail))
+    sentence = translate("FileWriting", "The file could not be written; a file already there was left as it was.")
+    worker.failed.connect(lambda detail: QMessageBox.warning(window, title, with_detail(sentence, detail)))
     worker.finished.connect(finished)
     worker.start()
