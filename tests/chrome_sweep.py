@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabBar,
     QTextEdit,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
 # Words a Chinese interface writes in Latin letters: names of the product and of file formats and standards,
 # key names, units. Names from the data shown (demo people, accounts) are added by the caller.
 ALLOWED = {
-    "stakemap", "pdf", "png", "svg", "csv", "xlsx", "excel", "json", "vcard", "vcf", "graphml", "gexf", "gephi",
-    "ics", "txt", "db", "sqlite", "utf", "gb", "big", "latin", "dpi", "ctrl", "shift", "alt", "del", "esc",
+    "stakemap", "pdf", "png", "svg", "csv", "xlsx", "xlsm", "excel", "json", "vcard", "vcf", "graphml", "gexf", "gephi",
+    "ics", "txt", "db", "sqlite", "utf", "gb", "gbk", "big", "bom", "iso", "windows", "latin", "dpi",
+    "ctrl", "shift", "alt", "del", "esc",
     "f", "pgup", "pgdown", "home", "end", "ins", "a", "letter", "legal", "cny", "usd", "eur", "hkd", "jpy",
     "gbp", "rmb", "nps", "qbr", "crm", "erp", "it", "cio", "cfo", "ceo", "cto", "coo", "ai", "bi", "poc",
     "id", "vs", "ok", "ui", "kb", "mb", "tb", "bytes", "x", "y", "n", "s", "d", "k", "m", "b", "bn", "mn",
@@ -109,6 +112,8 @@ def texts_of(root: QWidget) -> list[tuple[str, str, bool]]:
             out.append((_plain(w.toolTip()), f"{kind} tooltip", False))
         if isinstance(w, QLabel):
             out.append((_plain(w.text()), kind, w.buddy() is not None))
+        elif isinstance(w, QToolButton) and isinstance(w.parentWidget(), QToolBar):
+            out.append((w.text(), "toolbar button", True))  # no key: Qt strips the "&", not the "(F)"
         elif isinstance(w, QAbstractButton):
             out.append((w.text(), kind, True))
         elif isinstance(w, QGroupBox):
@@ -156,6 +161,6 @@ def problems(root: QWidget, allowed_names: set[str]) -> list[str]:
             found.append(f"{type(root).__name__} {where}: {text!r} (English: {' '.join(words[:6])})")
         if not mnemonic and _MNEMONIC.search(text.replace("&&", "")) and "&nbsp;" not in text:
             found.append(f"{type(root).__name__} {where}: {text!r} (a literal &)")
-        if where.endswith("tooltip") and _LEFT_KEY.search(text):
-            found.append(f"{type(root).__name__} {where}: {text!r} (a mnemonic's key in a tooltip)")
+        if (where.endswith("tooltip") or where == "toolbar button") and _LEFT_KEY.search(text):
+            found.append(f"{type(root).__name__} {where}: {text!r} (a mnemonic's key where no key works)")
     return sorted(set(found))

@@ -41,7 +41,7 @@ def test_the_dialog_shows_the_encoding_and_a_sample_and_can_switch(qtbot, worksp
     qtbot.addWidget(dialog)
     dialog.path.setText(str(path))
     _preview(qtbot, dialog)
-    assert "gb18030" in dialog.summary.text() and "张伟,首席信息官" in dialog.sample.text()
+    assert "GB18030" in dialog.summary.text() and "张伟,首席信息官" in dialog.sample.text()
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("big5"))
     _preview(qtbot, dialog)
     # Read as Big5 the same bytes are other characters (or refused): the user sees it before importing.

@@ -1750,6 +1750,26 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>请选择一个已有文件、其格式以及要导入的客户。</translation>
     </message>
     <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese (GB18030, GBK)</source>
+        <translation>简体中文（GB18030、GBK）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>繁体中文（Big5）</translation>
+    </message>
+    <message>
+        <source>Western European (Windows-1252)</source>
+        <translation>西欧语言（Windows-1252）</translation>
+    </message>
+    <message>
+        <source>Western European (ISO 8859-1)</source>
+        <translation>西欧语言（ISO 8859-1）</translation>
+    </message>
+    <message>
         <source>The file could not be read.</source>
         <translation>无法读取该文件。</translation>
     </message>

@@ -89,6 +89,14 @@ def paper_combo() -> QComboBox:
     return combo
 
 
+def add_to_toolbar(toolbar, actions) -> None:
+    """Actions on a toolbar, shown and explained without their mnemonic (Qt keeps a Chinese one's "(F)")."""
+    for action in actions:
+        action.setIconText(plain_text(action.text()))
+        action.setToolTip(plain_text(action.text()))
+        toolbar.addAction(action)
+
+
 def plain_text(text: str) -> str:
     """An action's text without its mnemonic: "&Open database…" → "Open database…", "文件(&F)" → "文件"."""
     for start in range(len(text) - 3):

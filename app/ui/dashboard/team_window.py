@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import labels
+from app.ui.common.widgets import add_to_toolbar
 from app.ui.dashboard.team_chart import CompetencyChart, WorkloadChart, busiest
 from app.ui.dashboard.window import REFRESH_DELAY_MS, _fit_columns, _table
 from app.views.competency_models import CompetencyModel
@@ -162,10 +163,7 @@ class TeamWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Our team"))
         toolbar.setObjectName("TeamToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.refresh_action)
-        toolbar.addAction(self.settings_action)
-        toolbar.addAction(self.pdf_action)
-        toolbar.addAction(self.xlsx_action)
+        add_to_toolbar(toolbar, (self.refresh_action, self.settings_action, self.pdf_action, self.xlsx_action))
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import labels
 from app.ui.common.failures import detail_of
-from app.ui.common.widgets import plain_text
+from app.ui.common.widgets import add_to_toolbar, plain_text
 from app.ui.dashboard.charts import CoverageSupportChart, MonthlyContactsChart
 from app.views.portfolio_models import ID_ROLE, SORT_ROLE, AccountsFilter, AccountsModel, RiskModel, RoleMatrixModel
 
@@ -214,8 +214,7 @@ class DashboardWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Dashboard"))
         toolbar.setObjectName("DashboardToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.refresh_action, self.pdf_action, self.xlsx_action):
-            toolbar.addAction(action)
+        add_to_toolbar(toolbar, (self.refresh_action, self.pdf_action, self.xlsx_action))
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)

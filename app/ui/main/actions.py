@@ -13,8 +13,9 @@ from app.ui.common.widgets import plain_text
 class MainActionsMixin:
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
-        # Qt's own tooltip keeps a Chinese mnemonic's "(F)"; a tooltip has no key to press.
+        # Qt's own tooltip and toolbar button keep a Chinese mnemonic's "(F)"; neither has a key to press.
         action.setToolTip(plain_text(text))
+        action.setIconText(plain_text(text))
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
         if tip:

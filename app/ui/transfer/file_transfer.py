@@ -35,6 +35,19 @@ FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json")
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "big5", "cp1252", "utf-16", "latin-1")
 
 
+def encoding_names() -> dict[str, str]:
+    """What each encoding is called in the interface: the writing it is for, then its standard name."""
+    return {
+        "utf-8": "UTF-8",
+        "utf-8-sig": translate("ImportDialog", "UTF-8 with BOM"),
+        "gb18030": translate("ImportDialog", "Simplified Chinese (GB18030, GBK)"),
+        "big5": translate("ImportDialog", "Traditional Chinese (Big5)"),
+        "cp1252": translate("ImportDialog", "Western European (Windows-1252)"),
+        "utf-16": "UTF-16",
+        "latin-1": translate("ImportDialog", "Western European (ISO 8859-1)"),
+    }
+
+
 class ImportWorker(QThread):
     done = Signal(object)  # ImportReport
     refused = Signal(str)
@@ -110,8 +123,9 @@ class ImportDialog(QDialog):
             self.format.addItem(label, code)
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("Detect"), None)
+        names = encoding_names()
         for code in ENCODINGS:
-            self.encoding.addItem(code, code)
+            self.encoding.addItem(names[code], code)
         self.sheet = QComboBox()
         self.sheet.addItem(self.tr("The first with a name column"), None)
         self.sample = QLabel()
@@ -265,7 +279,7 @@ class ImportDialog(QDialog):
             lines.append(self.tr("The account will be created."))
         if report.encoding:
             lines.append(self.tr("Encoding: %1 (if the sample below reads wrongly, choose another under Encoding)")
-                         .replace("%1", report.encoding))
+                         .replace("%1", encoding_names().get(report.encoding, report.encoding)))
         if report.sheet:
             lines.append(self.tr("Sheet: %1").replace("%1", report.sheet))
             self._offer_sheets(report.sheets, report.sheet)
