@@ -30,6 +30,7 @@ from app.portfolio.team_sql import members_json, roles_missing, team_input
 from app.storage import migrate
 from app.storage.database import SCHEMA_GENERATION, Database
 from app.storage.fileinfo import APPLICATION_ID
+from app.storage.migrate import HEAD_REVISION
 
 TODAY = dt.date.today()
 
@@ -64,7 +65,7 @@ def test_an_older_file_is_upgraded_with_its_actions_kept(tmp_path):
         assert (action.title, action.owner_id, action.requester_id) == ("Call", 1, None)
         assert repo.templates(s)["maintain"] == ("account_manager",)
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003_account_team",)]
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
     conn.close()
 
 

@@ -92,9 +92,15 @@ def paper_combo() -> QComboBox:
 def add_to_toolbar(toolbar, actions) -> None:
     """Actions on a toolbar, shown and explained without their mnemonic (Qt keeps a Chinese one's "(F)")."""
     for action in actions:
-        action.setIconText(plain_text(action.text()))
+        action.setIconText(button_text(action.text()))
         action.setToolTip(plain_text(action.text()))
         toolbar.addAction(action)
+
+
+def button_text(text: str) -> str:
+    """An action's text as a button shows it: no mnemonic and, as Qt's own icon text, no trailing "…"."""
+    text = plain_text(text)
+    return text[:-1] if text.endswith("…") else text.removesuffix("...")
 
 
 def plain_text(text: str) -> str:

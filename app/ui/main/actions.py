@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from app.i18n import translate
-from app.ui.common.widgets import plain_text
+from app.ui.common.widgets import button_text, plain_text
 
 
 class MainActionsMixin:
@@ -15,7 +15,7 @@ class MainActionsMixin:
         action = QAction(text, self)
         # Qt's own tooltip and toolbar button keep a Chinese mnemonic's "(F)"; neither has a key to press.
         action.setToolTip(plain_text(text))
-        action.setIconText(plain_text(text))
+        action.setIconText(button_text(text))
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
         if tip:
