@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import pytest
@@ -346,5 +347,33 @@ def test_refusal_reasons_read_in_chinese_in_the_app(qapp):
         assert localize("node 3 “x”: unknown stance “happy”") == "第 3 个节点“x”：未知的态度“happy”"
         assert "实体" in localize("the file declares XML entities (an entity-expansion attack?); refused")
         assert localize("something new") == "something new"  # unknown sentences pass through unchanged
+    finally:
+        lang.install("en")
+
+
+def test_a_stakemap_json_files_refusals_read_in_chinese(qapp, tmp_path):
+    """A JSON record with a wrong field is refused naming the record and the field, in the user's language."""
+    import json
+
+    from app.i18n import language as lang
+    from app.io.apply import import_file
+    from app.io.report import ImportRefused
+    from app.storage.database import Database
+    from app.ui.transfer.import_messages import localize
+
+    path = tmp_path / "account.json"
+    path.write_text(json.dumps({"format": "stakemap-account", "version": 1, "account": {"name": "恒岳"},
+                                "people": [{"ref": "p1", "name": "张伟", "influence": 9}]}), encoding="utf-8")
+    with Database.open(tmp_path / "d.db") as db, db.session() as session:
+        with pytest.raises(ImportRefused) as refused:
+            import_file(session, path, "恒岳", "json", True)
+    lang.install("zh_CN")
+    try:
+        text = localize(refused.value.reason)
+        assert "张伟" in text and "influence" in text and "9" in text, text
+        assert not re.search(r"expected|whole number|not 9", text), text
+        assert localize("people[0] “张伟”: stance: unknown value 'happy' (one of champion, supporter)") == (
+            "people[0] “张伟”：stance：未知的值 'happy'（可选：champion, supporter）")
+        assert localize("links[2]: source “王芳” is unknown") == "links[2]：source“王芳”不存在"
     finally:
         lang.install("en")

@@ -2068,6 +2068,82 @@ You can undo this with Edit ▸ Undo.</source>
         <source>account “%a” already exists and has people or records; import into a new account</source>
         <translation>客户“%a”已存在且已有联系人或记录；请导入到新客户</translation>
     </message>
+    <message>
+        <source>expected text, not %a</source>
+        <translation>应为文本，而不是 %a</translation>
+    </message>
+    <message>
+        <source>expected a number, not %a</source>
+        <translation>应为数字，而不是 %a</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %a to %b, not %d</source>
+        <translation>应为 %a 到 %b 之间的整数，而不是 %d</translation>
+    </message>
+    <message>
+        <source>expected a whole number, not %a</source>
+        <translation>应为整数，而不是 %a</translation>
+    </message>
+    <message>
+        <source>unknown value %a (one of %b)</source>
+        <translation>未知的值 %a（可选：%b）</translation>
+    </message>
+    <message>
+        <source>expected true or false, not %a</source>
+        <translation>应为 true 或 false，而不是 %a</translation>
+    </message>
+    <message>
+        <source>expected an ISO date, not %a</source>
+        <translation>应为 ISO 格式的日期（如 2026-12-01），而不是 %a</translation>
+    </message>
+    <message>
+        <source>expected an ISO date and time, not %a</source>
+        <translation>应为 ISO 格式的日期和时间（如 2026-12-01T09:30），而不是 %a</translation>
+    </message>
+    <message>
+        <source>expected a decimal amount, not %a</source>
+        <translation>应为金额数字，而不是 %a</translation>
+    </message>
+    <message>
+        <source>expected a decimal amount of 0 or more, not %a</source>
+        <translation>应为不小于 0 的金额，而不是 %a</translation>
+    </message>
+    <message>
+        <source>not a Stakemap account: expected an object with “account”, “people”, …</source>
+        <translation>不是 Stakemap 客户文件：应为含有“account”“people”等字段的对象</translation>
+    </message>
+    <message>
+        <source>%a: expected an object</source>
+        <translation>%a：应为对象</translation>
+    </message>
+    <message>
+        <source>%a: expected a list</source>
+        <translation>%a：应为列表</translation>
+    </message>
+    <message>
+        <source>%a: %b is missing</source>
+        <translation>%a：缺少 %b</translation>
+    </message>
+    <message>
+        <source>%a: ref %b is not text or is used twice</source>
+        <translation>%a：引用 %b 不是文本，或被重复使用</translation>
+    </message>
+    <message>
+        <source>%a: %b “%d” is unknown</source>
+        <translation>%a：%b“%d”不存在</translation>
+    </message>
+    <message>
+        <source>%a: %b “%d” is ambiguous: give its ref</source>
+        <translation>%a：%b“%d”对应多条记录，请给出其 ref</translation>
+    </message>
+    <message>
+        <source>%a: %b refers to %d, which is not in the file</source>
+        <translation>%a：%b 引用的 %d 不在文件中</translation>
+    </message>
+    <message>
+        <source>%a: %b: %c</source>
+        <translation>%a：%b：%c</translation>
+    </message>
 </context>
 <context>
     <name>InteractionDialog</name>
