@@ -19,4 +19,6 @@ def qt_catalogue_gaps() -> list[tuple[str, str, str]]:
          translate("QAbstractFileIconProvider", "Folder", "All other platforms")),
         ("QAbstractFileIconProvider", "File", translate("QAbstractFileIconProvider", "File")),
         ("QAbstractFileIconProvider", "Unknown", translate("QAbstractFileIconProvider", "Unknown")),
+        # A file's type from its suffix ("png File"); %1 is the suffix.
+        ("QAbstractFileIconProvider", "%1 File", translate("QAbstractFileIconProvider", "%1 File")),
     ]

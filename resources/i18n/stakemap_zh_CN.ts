@@ -4072,6 +4072,10 @@ Decision maps of key-account buying committees.</source>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
