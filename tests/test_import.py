@@ -377,3 +377,34 @@ def test_a_stakemap_json_files_refusals_read_in_chinese(qapp, tmp_path):
         assert localize("links[2]: source “王芳” is unknown") == "links[2]：source“王芳”不存在"
     finally:
         lang.install("en")
+
+
+@pytest.mark.parametrize("fmt, content, expected", [
+    # The header itself ends inside an unclosed quote.
+    ("csv", b'"Name","Title","Last', "a quoted field is never closed"),
+    # An XML declaration naming an encoding that does not exist.
+    ("graphml", b'<?xml version="1.0" encoding="reports_to"?><graphml><graph/></graphml>', "not readable XML"),
+    ("gexf", b'<?xml version="1.0" encoding="NaN"?><gexf><graph/></gexf>', "not readable XML"),
+    # A reference that is a list, and a participant that names nobody.
+    ("json", b'{"format": "stakemap-account", "version": 1, "account": {"name": "A"}, "people": [{"ref": "p1", '
+             b'"name": "X"}, {"ref": "p2", "name": "Y"}], "links": [{"kind": "knows", "source_ref": "p1", '
+             b'"target_ref": [[]]}]}', "target_ref: expected text"),
+    ("json", b'{"format": "stakemap-account", "version": 1, "account": {"name": "A"}, "people": [{"ref": "p1", '
+             b'"name": "X"}], "interactions": [{"occurred_at": "2026-01-02T10:00:00", "channel": "meeting", '
+             b'"participants": [{}]}]}', "a participant names nobody"),
+])
+def test_inputs_the_fuzz_campaign_found_are_refused_in_one_line(tmp_path, fmt, content, expected):
+    from app.io.apply import import_file
+    from app.io.report import ImportRefused
+    from app.storage.database import Database
+
+    path = tmp_path / f"found.{fmt}"
+    path.write_bytes(content)
+    with Database.open(tmp_path / "d.db") as db:
+        with pytest.raises(ImportRefused) as refused, db.session() as session:
+            import_file(session, path, "Found", fmt)
+        assert expected in refused.value.reason
+        with db.read_session() as session:
+            from sqlalchemy import text
+
+            assert session.execute(text("SELECT count(*) FROM account")).scalar() == 0

@@ -88,7 +88,7 @@ def _rows(path: Path, encoding: str, delimiter: str, header_index: int, report: 
     source = str(path)
     with open(path, encoding=encoding, errors="strict", newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter, strict=True)
-        line = 1
+        line = last_line = 1
         try:
             for _ in range(header_index):
                 next(reader)

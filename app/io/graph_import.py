@@ -54,7 +54,7 @@ def _parse_xml(path: Path, source: str):
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         raise ImportRefused(source, f"not well-formed XML (line {line}, column {column + 1})\n{exc}") from None
-    except (ValueError, UnicodeError) as exc:
+    except (ValueError, UnicodeError, LookupError) as exc:  # LookupError: an encoding name Python does not know
         raise ImportRefused(source, f"not readable XML\n{exc}") from None
 
 

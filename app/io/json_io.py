@@ -434,6 +434,12 @@ class Plan:
     snapshots: list[dict] = field(default_factory=list)
 
 
+def _someone(ref: str | None, where: str) -> str:
+    if ref is None:
+        raise _Bad(f"{where}: a participant names nobody")
+    return ref
+
+
 def validate(payload, source: str, report: ImportReport) -> Plan:
     try:
         return _validate(payload, report)
@@ -490,6 +496,9 @@ def _validate(payload, report: ImportReport) -> Plan:
         ref, label = rec.get(f"{name}_ref"), rec.get(name)
         if ref is None and label is None:
             return None
+        for key, value in ((f"{name}_ref", ref), (name, label)):
+            if value is not None and not isinstance(value, str):
+                raise _Bad(f"{where}: {key}: expected text, not {value!r}")
         if ref is None:
             found = by_name.get(label, [])
             if len(found) != 1:
@@ -523,12 +532,14 @@ def _validate(payload, report: ImportReport) -> Plan:
         link.setdefault("strength", 3)
     for i, rec in enumerate(sections["interactions"]):
         out = _record(rec, INTERACTION_SPEC, f"interactions[{i}]", REQUIRED["interactions"], REFERENCE_KEYS, report)
-        out["participants"] = [resolve(_who(p, f"interactions[{i}]"), "participant", f"interactions[{i}]")
+        out["participants"] = [_someone(resolve(_who(p, f"interactions[{i}]"), "participant", f"interactions[{i}]"),
+                                        f"interactions[{i}]")
                                for p in _list(rec.get("participants"), f"interactions[{i}].participants")]
         plan.interactions.append(out)
     for i, rec in enumerate(sections["opportunities"]):
         out = _record(rec, OPPORTUNITY_SPEC, f"opportunities[{i}]", REQUIRED["opportunities"], REFERENCE_KEYS, report)
-        out["people"] = [resolve(_who(p, f"opportunities[{i}]"), "participant", f"opportunities[{i}]", "person")
+        out["people"] = [_someone(resolve(_who(p, f"opportunities[{i}]"), "participant", f"opportunities[{i}]",
+                                          "person"), f"opportunities[{i}]")
                          for p in _list(rec.get("people"), f"opportunities[{i}].people")]
         plan.opportunities.append(out)
     for i, rec in enumerate(sections["snapshots"]):

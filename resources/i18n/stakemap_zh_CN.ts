@@ -2141,6 +2141,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>%a：%b 引用的 %d 不在文件中</translation>
     </message>
     <message>
+        <source>%a: a participant names nobody</source>
+        <translation>%a：有一位参与者没有写明是谁</translation>
+    </message>
+    <message>
         <source>%a: %b: %c</source>
         <translation>%a：%b：%c</translation>
     </message>

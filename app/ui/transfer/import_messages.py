@@ -128,6 +128,7 @@ def _rules() -> list[tuple[re.Pattern, str]]:
         (r"(?P<a>.+): (?P<b>[a-z_]+) refers to (?P<d>.*), which is not .* in the file",
          translate("ImportMessages", "%a: %b refers to %d, which is not in the file")),
         (r"(?P<a>.+): a link needs two different people", translate("ImportMessages", "%a: a link needs two different people")),
+        (r"(?P<a>.+): a participant names nobody", translate("ImportMessages", "%a: a participant names nobody")),
         (r"(?P<a>.+?): (?P<b>[a-z_]+): (?P<c>.+)", translate("ImportMessages", "%a: %b: %c")),
     ]
     return [(re.compile(pattern + r"\Z", re.S), template) for pattern, template in rules]
