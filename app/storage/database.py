@@ -22,7 +22,11 @@ from app.storage.lock import DatabaseLock
 
 # PRAGMA user_version: bumped with every revision so that an older build can refuse a newer file
 # without importing alembic.
-SCHEMA_GENERATION = 2
+SCHEMA_GENERATION = 3
+
+# Called with the engine of every database once it is open and current, e.g. to keep the change-capture
+# triggers in step with the tables' sync declarations (app.sync registers itself here).
+OPEN_HOOKS: list = []
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -95,6 +99,8 @@ class Database:
                 elif info.revision != migrate.HEAD_REVISION:
                     db.backup_made = backup.make_backup(path, label=f"before-{migrate.HEAD_REVISION}")
                     db._upgrade_schema()
+                for hook in OPEN_HOOKS:
+                    hook(engine)
             except Exception:
                 engine.dispose()
                 if created:
