@@ -1,0 +1,168 @@
+"""The file's side of sync, over a sqlite3 connection: synced rows as canonical dicts keyed by the server's
+column names, their shadows, and writing pulled rows without capturing them again."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from app.sync.tables import TableInfo, sync_tables
+
+
+def _select_sql(info: TableInfo) -> str:
+    parts = ["t.uid", f"{info.account_sql('t')} AS account_uid"]
+    for c in info.columns:
+        if c.server == "account_uid":
+            continue
+        if c.ref_table:
+            parts.append(f"(SELECT r.uid FROM {c.ref_table} r WHERE r.{c.ref_column} = t.{c.local})")
+        else:
+            parts.append(f"t.{c.local}")
+    return f"SELECT {', '.join(parts)} FROM {info.name} t"
+
+
+def _server_names(info: TableInfo) -> list[str]:
+    return ["uid", "account_uid"] + [c.server for c in info.columns if c.server != "account_uid"]
+
+
+def _decode(info: TableInfo, raw_row) -> dict:
+    names = _server_names(info)
+    row = {"uid": raw_row[0], "account_uid": raw_row[1]}
+    for name, value in zip(names[2:], raw_row[2:], strict=True):
+        column = info.column(name)
+        row[name] = value if column.ref_table else column.from_local(value)
+    return row
+
+
+def read_rows(raw, info: TableInfo, where: str = "", params: tuple = ()) -> dict[str, dict]:
+    sql = _select_sql(info) + (f" WHERE {where}" if where else "")
+    return {r[0]: _decode(info, r) for r in raw.execute(sql, params)}
+
+
+@dataclass
+class Shadow:
+    table: str
+    uid: str
+    account_uid: str | None
+    base_version: int
+    dirty: bool
+    deleted: bool
+    edited_at: str | None
+    data: dict
+
+
+def shadows(raw, where: str = "1", params: tuple = ()) -> dict[tuple[str, str], Shadow]:
+    rows = raw.execute("SELECT tbl, uid, account_uid, base_version, dirty, deleted, edited_at, data "
+                       f"FROM sync_shadow WHERE {where}", params)
+    return {(r[0], r[1]): Shadow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], json.loads(r[7]))
+            for r in rows}
+
+
+def set_shadow(raw, info: TableInfo, row: dict, version: int) -> None:
+    raw.execute("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
+                   edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
+                (info.name, row["uid"], row.get("account_uid"), version, json.dumps(row, ensure_ascii=False)))
+
+
+def drop_shadow(raw, table: str, uid: str) -> None:
+    raw.execute("DELETE FROM sync_shadow WHERE tbl = ? AND uid = ?", (table, uid))
+
+
+class Applying:
+    """While open, writes to synced tables are not captured (they come from the server)."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+
+    def __enter__(self):
+        self.raw.execute("INSERT INTO sync_applying VALUES (1)")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw.execute("DELETE FROM sync_applying")
+
+
+class LocalIds:
+    """uid → local integer key, per table, loaded once and kept up to date as rows are written."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self._maps: dict[str, dict[str, int]] = {}
+
+    def _map(self, table: str) -> dict[str, int]:
+        if table not in self._maps:
+            self._maps[table] = dict(self.raw.execute(f"SELECT uid, id FROM {table}"))
+        return self._maps[table]
+
+    def get(self, table: str, uid: str | None) -> int | None:
+        return None if uid is None else self._map(table).get(uid)
+
+    def remember(self, table: str, uid: str, local_id: int) -> None:
+        if table in self._maps:
+            self._maps[table][uid] = local_id
+
+    def forget(self, table: str, uid: str) -> None:
+        if table in self._maps:
+            self._maps[table].pop(uid, None)
+
+
+class MissingReference(Exception):
+    """A pulled row refers to a row this file does not hold (yet)."""
+
+
+def write_row(raw, info: TableInfo, row: dict, ids: LocalIds) -> None:
+    """Insert or update the local row named by ``row['uid']`` with the row's values (uncaptured: the caller
+    holds ``Applying``)."""
+    values: dict[str, object] = {}
+    for c in info.columns:
+        if c.ref_table:
+            uid = row.get("account_uid") if c.server == "account_uid" else row.get(c.server)
+            local = ids.get(c.ref_table, uid)
+            if uid is not None and local is None:
+                if not info.rule.account or c.local in info.rule.natural_key or c.server == "account_uid" \
+                        or not _nullable(info, c.local):
+                    raise MissingReference(f"{info.name}.{c.local} → {c.ref_table} {uid}")
+            values[c.local] = local
+        else:
+            values[c.local] = c.to_local(row.get(c.server))
+    exists = raw.execute(f"SELECT rowid FROM {info.name} WHERE uid = ?", (row["uid"],)).fetchone()
+    if exists:
+        sets = ", ".join(f"{k} = ?" for k in values)
+        raw.execute(f"UPDATE {info.name} SET {sets} WHERE uid = ?", (*values.values(), row["uid"]))
+    else:
+        names = ", ".join([*values, "uid"])
+        marks = ", ".join("?" for _ in range(len(values) + 1))
+        cur = raw.execute(f"INSERT INTO {info.name} ({names}) VALUES ({marks})", (*values.values(), row["uid"]))
+        if info.has_id:
+            ids.remember(info.name, row["uid"], cur.lastrowid)
+
+
+def delete_row(raw, info: TableInfo, uid: str, ids: LocalIds) -> bool:
+    gone = raw.execute(f"DELETE FROM {info.name} WHERE uid = ?", (uid,)).rowcount > 0
+    ids.forget(info.name, uid)
+    return gone
+
+
+def _nullable(info: TableInfo, column: str) -> bool:
+    from app.models import Base
+
+    return bool(Base.metadata.tables[info.name].columns[column].nullable)
+
+
+def row_label(raw, table: str, uid: str) -> str:
+    """How a person reads a row's name: a person's or account's name, a title, or else its uid."""
+    info = sync_tables().get(table)
+    if info is None:
+        return uid
+    names = {c.local for c in info.columns}
+    for column in ("name", "title", "description"):
+        if column in names:
+            found = raw.execute(f"SELECT {column} FROM {table} WHERE uid = ?", (uid,)).fetchone()
+            if found and found[0]:
+                return str(found[0])
+            shadow = raw.execute("SELECT data FROM sync_shadow WHERE tbl = ? AND uid = ?", (table, uid)).fetchone()
+            if shadow:
+                value = json.loads(shadow[0]).get(column)
+                if value:
+                    return str(value)
+    return uid

@@ -1,0 +1,91 @@
+"""Synced rows on the team server, read and written as the same canonical dicts as the file's."""
+
+from __future__ import annotations
+
+from psycopg.types.json import Jsonb
+
+from app.sync.tables import TableInfo
+
+
+def own_columns(info: TableInfo) -> list:
+    return [c for c in info.columns if c.server != "account_uid"]
+
+
+def select_sql(info: TableInfo) -> str:
+    cols = ", ".join(f"{c.server}::text" if c.ref_table else c.server for c in own_columns(info))
+    return (f"SELECT uid::text, account_uid::text{', ' + cols if cols else ''}, server_version, "
+            f"changed_at FROM {info.name}")
+
+
+def decode(info: TableInfo, record) -> tuple[dict, int, str]:
+    """(row, server_version, changed_at as ISO text) from a ``select_sql`` record."""
+    row = {"uid": record[0], "account_uid": record[1]}
+    for column, value in zip(own_columns(info), record[2:-2], strict=True):
+        row[column.server] = column.to_canonical(value)
+    changed_at = record[-1]
+    return row, record[-2], changed_at.replace(tzinfo=None).isoformat() if changed_at else ""
+
+
+def _param(column, value):
+    value = column.to_python(value)
+    if value is not None and column.kind == "json":
+        return Jsonb(value)
+    return value
+
+
+def fetch(conn, info: TableInfo, uid: str) -> tuple[dict, int, str] | None:
+    record = conn.execute(select_sql(info) + " WHERE uid = %s", (uid,)).fetchone()
+    return decode(info, record) if record else None
+
+
+def fetch_by_natural_key(conn, info: TableInfo, row: dict) -> tuple[dict, int, str] | None:
+    columns = info.natural_key_columns()
+    if not columns or any(row.get(c.server if c.server != "account_uid" else "account_uid") is None
+                          for c in columns):
+        return None
+    where = " AND ".join(f"{c.server} = %s" for c in columns)
+    record = conn.execute(select_sql(info) + f" WHERE {where}",
+                          [_param(c, row.get(c.server)) for c in columns]).fetchone()
+    return decode(info, record) if record else None
+
+
+def insert(conn, info: TableInfo, row: dict) -> bool:
+    """Insert unless a row with that uid (or natural key) is there; True when inserted."""
+    cols = own_columns(info)
+    names = ", ".join(["uid", "account_uid", *(c.server for c in cols)])
+    marks = ", ".join(["%s"] * (len(cols) + 2))
+    params = [row["uid"], row.get("account_uid"), *(_param(c, row.get(c.server)) for c in cols)]
+    cur = conn.execute(f"INSERT INTO {info.name} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING", params)
+    return cur.rowcount == 1
+
+
+def update(conn, info: TableInfo, row: dict, base_version: int) -> int | None:
+    """Compare-and-set: write the row only if the server still holds ``base_version``; the new version, or
+    None when the server row moved on (or cannot be changed by this login)."""
+    cols = own_columns(info)
+    if not cols:
+        found = conn.execute(f"SELECT server_version FROM {info.name} WHERE uid = %s AND server_version = %s",
+                             (row["uid"], base_version)).fetchone()
+        return found[0] if found else None
+    sets = ", ".join(f"{c.server} = %s" for c in cols)
+    params = [*(_param(c, row.get(c.server)) for c in cols), row["uid"], base_version]
+    found = conn.execute(f"UPDATE {info.name} SET {sets} WHERE uid = %s AND server_version = %s "
+                         "RETURNING server_version", params).fetchone()
+    return found[0] if found else None
+
+
+def delete(conn, info: TableInfo, uid: str, base_version: int) -> bool:
+    cur = conn.execute(f"DELETE FROM {info.name} WHERE uid = %s AND server_version = %s", (uid, base_version))
+    return cur.rowcount == 1
+
+
+def tombstoned(conn, table: str, uid: str) -> bool:
+    return conn.execute("SELECT 1 FROM stakemap_tombstone WHERE tbl = %s AND uid = %s",
+                        (table, uid)).fetchone() is not None
+
+
+def versions(conn, info: TableInfo, uids: list[str]) -> dict[str, int]:
+    if not uids:
+        return {}
+    return dict(conn.execute(f"SELECT uid::text, server_version FROM {info.name} WHERE uid = ANY(%s::uuid[])",
+                             (uids,)).fetchall())
