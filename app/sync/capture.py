@@ -15,6 +15,8 @@ change, adding the ``uid`` column to a table that lacks one, so declaring a new 
 from __future__ import annotations
 
 import hashlib
+import json
+import uuid
 
 from app.sync.tables import TableInfo, sync_tables
 
@@ -67,6 +69,29 @@ def _all_ddl() -> list[tuple[str, list[str]]]:
     return [(info.name, trigger_ddl(info)) for info in sync_tables().values()]
 
 
+_STABLE_NAMESPACE = uuid.UUID("5f1c6a52-3d0e-4c53-9b8e-7a2f0d6c4e11")
+
+
+def stable_uid(table: str, key: tuple) -> str:
+    """The uid every replica gives the same built-in row (a criterion of the default model, by its code)."""
+    return str(uuid.uuid5(_STABLE_NAMESPACE, table + ":" + json.dumps(list(key), ensure_ascii=False)))
+
+
+def _stable_uids(raw, info: TableInfo) -> None:
+    """Rows named by a natural key of plain values get the same uid on every replica while never synced, so
+    what refers to them (an account's rating on a built-in criterion) means the same row everywhere."""
+    key = info.rule.natural_key
+    if not key or any(info.column(k).ref_table for k in key):
+        return
+    cols = ", ".join(key)
+    rows = raw.execute(f"SELECT rowid, {cols} FROM {info.name} t WHERE NOT EXISTS (SELECT 1 FROM sync_shadow s "
+                       f"WHERE s.tbl = '{info.name}' AND s.uid = t.uid)").fetchall()
+    for rowid, *values in rows:
+        if all(v is not None for v in values):
+            raw.execute(f"UPDATE OR IGNORE {info.name} SET uid = ? WHERE rowid = ?",
+                        (stable_uid(info.name, tuple(values)), rowid))
+
+
 def fingerprint() -> str:
     text = "\n".join(BOOKKEEPING_DDL) + "\n".join(sql for _, ddl in _all_ddl() for sql in ddl)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -91,6 +116,7 @@ def install(raw) -> None:
         raw.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS ux_{table}_uid ON {table} (uid)")
         for sql in ddl:
             raw.execute(sql)
+        _stable_uids(raw, sync_tables()[table])
     raw.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('capture', ?)", (fingerprint(),))
 
 

@@ -133,7 +133,7 @@ class Engine:
         self.connect()
         result = SyncResult()
         readable, writable = self._access()
-        self.push(result, writable)
+        self.push(result, readable, writable)
         self.pull(result)
         result.conflicts = conflict_store.count(self.raw)
         with self.server.transaction():
@@ -170,7 +170,7 @@ class Engine:
                 "OR pg_has_role(current_user, 'stakemap_admin', 'MEMBER')").fetchone()
         return {EDIT_SELF_OR_MANAGERS: bool(writer), EDIT_MANAGERS: bool(manager)}
 
-    def push(self, result: SyncResult, writable: set[str]) -> None:
+    def push(self, result: SyncResult, readable: set[str], writable: set[str]) -> None:
         tables = sync_tables()
         may_add_shared = self._may_add_shared()
         clashes = set(self.account_name_clashes())
@@ -191,6 +191,8 @@ class Engine:
                         continue
                     if info.rule.account is None and shadow is None and not may_add_shared[info.rule.shared_edit]:
                         continue  # stays in this file until someone who may add it shares it
+                    if info.rule.account is not None and shadow is not None and account not in readable:
+                        continue  # no longer shared with this login: the pull saves it to a file
                     if info.rule.account is not None and account not in writable and not (
                             info.name == "account" and shadow is None):
                         if not (shadow is None and account in _created_here(pending)):
@@ -251,7 +253,7 @@ class Engine:
                 uid = row["uid"] = server_row["uid"]
             base = None
             return self._merge_and_push(info, uid, row, base, None, server_row, version, changed_at, ids)
-        version = srv.update(conn, info, row, shadow.base_version)
+        version = srv.update(conn, info, row, shadow.base_version, shadow.edited_at)
         if version is not None:
             replica.set_shadow(self.raw, info, row, version)
             return True
@@ -276,7 +278,8 @@ class Engine:
                                       theirs_changed_at=changed_at)
         new_version = server_version
         if merged != server_row:
-            new_version = srv.update(self.server, info, merged, server_version)
+            later = max(edited_at or "", changed_at or "") or None
+            new_version = srv.update(self.server, info, merged, server_version, later)
             if new_version is None:  # moved again meanwhile: the next sync merges once more
                 return False
         with replica.Applying(self.raw):
@@ -356,6 +359,8 @@ class Engine:
                 if info is None:
                     continue
                 shadow = local_shadows.get((table, uid))
+                if conflict_store.exists(self.raw, table, uid, conflict_store.DELETED_THERE):
+                    continue  # edited here: the row stays until the user decides
                 if shadow is not None and shadow.dirty and not shadow.deleted:
                     if not conflict_store.exists(self.raw, table, uid, conflict_store.DELETED_THERE):
                         conflict_store.add(self.raw, table, uid, account, "deleted", conflict_store.DELETED_THERE,

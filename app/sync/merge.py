@@ -30,13 +30,13 @@ def merge_row(info: TableInfo, base: dict | None, mine: dict, theirs: dict, *, m
     - scalar and long-text fields changed differently: the server's value stays live and ours is listed.
     Without a shadow (two replicas made the same row), every difference counts as our change.
     """
-    merged: dict = {}
+    merged: dict = {"uid": theirs.get("uid", mine.get("uid")),
+                    "account_uid": theirs.get("account_uid", mine.get("account_uid"))}
     conflicts: list[FieldConflict] = []
     base = base if base is not None else theirs
     for column in info.columns:
         f = column.server
-        if f == "account_uid" and info.rule.account is not None:
-            merged[f] = theirs.get(f, mine.get(f))
+        if f == "account_uid":
             continue
         m, t, b = mine.get(f), theirs.get(f), base.get(f)
         if m == t or m == b:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from psycopg.types.json import Jsonb
 
 from app.sync.tables import TableInfo
@@ -14,16 +16,22 @@ def own_columns(info: TableInfo) -> list:
 def select_sql(info: TableInfo) -> str:
     cols = ", ".join(f"{c.server}::text" if c.ref_table else c.server for c in own_columns(info))
     return (f"SELECT uid::text, account_uid::text{', ' + cols if cols else ''}, server_version, "
-            f"changed_at FROM {info.name}")
+            f"edited_at FROM {info.name}")
 
 
 def decode(info: TableInfo, record) -> tuple[dict, int, str]:
-    """(row, server_version, changed_at as ISO text) from a ``select_sql`` record."""
+    """(row, server_version, when it was edited as UTC ISO text) from a ``select_sql`` record."""
     row = {"uid": record[0], "account_uid": record[1]}
     for column, value in zip(own_columns(info), record[2:-2], strict=True):
         row[column.server] = column.to_canonical(value)
-    changed_at = record[-1]
-    return row, record[-2], changed_at.replace(tzinfo=None).isoformat() if changed_at else ""
+    edited_at = record[-1]
+    if edited_at is not None:
+        edited_at = edited_at.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
+    return row, record[-2], edited_at or ""
+
+
+def _edited(edited_at: str | None):
+    return dt.datetime.fromisoformat(edited_at).replace(tzinfo=dt.UTC) if edited_at else None
 
 
 def _param(column, value):
@@ -49,17 +57,17 @@ def fetch_by_natural_key(conn, info: TableInfo, row: dict) -> tuple[dict, int, s
     return decode(info, record) if record else None
 
 
-def insert(conn, info: TableInfo, row: dict) -> bool:
+def insert(conn, info: TableInfo, row: dict, edited_at: str | None = None) -> bool:
     """Insert unless a row with that uid (or natural key) is there; True when inserted."""
     cols = own_columns(info)
-    names = ", ".join(["uid", "account_uid", *(c.server for c in cols)])
-    marks = ", ".join(["%s"] * (len(cols) + 2))
-    params = [row["uid"], row.get("account_uid"), *(_param(c, row.get(c.server)) for c in cols)]
+    names = ", ".join(["uid", "account_uid", "edited_at", *(c.server for c in cols)])
+    marks = ", ".join(["%s"] * (len(cols) + 3))
+    params = [row["uid"], row.get("account_uid"), _edited(edited_at), *(_param(c, row.get(c.server)) for c in cols)]
     cur = conn.execute(f"INSERT INTO {info.name} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING", params)
     return cur.rowcount == 1
 
 
-def update(conn, info: TableInfo, row: dict, base_version: int) -> int | None:
+def update(conn, info: TableInfo, row: dict, base_version: int, edited_at: str | None = None) -> int | None:
     """Compare-and-set: write the row only if the server still holds ``base_version``; the new version, or
     None when the server row moved on (or cannot be changed by this login)."""
     cols = own_columns(info)
@@ -67,8 +75,9 @@ def update(conn, info: TableInfo, row: dict, base_version: int) -> int | None:
         found = conn.execute(f"SELECT server_version FROM {info.name} WHERE uid = %s AND server_version = %s",
                              (row["uid"], base_version)).fetchone()
         return found[0] if found else None
-    sets = ", ".join(f"{c.server} = %s" for c in cols)
-    params = [*(_param(c, row.get(c.server)) for c in cols), row["uid"], base_version]
+    sets = ", ".join(["edited_at = %s", *(f"{c.server} = %s" for c in cols)])
+    params = [_edited(edited_at) or dt.datetime.now(dt.UTC), *(_param(c, row.get(c.server)) for c in cols),
+              row["uid"], base_version]
     found = conn.execute(f"UPDATE {info.name} SET {sets} WHERE uid = %s AND server_version = %s "
                          "RETURNING server_version", params).fetchone()
     return found[0] if found else None

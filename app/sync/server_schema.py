@@ -85,6 +85,10 @@ _BOOKKEEPING = [
          NEW.server_version := nextval('stakemap_version_seq');
          NEW.changed_by := current_user;
          NEW.changed_at := now();
+         -- When the edit was made (a replica sends its own time; "latest wins" compares these).
+         IF NEW.edited_at IS NULL OR (TG_OP = 'UPDATE' AND NEW.edited_at IS NOT DISTINCT FROM OLD.edited_at) THEN
+           NEW.edited_at := now();
+         END IF;
          IF TG_TABLE_NAME = 'account' THEN NEW.account_uid := NEW.uid; END IF;
          PERFORM set_config('stakemap.version', NEW.server_version::text, true);
          IF TG_OP = 'INSERT' THEN
@@ -133,7 +137,8 @@ def _table_sql(info: TableInfo) -> list[str]:
   {cols + "," if cols else ""}
   server_version bigint NOT NULL DEFAULT 0,
   changed_by text NOT NULL DEFAULT current_user,
-  changed_at timestamptz NOT NULL DEFAULT now())""",
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  edited_at timestamptz)""",
         f"CREATE INDEX ix_{t}_pull ON {t} (account_uid, server_version)",
         f"""CREATE TRIGGER {t}_stamp BEFORE INSERT OR UPDATE ON {t}
             FOR EACH ROW EXECUTE FUNCTION stakemap_stamp()""",
