@@ -180,6 +180,7 @@ class Engine:
         with local_transaction(self.raw), self.server.transaction():
             pending: list[tuple[TableInfo, dict]] = []  # inserted rows whose version is read at the end
             for info in tables.values():
+                batch: list[dict] = []
                 for uid, row, shadow in self._changes(info, local_only):
                     account = (row or {}).get("account_uid") if row else shadow.account_uid
                     if info.name == "account" and row and shadow is None and row.get("name") in clashes:
@@ -199,15 +200,29 @@ class Engine:
                             result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
                                                   "read-only on the team server")
                             continue
-                    done = self._push_row(info, uid, row, shadow, ids, pending)
-                    if done is None:
-                        result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
-                                              "this login may not change it on the team server")
-                    result.pushed += int(bool(done))
+                    if shadow is None and row is not None and not info.rule.natural_key and info.name != "account":
+                        batch.append(row)  # plain new rows go up together
+                        continue
+                    self._count(result, info, uid, self._push_row(info, uid, row, shadow, ids, pending))
+                if batch:
+                    inserted = srv.insert_many(self.server, info, batch)
+                    for row in batch:
+                        if row["uid"] in inserted:
+                            pending.append((info, row))
+                            result.pushed += 1
+                        else:  # there already: a retry, or a row made twice
+                            self._count(result, info, row["uid"],
+                                        self._push_row(info, row["uid"], row, None, ids, pending))
             for info, rows in _by_table(pending).items():
                 found = srv.versions(self.server, info, [r["uid"] for r in rows])
                 for row in rows:
                     replica.set_shadow(self.raw, info, row, found.get(row["uid"], 0))
+
+    def _count(self, result: SyncResult, info: TableInfo, uid: str, done: bool | None) -> None:
+        if done is None:
+            result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
+                                  "this login may not change it on the team server")
+        result.pushed += int(bool(done))
 
     def _push_row(self, info, uid, row, shadow, ids, pending) -> bool | None:
         """True when the server took the change, False when there was nothing to take (or it waits for the
@@ -302,6 +317,40 @@ class Engine:
         account_cursors = [cursors.get(a, 0) for a in accounts]
         shared_cursor = cursors.get(SHARED, 0)
         tables = sync_tables()
+        import psycopg
+
+        # One snapshot for every table, so a pull never sees half of a push.
+        self.server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        self.server.read_only = True
+        try:
+            with self.server.transaction():
+                fetched = self._fetch(tables, accounts, account_cursors, shared_cursor)
+        finally:
+            self.server.isolation_level = None
+            self.server.read_only = None
+        tombstones = fetched.pop(None)
+        self._apply(result, tables, fetched, tombstones, accounts, cursors, writable, readable)
+
+    def _fetch(self, tables, accounts, account_cursors, shared_cursor) -> dict:
+        fetched = {}
+        for info in tables.values():
+            if info.rule.account is None:
+                sql = srv.select_sql(info) + " WHERE server_version > %s ORDER BY server_version"
+                records = self.server.execute(sql, (shared_cursor,)).fetchall()
+            else:
+                sql = (srv.select_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
+                       "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
+                records = self.server.execute(sql, (accounts, account_cursors)).fetchall()
+            fetched[info.name] = [srv.decode(info, r) for r in records]
+        tombstones = self.server.execute(
+            "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
+            "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
+            "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
+            (accounts, account_cursors, shared_cursor)).fetchall()
+        fetched[None] = tombstones
+        return fetched
+
+    def _apply(self, result, tables, fetched, tombstones, accounts, cursors, writable, readable) -> None:
         ids = replica.LocalIds(self.raw)
         new_cursor: dict[str, int] = {}
         held_back: dict[str, int] = {}  # account → lowest version that could not be applied yet
@@ -310,28 +359,9 @@ class Engine:
             key = account or SHARED
             new_cursor[key] = max(new_cursor.get(key, 0), version)
 
-        self.server.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        try:
-            fetched = {}
-            for info in tables.values():
-                if info.rule.account is None:
-                    sql = srv.select_sql(info) + " WHERE server_version > %s ORDER BY server_version"
-                    records = self.server.execute(sql, (shared_cursor,)).fetchall()
-                else:
-                    sql = (srv.select_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
-                           "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
-                    records = self.server.execute(sql, (accounts, account_cursors)).fetchall()
-                fetched[info.name] = [srv.decode(info, r) for r in records]
-            tombstones = self.server.execute(
-                "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
-                "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
-                "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
-                (accounts, account_cursors, shared_cursor)).fetchall()
-        finally:
-            self.server.execute("COMMIT")
-
         with local_transaction(self.raw), replica.Applying(self.raw):
             local_shadows = replica.shadows(self.raw, "1")
+            unsynced: dict = {}
             for info in tables.values():
                 for server_row, version, _changed in fetched[info.name]:
                     account = server_row.get("account_uid")
@@ -339,7 +369,7 @@ class Engine:
                     shadow = local_shadows.get((info.name, server_row["uid"]))
                     if shadow is not None and (shadow.dirty or shadow.base_version >= version):
                         continue  # our own push, or an edit the next push merges
-                    if shadow is None and self._adopt_or_hold(info, server_row):
+                    if shadow is None and self._adopt_or_hold(info, server_row, unsynced, version):
                         continue
                     if info.name == "person" and shadow is None:
                         self._flag_duplicates(info, server_row)
@@ -381,32 +411,29 @@ class Engine:
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
 
-    def _adopt_or_hold(self, info: TableInfo, server_row: dict) -> bool:
+    def _adopt_or_hold(self, info: TableInfo, server_row: dict, unsynced: dict, version: int) -> bool:
         """A pulled row that is the same as a never-synced local one (same natural key): the local row takes
         the server's uid and shadow, and stays dirty where it differs so the next push merges it. True when
-        the pulled row was taken care of that way."""
+        the pulled row was taken care of that way. ``unsynced`` caches the never-synced rows by natural key."""
         if not info.rule.natural_key:
             return False
-        local_rows = replica.read_rows(self.raw, info, "NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE "
-                                       f"s.tbl = '{info.name}' AND s.uid = t.uid)")
         key = [c.server for c in info.natural_key_columns()]
+        if info.name not in unsynced:
+            rows = replica.read_rows(self.raw, info, "NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE "
+                                     f"s.tbl = '{info.name}' AND s.uid = t.uid)")
+            unsynced[info.name] = {tuple(r.get(k) for k in key): r for r in rows.values()}
         wanted = tuple(server_row.get(k) for k in key)
-        if any(v is None for v in wanted):
+        row = unsynced[info.name].get(wanted)
+        if any(v is None for v in wanted) or row is None or row["uid"] == server_row["uid"]:
             return False
-        for uid, row in local_rows.items():
-            if tuple(row.get(k) for k in key) == wanted and uid != server_row["uid"]:
-                self.raw.execute(f"UPDATE {info.name} SET uid = ? WHERE uid = ?", (server_row["uid"], uid))
-                row["uid"] = server_row["uid"]
-                replica.set_shadow(self.raw, info, server_row, 0)
-                differs = any(row.get(k) != server_row.get(k) for k in server_row)
-                self.raw.execute("UPDATE sync_shadow SET dirty = ? WHERE tbl = ? AND uid = ?",
-                                 (int(differs), info.name, server_row["uid"]))
-                if not differs:
-                    self.raw.execute("UPDATE sync_shadow SET base_version = ? WHERE tbl = ? AND uid = ?",
-                                     (_server_version_of(self.server, info, server_row["uid"]), info.name,
-                                      server_row["uid"]))
-                return True
-        return False
+        del unsynced[info.name][wanted]
+        self.raw.execute(f"UPDATE {info.name} SET uid = ? WHERE uid = ?", (server_row["uid"], row["uid"]))
+        row["uid"] = server_row["uid"]
+        differs = any(row.get(k) != server_row.get(k) for k in server_row)
+        replica.set_shadow(self.raw, info, server_row, 0 if differs else version)
+        self.raw.execute("UPDATE sync_shadow SET dirty = ? WHERE tbl = ? AND uid = ?",
+                         (int(differs), info.name, server_row["uid"]))
+        return True
 
     def _flag_duplicates(self, info: TableInfo, server_row: dict) -> None:
         """The same person created on two laptops: both kept, flagged as possible duplicates."""

@@ -67,6 +67,23 @@ def insert(conn, info: TableInfo, row: dict, edited_at: str | None = None) -> bo
     return cur.rowcount == 1
 
 
+def insert_many(conn, info: TableInfo, rows: list[dict]) -> set[str]:
+    """Insert rows in one round of statements; the uids inserted (the others were there already)."""
+    cols = own_columns(info)
+    names = ", ".join(["uid", "account_uid", *(c.server for c in cols)])
+    marks = ", ".join(["%s"] * (len(cols) + 2))
+    params = [[row["uid"], row.get("account_uid"), *(_param(c, row.get(c.server)) for c in cols)] for row in rows]
+    inserted: set[str] = set()
+    with conn.cursor() as cur:
+        cur.executemany(f"INSERT INTO {info.name} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING "
+                        "RETURNING uid::text", params, returning=True)
+        while True:
+            inserted.update(r[0] for r in cur.fetchall())
+            if not cur.nextset():
+                break
+    return inserted
+
+
 def update(conn, info: TableInfo, row: dict, base_version: int, edited_at: str | None = None) -> int | None:
     """Compare-and-set: write the row only if the server still holds ``base_version``; the new version, or
     None when the server row moved on (or cannot be changed by this login)."""

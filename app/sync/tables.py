@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric
 from sqlalchemy.dialects import sqlite
@@ -81,18 +81,30 @@ class Column:
             return Decimal(value)
         return value
 
+    @cached_property
+    def _bind(self):
+        return self.sa_type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+
+    @cached_property
+    def _result(self):
+        return self.sa_type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+
     def to_local(self, value):
         """A canonical value → what the sqlite3 module stores, as SQLAlchemy would have stored it."""
-        value = self.to_python(value)
         if value is None:
             return None
-        processor = self.sa_type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+        if self.kind == "text" or self.kind == "uid":
+            return value
+        value = self.to_python(value)
+        processor = self._bind
         return processor(value) if processor else value
 
     def from_local(self, raw):
         if raw is None:
             return None
-        processor = self.sa_type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+        if self.kind == "text":
+            return raw
+        processor = self._result
         return self.to_canonical(processor(raw) if processor else raw)
 
 
