@@ -411,3 +411,44 @@ def test_passwords_are_never_in_the_file(shared):
     [(url,)] = ann.query("SELECT value FROM sync_state WHERE key = 'url'")
     assert secret not in url and team.login("ann") in url
     assert secret in (team.folder / "pgpass").read_text()
+
+
+def test_a_system_keyring_keeps_the_password_when_there_is_one(team, monkeypatch):
+    from app.sync import connection
+
+    class Keyring:
+        def __init__(self):
+            self.saved = {}
+
+        def set_password(self, service, key, password):
+            self.saved[(service, key)] = password
+
+        def get_password(self, service, key):
+            return self.saved.get((service, key))
+
+    keyring = Keyring()
+    monkeypatch.setattr(connection, "_keyring", lambda: keyring)
+    team.add_user("kim", "member")
+    kim = team.replica("kim")
+    _, out, _ = kim.join()
+    assert "system keyring" in out
+    [(service, key)] = keyring.saved
+    assert key == f"127.0.0.1:{team.cluster.port}/{team.database}/{team.login('kim')}"
+    assert not (team.folder / "pgpass").exists()
+    kim.sync()  # the saved password is found again
+    keyring.saved.clear()
+    assert "password" in kim.cli("sync", expect=1)[2]
+
+
+def test_three_replicas_of_one_account_converge(shared):
+    team, ann, bob, boss = shared
+    boss.join()
+    name = a_person(ann, BANK, 5)
+    ann.set(BANK, name, "stance=supporter")
+    bob.set(BANK, name, "email=new@dongchao.example")
+    boss.set(BANK, name, "influence=4", "y=-40")
+    for replica in (ann, bob, boss, ann, bob):
+        assert replica.sync()["conflicts"] == 0
+    expected = ("supporter", "new@dongchao.example", 4, -40.0)
+    for replica in (ann, bob, boss):
+        assert replica.person(BANK, name, "stance", "email", "influence", "y") == expected

@@ -179,6 +179,7 @@ class Engine:
         local_only = self._local_only_accounts()
         with local_transaction(self.raw), self.server.transaction():
             pending: list[tuple[TableInfo, dict]] = []  # inserted rows whose version is read at the end
+            created: set[str] = set()
             for info in tables.values():
                 batch: list[dict] = []
                 for uid, row, shadow in self._changes(info, local_only):
@@ -194,12 +195,13 @@ class Engine:
                         continue  # stays in this file until someone who may add it shares it
                     if info.rule.account is not None and shadow is not None and account not in readable:
                         continue  # no longer shared with this login: the pull saves it to a file
-                    if info.rule.account is not None and account not in writable and not (
-                            info.name == "account" and shadow is None):
-                        if not (shadow is None and account in _created_here(pending)):
-                            result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
-                                                  "read-only on the team server")
-                            continue
+                    if info.name == "account" and shadow is None:
+                        created.add(uid)  # a new account: this login may write it once it is there
+                    elif info.rule.account is not None and account not in writable and not (
+                            shadow is None and account in created):
+                        result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
+                                              "read-only on the team server")
+                        continue
                     if shadow is None and row is not None and not info.rule.natural_key and info.name != "account":
                         batch.append(row)  # plain new rows go up together
                         continue
@@ -492,10 +494,6 @@ class Engine:
 def _server_version_of(conn, info, uid) -> int:
     found = srv.versions(conn, info, [uid])
     return found.get(uid, 0)
-
-
-def _created_here(pending) -> set[str]:
-    return {row["uid"] for info, row in pending if info.name == "account"}
 
 
 def _by_table(pending) -> dict:

@@ -167,7 +167,9 @@ def _policies(info: TableInfo) -> list[str]:
     t = info.name
     if info.rule.account is None:
         rule = info.rule.shared_edit or EDIT_MANAGERS
-        member = "uid" if rule == EDIT_SELF_OR_MANAGERS else "NULL::uuid"
+        # "Self" is the team member the row is (team_member) or belongs to (a member's own ratings).
+        own = "member_uid" if any(c.server == "member_uid" for c in info.columns) else "uid"
+        member = own if rule == EDIT_SELF_OR_MANAGERS else "NULL::uuid"
         may_edit = f"stakemap_edits_shared(current_user, {member}, '{rule}')"
         add = "true" if rule == EDIT_SELF_OR_MANAGERS else may_edit
         return [
