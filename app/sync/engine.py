@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,6 +97,10 @@ class Engine:
             readable, writable = self.server.execute(
                 "SELECT stakemap_visible_accounts(current_user, false)::text[], "
                 "stakemap_visible_accounts(current_user, true)::text[]").fetchone()
+            if readable is None or writable is None:  # every account
+                every = {r[0] for r in self.server.execute("SELECT uid::text FROM account")}
+                readable = every if readable is None else readable
+                writable = every if writable is None else writable
         return set(readable), set(writable)
 
     def _local_only_accounts(self) -> set[str]:
@@ -362,10 +367,17 @@ class Engine:
             new_cursor[key] = max(new_cursor.get(key, 0), version)
 
         with local_transaction(self.raw), replica.Applying(self.raw):
-            local_shadows = replica.shadows(self.raw, "1")
             unsynced: dict = {}
+            duplicates = _PeopleIndex(self.raw)
             for info in tables.values():
-                for server_row, version, _changed in fetched[info.name]:
+                rows = fetched[info.name]
+                if not rows:
+                    continue
+                uids = [r[0]["uid"] for r in rows]
+                local_shadows = replica.shadows_of(self.raw, info.name, uids)
+                existing = replica.existing_uids(self.raw, info.name, uids)
+                inserts, applied = [], []
+                for server_row, version, _edited in rows:
                     account = server_row.get("account_uid")
                     seen(account, version)
                     shadow = local_shadows.get((info.name, server_row["uid"]))
@@ -374,15 +386,35 @@ class Engine:
                     if shadow is None and self._adopt_or_hold(info, server_row, unsynced, version):
                         continue
                     if info.name == "person" and shadow is None:
-                        self._flag_duplicates(info, server_row)
+                        self._flag_duplicates(server_row, duplicates)
                     try:
-                        replica.write_row(self.raw, info, server_row, ids)
+                        if server_row["uid"] in existing:
+                            replica.write_row(self.raw, info, server_row, ids)
+                        else:
+                            inserts.append((server_row, replica.local_values(info, server_row, ids)))
                     except replica.MissingReference:
                         key = account or SHARED
                         held_back[key] = min(held_back.get(key, version), version)
                         continue
-                    replica.set_shadow(self.raw, info, server_row, version)
-                    result.pulled += 1
+                    applied.append((server_row, version))
+                try:
+                    replica.insert_many(self.raw, info, inserts, ids)
+                except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
+                    for server_row, _values in inserts:
+                        try:
+                            replica.write_row(self.raw, info, server_row, ids)
+                        except sqlite3.IntegrityError as exc:
+                            result.refused.append(f"{info.name} {server_row.get('name') or server_row['uid']} "
+                                                  f"from the team server: {exc}")
+                            applied = [a for a in applied if a[0]["uid"] != server_row["uid"]]
+                            key = server_row.get("account_uid") or SHARED
+                            version = next(v for r, v, _ in rows if r["uid"] == server_row["uid"])
+                            held_back[key] = min(held_back.get(key, version), version)
+                replica.set_shadows(self.raw, info, applied)
+                result.pulled += len(applied)
+            local_shadows = {}
+            for table in {t[0] for t in tombstones}:
+                local_shadows.update(replica.shadows_of(self.raw, table, [t[1] for t in tombstones if t[0] == table]))
             order = list(tables)
             for table, uid, account, version in sorted(tombstones, key=lambda t: -order.index(t[0])
                                                        if t[0] in order else 0):
@@ -437,20 +469,13 @@ class Engine:
                          (int(differs), info.name, server_row["uid"]))
         return True
 
-    def _flag_duplicates(self, info: TableInfo, server_row: dict) -> None:
-        """The same person created on two laptops: both kept, flagged as possible duplicates."""
-        account_id = self.raw.execute("SELECT id FROM account WHERE uid = ?", (server_row["account_uid"],)).fetchone()
-        if account_id is None:
-            return
-        email, name = server_row.get("email"), server_row.get("name")
-        found = self.raw.execute(
-            "SELECT uid FROM person WHERE account_id = ? AND uid <> ? AND ((? IS NOT NULL AND lower(email) = lower(?)) "
-            "OR lower(name) = lower(?))", (account_id[0], server_row["uid"], email, email, name or "")).fetchall()
-        for (uid,) in found:
+    def _flag_duplicates(self, server_row: dict, index: _PeopleIndex) -> None:
+        """The same person created on two laptops (same e-mail, or same name in the account): both kept,
+        flagged as possible duplicates."""
+        for uid, name in index.matches(server_row):
             if not conflict_store.exists(self.raw, "person", uid, conflict_store.DUPLICATE):
                 conflict_store.add(self.raw, "person", uid, server_row["account_uid"], "duplicate",
-                                   conflict_store.DUPLICATE, theirs=server_row.get("name"),
-                                   mine=replica.row_label(self.raw, "person", uid), base=None,
+                                   conflict_store.DUPLICATE, theirs=server_row.get("name"), mine=name, base=None,
                                    other_uid=server_row["uid"])
 
     # --- revoke -------------------------------------------------------------------------------------
@@ -489,6 +514,29 @@ class Engine:
         tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)
         return path
+
+
+class _PeopleIndex:
+    """The file's people by account, e-mail and name, read once per pull."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self._by_key: dict | None = None
+
+    def matches(self, row: dict) -> list[tuple[str, str]]:
+        if self._by_key is None:
+            self._by_key = {}
+            for uid, account, name, email in self.raw.execute(
+                    "SELECT p.uid, a.uid, p.name, p.email FROM person p JOIN account a ON a.id = p.account_id"):
+                for key in ((account, "name", (name or "").casefold()), (account, "email", (email or "").casefold())):
+                    if key[2]:
+                        self._by_key.setdefault(key, []).append((uid, name))
+        found = []
+        for kind in ("email", "name"):
+            value = (row.get(kind) or "").casefold()
+            if value:
+                found += [m for m in self._by_key.get((row["account_uid"], kind, value), []) if m[0] != row["uid"]]
+        return list(dict.fromkeys(found))
 
 
 def _server_version_of(conn, info, uid) -> int:

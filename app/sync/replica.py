@@ -101,6 +101,9 @@ class LocalIds:
         if table in self._maps:
             self._maps[table][uid] = local_id
 
+    def forget_table(self, table: str) -> None:
+        self._maps.pop(table, None)
+
     def forget(self, table: str, uid: str) -> None:
         if table in self._maps:
             self._maps[table].pop(uid, None)
@@ -110,9 +113,8 @@ class MissingReference(Exception):
     """A pulled row refers to a row this file does not hold (yet)."""
 
 
-def write_row(raw, info: TableInfo, row: dict, ids: LocalIds) -> None:
-    """Insert or update the local row named by ``row['uid']`` with the row's values (uncaptured: the caller
-    holds ``Applying``)."""
+def local_values(info: TableInfo, row: dict, ids: LocalIds) -> dict[str, object]:
+    """The file's column values of a canonical row (references resolved to local keys)."""
     values: dict[str, object] = {}
     for c in info.columns:
         if c.ref_table:
@@ -125,6 +127,13 @@ def write_row(raw, info: TableInfo, row: dict, ids: LocalIds) -> None:
             values[c.local] = local
         else:
             values[c.local] = c.to_local(row.get(c.server))
+    return values
+
+
+def write_row(raw, info: TableInfo, row: dict, ids: LocalIds) -> None:
+    """Insert or update the local row named by ``row['uid']`` with the row's values (uncaptured: the caller
+    holds ``Applying``)."""
+    values = local_values(info, row, ids)
     exists = raw.execute(f"SELECT rowid FROM {info.name} WHERE uid = ?", (row["uid"],)).fetchone()
     if exists:
         sets = ", ".join(f"{k} = ?" for k in values)
@@ -135,6 +144,41 @@ def write_row(raw, info: TableInfo, row: dict, ids: LocalIds) -> None:
         cur = raw.execute(f"INSERT INTO {info.name} ({names}) VALUES ({marks})", (*values.values(), row["uid"]))
         if info.has_id:
             ids.remember(info.name, row["uid"], cur.lastrowid)
+
+
+def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalIds) -> None:
+    """Insert new rows given as (canonical row, local values) in one go."""
+    if not rows:
+        return
+    names = [*rows[0][1], "uid"]
+    marks = ", ".join("?" for _ in names)
+    raw.executemany(f"INSERT INTO {info.name} ({', '.join(names)}) VALUES ({marks})",
+                    [(*values.values(), row["uid"]) for row, values in rows])
+    ids.forget_table(info.name)
+
+
+def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uids), 500):
+        part = uids[start:start + 500]
+        found.update(r[0] for r in raw.execute(
+            f"SELECT uid FROM {table} WHERE uid IN ({','.join('?' * len(part))})", part))
+    return found
+
+
+def shadows_of(raw, table: str, uids: list[str]) -> dict[tuple[str, str], Shadow]:
+    found: dict[tuple[str, str], Shadow] = {}
+    for start in range(0, len(uids), 500):
+        part = uids[start:start + 500]
+        found.update(shadows(raw, f"tbl = ? AND uid IN ({','.join('?' * len(part))})", (table, *part)))
+    return found
+
+
+def set_shadows(raw, info: TableInfo, rows: list[tuple[dict, int]]) -> None:
+    raw.executemany("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
+                       edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
+                    [(info.name, row["uid"], row.get("account_uid"), version, json.dumps(row, ensure_ascii=False))
+                     for row, version in rows])
 
 
 def delete_row(raw, info: TableInfo, uid: str, ids: LocalIds) -> bool:

@@ -67,20 +67,19 @@ def insert(conn, info: TableInfo, row: dict, edited_at: str | None = None) -> bo
     return cur.rowcount == 1
 
 
-def insert_many(conn, info: TableInfo, rows: list[dict]) -> set[str]:
-    """Insert rows in one round of statements; the uids inserted (the others were there already)."""
+def insert_many(conn, info: TableInfo, rows: list[dict], chunk: int = 500) -> set[str]:
+    """Insert rows, many to a statement; the uids inserted (the others were there already)."""
     cols = own_columns(info)
     names = ", ".join(["uid", "account_uid", *(c.server for c in cols)])
-    marks = ", ".join(["%s"] * (len(cols) + 2))
-    params = [[row["uid"], row.get("account_uid"), *(_param(c, row.get(c.server)) for c in cols)] for row in rows]
+    one = "(" + ", ".join(["%s"] * (len(cols) + 2)) + ")"
     inserted: set[str] = set()
-    with conn.cursor() as cur:
-        cur.executemany(f"INSERT INTO {info.name} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING "
-                        "RETURNING uid::text", params, returning=True)
-        while True:
-            inserted.update(r[0] for r in cur.fetchall())
-            if not cur.nextset():
-                break
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        params = [v for row in part
+                  for v in (row["uid"], row.get("account_uid"), *(_param(c, row.get(c.server)) for c in cols))]
+        cur = conn.execute(f"INSERT INTO {info.name} ({names}) VALUES {', '.join([one] * len(part))} "
+                           "ON CONFLICT DO NOTHING RETURNING uid::text", params)
+        inserted.update(r[0] for r in cur.fetchall())
     return inserted
 
 

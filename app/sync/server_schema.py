@@ -58,13 +58,13 @@ _BOOKKEEPING = [
                                         deleted_at timestamptz NOT NULL, PRIMARY KEY (tbl, uid))""",
     "CREATE INDEX ix_stakemap_tombstone_version ON stakemap_tombstone (account_uid, server_version)",
     # Who sees which account: the one function every policy calls. SECURITY DEFINER so that it reads the
-    # grants (and every account, for admins and managers) without recursing into the policies; STABLE so a
-    # policy evaluates it once per statement.
+    # grants without recursing into the policies; STABLE so a policy evaluates it once per statement. NULL
+    # means every account (admins and managers), so their writes cost no list of all accounts.
     """CREATE FUNCTION stakemap_visible_accounts(who name, for_write boolean) RETURNS uuid[]
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
          SELECT CASE
            WHEN pg_has_role(who, 'stakemap_admin', 'MEMBER') OR pg_has_role(who, 'stakemap_manager', 'MEMBER')
-             THEN (SELECT coalesce(array_agg(uid), '{}') FROM account)
+             THEN NULL
            WHEN for_write AND NOT (pg_has_role(who, 'stakemap_member', 'MEMBER')) THEN '{}'::uuid[]
            ELSE (SELECT coalesce(array_agg(account_uid), '{}') FROM stakemap_grant
                  WHERE login = who AND (writable OR NOT for_write))
@@ -163,6 +163,11 @@ def _table_sql(info: TableInfo) -> list[str]:
     return out
 
 
+def _visible(for_write: str) -> str:
+    call = f"(SELECT stakemap_visible_accounts(current_user, {for_write}))"
+    return f"({call} IS NULL OR account_uid = ANY ({call}::uuid[]))"
+
+
 def _policies(info: TableInfo) -> list[str]:
     t = info.name
     if info.rule.account is None:
@@ -178,8 +183,8 @@ def _policies(info: TableInfo) -> list[str]:
             f"CREATE POLICY {t}_edit ON {t} FOR UPDATE USING ({may_edit}) WITH CHECK ({may_edit})",
             f"CREATE POLICY {t}_remove ON {t} FOR DELETE USING ({may_edit})",
         ]
-    readable = "account_uid = ANY ((SELECT stakemap_visible_accounts(current_user, false))::uuid[])"
-    writable = "account_uid = ANY ((SELECT stakemap_visible_accounts(current_user, true))::uuid[])"
+    readable = _visible("false")
+    writable = _visible("true")
     # Any writer may add an account (and is granted it); its rows then follow the account's grant.
     add = "true" if t == "account" else writable
     return [
@@ -195,9 +200,8 @@ def _grants_sql() -> list[str]:
     everyone = ", ".join(GROUP_ROLES)
     return [
         "ALTER TABLE stakemap_tombstone ENABLE ROW LEVEL SECURITY",
-        """CREATE POLICY stakemap_tombstone_read ON stakemap_tombstone FOR SELECT
-           USING (account_uid IS NULL
-                  OR account_uid = ANY ((SELECT stakemap_visible_accounts(current_user, false))::uuid[]))""",
+        f"""CREATE POLICY stakemap_tombstone_read ON stakemap_tombstone FOR SELECT
+           USING (account_uid IS NULL OR {_visible("false")})""",
         # Writers leave tombstones through the delete trigger (policies OR together, so no FOR ALL here).
         "CREATE POLICY stakemap_tombstone_add ON stakemap_tombstone FOR INSERT WITH CHECK (true)",
         "CREATE POLICY stakemap_tombstone_renew ON stakemap_tombstone FOR UPDATE USING (true) WITH CHECK (true)",
