@@ -9,6 +9,19 @@ from dataclasses import dataclass
 from app.sync.tables import TableInfo, sync_tables
 
 
+def _by_table(function):
+    """Cache a function of a table by the table's name (hashing a whole TableInfo costs more than the work)."""
+    cached: dict[str, object] = {}
+
+    def wrapper(info):
+        found = cached.get(info.name)
+        if found is None:
+            found = cached[info.name] = function(info)
+        return found
+
+    return wrapper
+
+
 def _select_sql(info: TableInfo) -> str:
     parts = ["t.uid", f"{info.account_sql('t')} AS account_uid"]
     for c in info.columns:
@@ -113,20 +126,33 @@ class MissingReference(Exception):
     """A pulled row refers to a row this file does not hold (yet)."""
 
 
+@_by_table
+def _local_plan(info: TableInfo) -> tuple:
+    """Per column: (local name, server name, referenced table or None, converter or None, reference required)."""
+    plan = []
+    for c in info.columns:
+        if c.ref_table:
+            required = (not info.rule.account or c.local in info.rule.natural_key or c.server == "account_uid"
+                        or not _nullable(info, c.local))
+            plan.append((c.local, c.server, c.ref_table, None, required))
+        else:
+            convert = None if c.kind in ("text", "int", "float") else c.to_local
+            plan.append((c.local, c.server, None, convert, False))
+    return tuple(plan)
+
+
 def local_values(info: TableInfo, row: dict, ids: LocalIds) -> dict[str, object]:
     """The file's column values of a canonical row (references resolved to local keys)."""
     values: dict[str, object] = {}
-    for c in info.columns:
-        if c.ref_table:
-            uid = row.get("account_uid") if c.server == "account_uid" else row.get(c.server)
-            local = ids.get(c.ref_table, uid)
-            if uid is not None and local is None:
-                if not info.rule.account or c.local in info.rule.natural_key or c.server == "account_uid" \
-                        or not _nullable(info, c.local):
-                    raise MissingReference(f"{info.name}.{c.local} → {c.ref_table} {uid}")
-            values[c.local] = local
+    for local, server, ref_table, convert, required in _local_plan(info):
+        value = row.get(server)
+        if ref_table:
+            found = ids.get(ref_table, value)
+            if value is not None and found is None and required:
+                raise MissingReference(f"{info.name}.{local} → {ref_table} {value}")
+            values[local] = found
         else:
-            values[c.local] = c.to_local(row.get(c.server))
+            values[local] = convert(value) if convert is not None and value is not None else value
     return values
 
 

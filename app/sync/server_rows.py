@@ -9,6 +9,20 @@ from psycopg.types.json import Jsonb
 from app.sync.tables import TableInfo
 
 
+def _by_table(function):
+    """Cache a function of a table by the table's name (hashing a whole TableInfo costs more than the work)."""
+    cached: dict[str, object] = {}
+
+    def wrapper(info):
+        found = cached.get(info.name)
+        if found is None:
+            found = cached[info.name] = function(info)
+        return found
+
+    return wrapper
+
+
+@_by_table
 def own_columns(info: TableInfo) -> list:
     return [c for c in info.columns if c.server != "account_uid"]
 
@@ -16,18 +30,33 @@ def own_columns(info: TableInfo) -> list:
 def select_sql(info: TableInfo) -> str:
     cols = ", ".join(f"{c.server}::text" if c.ref_table else c.server for c in own_columns(info))
     return (f"SELECT uid::text, account_uid::text{', ' + cols if cols else ''}, server_version, "
-            f"edited_at FROM {info.name}")
+            f"to_char(edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM {info.name}")
+
+
+def _naive_iso(value):
+    return value.isoformat() if value.tzinfo is None else value.replace(tzinfo=None).isoformat()
+
+
+@_by_table
+def _decoders(info: TableInfo) -> tuple:
+    """Per column, how a psycopg value becomes canonical (None where it already is)."""
+    out = []
+    for c in own_columns(info):
+        if c.ref_table or c.kind in ("text", "int", "bool", "json"):
+            out.append((c.server, None))
+        elif c.kind == "datetime":
+            out.append((c.server, _naive_iso))
+        else:
+            out.append((c.server, c.to_canonical))
+    return tuple(out)
 
 
 def decode(info: TableInfo, record) -> tuple[dict, int, str]:
     """(row, server_version, when it was edited as UTC ISO text) from a ``select_sql`` record."""
     row = {"uid": record[0], "account_uid": record[1]}
-    for column, value in zip(own_columns(info), record[2:-2], strict=True):
-        row[column.server] = column.to_canonical(value)
-    edited_at = record[-1]
-    if edited_at is not None:
-        edited_at = edited_at.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
-    return row, record[-2], edited_at or ""
+    for (name, convert), value in zip(_decoders(info), record[2:-2], strict=True):
+        row[name] = convert(value) if convert is not None and value is not None else value
+    return row, record[-2], record[-1] or ""
 
 
 def _edited(edited_at: str | None):
