@@ -313,6 +313,19 @@ def test_row_level_security_as_each_role(shared):
         assert conn.execute("UPDATE qualification_criterion SET weight = 9").rowcount == 0
     with connect("boss") as conn:
         assert conn.execute("UPDATE qualification_criterion SET weight = weight").rowcount > 0
+    # psql as a teammate sees what their file holds, and nothing else.
+    import os
+    import shutil
+    import subprocess
+
+    psql = shutil.which("psql") or str(team.cluster.bin_dir / "psql")
+    for name, expected in (("bob", BANK), ("vic", RETAIL), ("nobody", "")):
+        shown = subprocess.run(
+            [psql, "-At", "-h", "127.0.0.1", "-p", str(team.cluster.port), "-U", team.login(name), "-d",
+             team.database, "-c", "SELECT string_agg(name, ',') FROM account"],
+            env={**os.environ, "PGPASSWORD": f"pw-{name}-{team.database}"}, capture_output=True, text=True)
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.strip() == expected, name
     # The policies go through the visibility function once per statement, not once per row.
     with connect("bob") as conn:
         plan = "\n".join(r[0] for r in conn.execute("EXPLAIN (VERBOSE) SELECT * FROM link"))
