@@ -274,6 +274,16 @@ def test_read_only_accounts_refuse_edits(team):
     assert ann.set(BANK, "Nobody", "title=x", expect=1)[2].count("no person named") == 1
     assert "unknown person field" in vic.set(BANK, name, "salary=1", expect=1)[2]
     assert "refused" in ann.set(BANK, name, "influence=9", expect=1)[2]
+    # A viewer's own new account stays in the file: the sync says so in one line, and the rest goes on.
+    import sqlite3
+
+    conn = sqlite3.connect(vic.path)
+    with conn:
+        conn.execute("INSERT INTO account (name) VALUES ('Vic private')")
+    conn.close()
+    code, out, err = vic.cli("sync", expect=1)
+    assert "may not add accounts" in err and "Traceback" not in err
+    assert vic.query("SELECT count(*) FROM account WHERE name = 'Vic private'") == [(1,)]
 
 
 def test_row_level_security_as_each_role(shared):

@@ -135,6 +135,16 @@ class Engine:
 
     # --- sync ---------------------------------------------------------------------------------------
     def sync(self) -> SyncResult:
+        import psycopg
+
+        try:
+            return self._sync()
+        except psycopg.OperationalError as exc:
+            raise SyncRefused(f"lost the team server: {_first_line(exc)} (nothing was lost; sync again)") from exc
+        except psycopg.Error as exc:
+            raise SyncRefused(f"the team server refused the sync: {_first_line(exc)}") from exc
+
+    def _sync(self) -> SyncResult:
         self.connect()
         result = SyncResult()
         readable, writable = self._access()
@@ -201,6 +211,10 @@ class Engine:
                     if info.rule.account is not None and shadow is not None and account not in readable:
                         continue  # no longer shared with this login: the pull saves it to a file
                     if info.name == "account" and shadow is None:
+                        if not may_add_shared[EDIT_SELF_OR_MANAGERS]:  # a viewer: reads only
+                            blocked.add(uid)
+                            result.refused.append(f"account “{row['name']}”: this login may not add accounts")
+                            continue
                         created.add(uid)  # a new account: this login may write it once it is there
                     elif info.rule.account is not None and account not in writable and not (
                             shadow is None and account in created):
@@ -549,6 +563,11 @@ def _by_table(pending) -> dict:
     for info, row in pending:
         out.setdefault(info, []).append(row)
     return out
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _chunks(items: list, size: int):
