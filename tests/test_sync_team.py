@@ -427,6 +427,20 @@ def test_a_newer_server_protocol_is_refused_and_upgrade_is_idempotent(shared):
     assert "already a Stakemap team server" in team.run("server", "init", team.admin_url, expect=1)[2]
 
 
+def test_a_field_declared_after_the_server_was_made_waits_for_server_upgrade(shared):
+    team, ann, bob, boss = shared
+    with psycopg.connect(team.admin_url) as conn:  # as if this build declared a field the server lacks
+        conn.execute("ALTER TABLE person DROP COLUMN competitor_preference")
+    code, _, err = ann.cli("sync", expect=1)
+    assert "person.competitor_preference" in err and "server upgrade" in err
+    assert "newly declared" in team.run("server", "upgrade", team.admin_url)[1]
+    name = a_person(ann, BANK)
+    ann.set(BANK, name, "competitor_preference=Rival Co")
+    ann.sync()
+    bob.sync()
+    assert bob.person(BANK, name, "competitor_preference") == ("Rival Co",)
+
+
 def test_passwords_are_never_in_the_file(shared):
     team, ann, bob, boss = shared
     secret = f"pw-ann-{team.database}"

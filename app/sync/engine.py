@@ -21,6 +21,7 @@ from app.sync import replica
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
 from app.sync.merge import merge_row
+from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
 
 SHARED = ""  # the cursor of rows that belong to no account
@@ -91,6 +92,11 @@ class Engine:
         if self.server is None:
             self.server = connect(self.address, self.password)
             check_protocol(self.server)
+            with self.server.transaction():
+                missing = missing_on_server(self.server)
+            if missing:
+                raise SyncRefused(f"the team server lacks {', '.join(missing[:5])}: an administrator runs "
+                                  "`stakemap server upgrade` (you can go on working offline)")
 
     def _access(self) -> tuple[set[str], set[str]]:
         with self.server.transaction():

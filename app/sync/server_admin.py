@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from app.sync.connection import SyncRefused
-from app.sync.server_schema import PROTOCOL_VERSION, SERVER_HEAD, SERVER_REVISIONS, _roles_sql
+from app.sync.server_schema import (
+    PROTOCOL_VERSION,
+    SERVER_HEAD,
+    SERVER_REVISIONS,
+    _roles_sql,
+    reconcile_statements,
+)
 
 ROLES = ("admin", "manager", "member", "viewer")
 
@@ -62,7 +68,14 @@ def upgrade(url: str) -> list[str]:
         if unknown:
             raise SyncRefused(f"the team server is at revision {unknown[-1]}, newer than this Stakemap: update it")
         conn.execute("LOCK TABLE stakemap_migration IN EXCLUSIVE MODE")
-        return _apply_pending(conn, applied)
+        done = _apply_pending(conn, applied)
+        # Tables and columns declared since (a new synced table, a new field) are added as well.
+        added = reconcile_statements(conn)
+        for sql in added:
+            conn.execute(sql)
+        if added:
+            done.append(f"{len(added)} schema statement(s) for newly declared tables and fields")
+        return done
 
 
 def add_user(url: str, name: str, role: str, password: str, member: str | None = None) -> None:

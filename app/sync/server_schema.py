@@ -225,6 +225,36 @@ def revision_1() -> list[str]:
     return statements
 
 
+def missing_on_server(conn) -> list[str]:
+    """Synced tables and columns this build needs that the server lacks ("table" or "table.column")."""
+    found: dict[str, set[str]] = {}
+    for table, column in conn.execute("SELECT table_name, column_name FROM information_schema.columns "
+                                      "WHERE table_schema = 'public'"):
+        found.setdefault(table, set()).add(column)
+    missing = []
+    for info in sync_tables().values():
+        if info.name not in found:
+            missing.append(info.name)
+            continue
+        missing += [f"{info.name}.{name}" for name, _ in server_columns(info) if name not in found[info.name]]
+    return missing
+
+
+def reconcile_statements(conn) -> list[str]:
+    """What brings the server's synced tables in line with this build's declarations: new tables (with their
+    triggers and policies) and new columns. Tables and columns are only ever added, never dropped."""
+    statements = []
+    for item in missing_on_server(conn):
+        table, _, column = item.partition(".")
+        info = sync_tables()[table]
+        if not column:
+            statements += _table_sql(info)
+        else:
+            sql_type = dict(server_columns(info))[column]
+            statements.append(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+    return statements
+
+
 # The server's own migration history: (revision, statements). A local index or a local-only table never
 # appears here, so it never forces a server upgrade.
 SERVER_REVISIONS: list[tuple[str, callable]] = [("s0001_initial", revision_1)]
