@@ -232,6 +232,9 @@ def test_join_without_upload_keeps_the_files_accounts_local(team):
     dan.cli("demo")
     dan.cli("sync", expect=1)  # not joined yet: one line, exit 1
     dan.join("--no-upload")
+    other = team.cluster.create_database()
+    code, _, err = dan.cli("join", team.cluster.bare_url(other), "--user", team.login("dan"), expect=1)
+    assert "joined to" in err and "one team server" in err
     dan.set(BANK, a_person(dan, BANK), "title=Only mine")
     dan.sync()
     with psycopg.connect(team.admin_url) as conn:

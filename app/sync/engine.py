@@ -125,6 +125,10 @@ class Engine:
         return sorted(taken)
 
     def join(self, upload: bool = True) -> SyncResult:
+        joined = joined_address(self.raw)
+        if joined is not None and (joined.host, joined.port, joined.dbname) != (
+                self.address.host, self.address.port, self.address.dbname):
+            raise SyncRefused(f"this file is joined to {joined.url()} already; a file syncs with one team server")
         self.connect()
         if upload:
             clashes = self.account_name_clashes()
