@@ -221,6 +221,12 @@ def test_an_account_name_already_on_the_server_is_never_merged(team):
     with psycopg.connect(team.admin_url) as conn:
         assert conn.execute("SELECT count(*) FROM account").fetchone()[0] == 3
         assert conn.execute("SELECT count(DISTINCT changed_by) FROM person").fetchone()[0] == 1
+    # Kept in the file only, the same name still blocks the server's account from coming in: said, not merged.
+    cai.join("--no-upload")
+    team.grant("cai", BANK, write=False)
+    code, _, err = cai.cli("sync", expect=1)
+    assert BANK in err and "from the team server" in err
+    assert cai.query("SELECT count(*) FROM account WHERE name = ?", (BANK,)) == [(1,)]
 
 
 def test_join_without_upload_keeps_the_files_accounts_local(team):

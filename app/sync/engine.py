@@ -366,13 +366,12 @@ class Engine:
         fetched = {}
         for info in tables.values():
             if info.rule.account is None:
-                sql = srv.select_sql(info) + " WHERE server_version > %s ORDER BY server_version"
-                records = self.server.execute(sql, (shared_cursor,)).fetchall()
+                sql = srv.select_stored_sql(info) + " WHERE server_version > %s ORDER BY server_version"
+                fetched[info.name] = self.server.execute(sql, (shared_cursor,)).fetchall()
             else:
-                sql = (srv.select_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
+                sql = (srv.select_stored_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
                        "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
-                records = self.server.execute(sql, (accounts, account_cursors)).fetchall()
-            fetched[info.name] = [srv.decode(info, r) for r in records]
+                fetched[info.name] = self.server.execute(sql, (accounts, account_cursors)).fetchall()
         tombstones = self.server.execute(
             "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
             "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
@@ -397,44 +396,50 @@ class Engine:
                 rows = fetched[info.name]
                 if not rows:
                     continue
-                uids = [r[0]["uid"] for r in rows]
+                uids = [r[0] for r in rows]
                 local_shadows = replica.shadows_of(self.raw, info.name, uids)
                 existing = replica.existing_uids(self.raw, info.name, uids)
+                required = replica.required_references(info)
+                wants_row = bool(info.rule.natural_key) or info.name == "person"
                 inserts, applied = [], []
-                for server_row, version, _edited in rows:
-                    account = server_row.get("account_uid")
+                for uid, account, version, _edited, text in rows:
                     seen(account, version)
-                    shadow = local_shadows.get((info.name, server_row["uid"]))
+                    shadow = local_shadows.get((info.name, uid))
                     if shadow is not None and (shadow.dirty or shadow.base_version >= version):
                         continue  # our own push, or an edit the next push merges
-                    if shadow is None and self._adopt_or_hold(info, server_row, unsynced, version):
-                        continue
-                    if info.name == "person" and shadow is None:
-                        self._flag_duplicates(server_row, duplicates)
-                    try:
-                        if server_row["uid"] in existing:
-                            replica.write_row(self.raw, info, server_row, ids)
-                        else:
-                            inserts.append((server_row, replica.local_values(info, server_row, ids)))
-                    except replica.MissingReference:
-                        key = account or SHARED
+                    stored = json.loads(text)
+                    if any(stored.get(col) is not None and ids.get(ref, stored.get(col)) is None
+                           for col, ref in required):
+                        key = account or SHARED  # its parent is not here (yet): pulled again next time
                         held_back[key] = min(held_back.get(key, version), version)
                         continue
-                    applied.append((server_row, version))
-                try:
-                    replica.insert_many(self.raw, info, inserts, ids)
-                except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
-                    for server_row, _values in inserts:
+                    row = None
+                    if uid in existing or (shadow is None and wants_row):
+                        row = replica.canonical_from_stored(info, stored)
+                    if shadow is None and row is not None and self._adopt_or_hold(info, row, unsynced, version):
+                        continue
+                    if info.name == "person" and shadow is None:
+                        self._flag_duplicates(row, duplicates)
+                    if uid in existing:
                         try:
-                            replica.write_row(self.raw, info, server_row, ids)
-                        except sqlite3.IntegrityError as exc:
-                            result.refused.append(f"{info.name} {server_row.get('name') or server_row['uid']} "
-                                                  f"from the team server: {exc}")
-                            applied = [a for a in applied if a[0]["uid"] != server_row["uid"]]
-                            key = server_row.get("account_uid") or SHARED
-                            version = next(v for r, v, _ in rows if r["uid"] == server_row["uid"])
+                            replica.write_row(self.raw, info, row, ids)
+                        except replica.MissingReference:
+                            key = account or SHARED
                             held_back[key] = min(held_back.get(key, version), version)
-                replica.set_shadows(self.raw, info, applied)
+                            continue
+                    else:
+                        inserts.append(text)
+                    applied.append((uid, account, version, text))
+                try:
+                    replica.insert_stored(self.raw, info, inserts, ids)
+                except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
+                    taken = self._insert_one_by_one(info, inserts, ids, result)
+                    refused = {json.loads(t)["uid"] for t in taken}
+                    for _uid, account, version, _text in [a for a in applied if a[0] in refused]:
+                        key = account or SHARED
+                        held_back[key] = min(held_back.get(key, version), version)
+                    applied = [a for a in applied if a[0] not in refused]
+                replica.store_shadows(self.raw, info, applied)
                 result.pulled += len(applied)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:
@@ -468,6 +473,18 @@ class Engine:
             self.raw.execute("DELETE FROM sync_access")
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
+
+    def _insert_one_by_one(self, info: TableInfo, texts: list[str], ids, result: SyncResult) -> list[str]:
+        """Insert pulled rows one at a time; returns those the file refused (each named in ``result``)."""
+        refused = []
+        for text in texts:
+            try:
+                replica.insert_stored(self.raw, info, [text], ids)
+            except sqlite3.IntegrityError as exc:
+                row = json.loads(text)
+                refused.append(text)
+                result.refused.append(f"{info.name} “{row.get('name') or row['uid']}” from the team server: {exc}")
+        return refused
 
     def _adopt_or_hold(self, info: TableInfo, server_row: dict, unsynced: dict, version: int) -> bool:
         """A pulled row that is the same as a never-synced local one (same natural key): the local row takes

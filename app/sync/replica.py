@@ -61,20 +61,58 @@ class Shadow:
     dirty: bool
     deleted: bool
     edited_at: str | None
-    data: dict
+    stored: str  # the last-synced values as the file stores them (references as uids), JSON
+
+    @property
+    def data(self) -> dict:
+        """The last-synced values in canonical form."""
+        info = sync_tables().get(self.table)
+        obj = json.loads(self.stored)
+        return canonical_from_stored(info, obj) if info is not None else obj
+
+
+def canonical_from_stored(info: TableInfo, obj: dict) -> dict:
+    """A row kept as the file stores its values (a shadow, a pulled row) → canonical values."""
+    row = {"uid": obj.get("uid"), "account_uid": obj.get("account_uid")}
+    for c in info.columns:
+        if c.server == "account_uid":
+            continue
+        value = obj.get(c.server)
+        row[c.server] = value if c.ref_table else c.from_local(value)
+    return row
+
+
+def stored_from_canonical(info: TableInfo, row: dict) -> dict:
+    obj = {"uid": row.get("uid"), "account_uid": row.get("account_uid")}
+    for c in info.columns:
+        if c.server == "account_uid":
+            continue
+        value = row.get(c.server)
+        obj[c.server] = value if c.ref_table else c.to_local(value)
+    return obj
 
 
 def shadows(raw, where: str = "1", params: tuple = ()) -> dict[tuple[str, str], Shadow]:
     rows = raw.execute("SELECT tbl, uid, account_uid, base_version, dirty, deleted, edited_at, data "
                        f"FROM sync_shadow WHERE {where}", params)
-    return {(r[0], r[1]): Shadow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], json.loads(r[7]))
-            for r in rows}
+    return {(r[0], r[1]): Shadow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7]) for r in rows}
 
 
 def set_shadow(raw, info: TableInfo, row: dict, version: int) -> None:
-    raw.execute("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
-                   edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
-                (info.name, row["uid"], row.get("account_uid"), version, json.dumps(row, ensure_ascii=False)))
+    set_shadows(raw, info, [(row, version)])
+
+
+def set_shadows(raw, info: TableInfo, rows: list[tuple[dict, int]]) -> None:
+    store_shadows(raw, info, [(row["uid"], row.get("account_uid"), version,
+                               json.dumps(stored_from_canonical(info, row), ensure_ascii=False))
+                              for row, version in rows])
+
+
+def store_shadows(raw, info: TableInfo, rows: list[tuple[str, str | None, int, str]]) -> None:
+    """Shadows given as (uid, account uid, version, stored values as JSON text)."""
+    raw.executemany("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
+                       edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
+                    [(info.name, *row) for row in rows])
 
 
 def drop_shadow(raw, table: str, uid: str) -> None:
@@ -183,6 +221,32 @@ def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalI
     ids.forget_table(info.name)
 
 
+def _insert_json_sql(info: TableInfo) -> str:
+    names, values = [], []
+    for c in info.columns:
+        names.append(c.local)
+        if c.ref_table:
+            values.append(f"(SELECT r.{c.ref_column} FROM {c.ref_table} r WHERE r.uid = j.value ->> '{c.server}')")
+        else:
+            values.append(f"j.value ->> '{c.server}'")
+    return (f"INSERT INTO {info.name} ({', '.join(names)}, uid) SELECT {', '.join(values)}, j.value ->> 'uid' "
+            "FROM json_each(?) j")
+
+
+def insert_stored(raw, info: TableInfo, texts: list[str], ids: LocalIds, chunk: int = 5000) -> None:
+    """Insert new rows given as stored-values JSON texts, SQLite reading them itself (a join pulls many)."""
+    sql = _insert_json_sql(info)
+    for start in range(0, len(texts), chunk):
+        raw.execute(sql, ("[" + ",".join(texts[start:start + chunk]) + "]",))
+    ids.forget_table(info.name)
+
+
+def required_references(info: TableInfo) -> tuple:
+    """(server column, referenced table) of the references a row cannot be written without."""
+    return tuple((server, ref_table) for _local, server, ref_table, _c, required in _local_plan(info)
+                 if ref_table and required)
+
+
 def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(uids), 500):
@@ -198,13 +262,6 @@ def shadows_of(raw, table: str, uids: list[str]) -> dict[tuple[str, str], Shadow
         part = uids[start:start + 500]
         found.update(shadows(raw, f"tbl = ? AND uid IN ({','.join('?' * len(part))})", (table, *part)))
     return found
-
-
-def set_shadows(raw, info: TableInfo, rows: list[tuple[dict, int]]) -> None:
-    raw.executemany("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
-                       edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
-                    [(info.name, row["uid"], row.get("account_uid"), version, json.dumps(row, ensure_ascii=False))
-                     for row, version in rows])
 
 
 def delete_row(raw, info: TableInfo, uid: str, ids: LocalIds) -> bool:

@@ -33,6 +33,26 @@ def select_sql(info: TableInfo) -> str:
             f"to_char(edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM {info.name}")
 
 
+def _stored_sql(column) -> str:
+    """SQL giving a column's value as the file stores it (what SQLAlchemy writes to SQLite)."""
+    name = column.server
+    if column.ref_table:
+        return f"{name}::text"
+    return {"bool": f"{name}::int", "decimal": f"{name}::float8", "date": f"{name}::text",
+            "json": f"{name}::text",
+            "datetime": f"to_char({name}, 'YYYY-MM-DD HH24:MI:SS.US')"}.get(column.kind, name)
+
+
+def select_stored_sql(info: TableInfo) -> str:
+    """Rows as (uid, account uid, version, edited at, stored values as JSON text): a pull hands the text to
+    SQLite as it is, so a big pull costs no per-value work in Python."""
+    pairs = ", ".join(f"'{c.server}', {_stored_sql(c)}" for c in own_columns(info))
+    return (f"SELECT uid::text, account_uid::text, server_version, "
+            f"to_char(edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), "
+            f"json_build_object('uid', uid, 'account_uid', account_uid{', ' + pairs if pairs else ''})::text "
+            f"FROM {info.name}")
+
+
 def _naive_iso(value):
     return value.isoformat() if value.tzinfo is None else value.replace(tzinfo=None).isoformat()
 
