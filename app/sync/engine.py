@@ -428,13 +428,12 @@ class Engine:
                             held_back[key] = min(held_back.get(key, version), version)
                             continue
                     else:
-                        inserts.append(text)
+                        inserts.append(stored)
                     applied.append((uid, account, version, text))
                 try:
                     replica.insert_stored(self.raw, info, inserts, ids)
                 except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
-                    taken = self._insert_one_by_one(info, inserts, ids, result)
-                    refused = {json.loads(t)["uid"] for t in taken}
+                    refused = {r["uid"] for r in self._insert_one_by_one(info, inserts, ids, result)}
                     for _uid, account, version, _text in [a for a in applied if a[0] in refused]:
                         key = account or SHARED
                         held_back[key] = min(held_back.get(key, version), version)
@@ -474,15 +473,14 @@ class Engine:
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
 
-    def _insert_one_by_one(self, info: TableInfo, texts: list[str], ids, result: SyncResult) -> list[str]:
+    def _insert_one_by_one(self, info: TableInfo, rows: list[dict], ids, result: SyncResult) -> list[dict]:
         """Insert pulled rows one at a time; returns those the file refused (each named in ``result``)."""
         refused = []
-        for text in texts:
+        for row in rows:
             try:
-                replica.insert_stored(self.raw, info, [text], ids)
+                replica.insert_stored(self.raw, info, [row], ids)
             except sqlite3.IntegrityError as exc:
-                row = json.loads(text)
-                refused.append(text)
+                refused.append(row)
                 result.refused.append(f"{info.name} “{row.get('name') or row['uid']}” from the team server: {exc}")
         return refused
 

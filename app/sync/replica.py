@@ -221,23 +221,16 @@ def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalI
     ids.forget_table(info.name)
 
 
-def _insert_json_sql(info: TableInfo) -> str:
-    names, values = [], []
-    for c in info.columns:
-        names.append(c.local)
-        if c.ref_table:
-            values.append(f"(SELECT r.{c.ref_column} FROM {c.ref_table} r WHERE r.uid = j.value ->> '{c.server}')")
-        else:
-            values.append(f"j.value ->> '{c.server}'")
-    return (f"INSERT INTO {info.name} ({', '.join(names)}, uid) SELECT {', '.join(values)}, j.value ->> 'uid' "
-            "FROM json_each(?) j")
-
-
-def insert_stored(raw, info: TableInfo, texts: list[str], ids: LocalIds, chunk: int = 5000) -> None:
-    """Insert new rows given as stored-values JSON texts, SQLite reading them itself (a join pulls many)."""
-    sql = _insert_json_sql(info)
-    for start in range(0, len(texts), chunk):
-        raw.execute(sql, ("[" + ",".join(texts[start:start + chunk]) + "]",))
+def insert_stored(raw, info: TableInfo, rows: list[dict], ids: LocalIds) -> None:
+    """Insert new rows given in the file's own value format (as pulled): only references need resolving."""
+    if not rows:
+        return
+    plan = _local_plan(info)
+    names = [p[0] for p in plan]
+    tuples = [tuple(ids.get(ref, row.get(server)) if ref else row.get(server)
+                    for _local, server, ref, _c, _r in plan) + (row["uid"],) for row in rows]
+    raw.executemany(f"INSERT INTO {info.name} ({', '.join(names)}, uid) VALUES ({', '.join('?' * (len(names) + 1))})",
+                    tuples)
     ids.forget_table(info.name)
 
 
