@@ -498,3 +498,15 @@ def test_three_replicas_of_one_account_converge(shared):
     expected = ("supporter", "new@dongchao.example", 4, -40.0)
     for replica in (ann, bob, boss):
         assert replica.person(BANK, name, "stance", "email", "influence", "y") == expected
+
+
+def test_a_value_written_on_the_server_that_the_file_refuses_is_named_and_the_rest_arrives(shared):
+    team, ann, bob, boss = shared
+    first, second = people(ann, BANK)[:2]
+    with psycopg.connect(team.admin_url) as conn:  # psql knows no stances: the file does
+        conn.execute("UPDATE person SET stance = 'bogus' WHERE name = %s", (first,))
+        conn.execute("UPDATE person SET title = 'Fine' WHERE name = %s", (second,))
+    code, _, err = bob.cli("sync", expect=1)
+    assert first in err and "from the team server" in err
+    assert bob.person(BANK, second, "title") == ("Fine",)
+    assert bob.person(BANK, first, "stance") != ("bogus",)

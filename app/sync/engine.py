@@ -423,7 +423,10 @@ class Engine:
                     if uid in existing:
                         try:
                             replica.write_row(self.raw, info, row, ids)
-                        except replica.MissingReference:
+                        except (replica.MissingReference, sqlite3.IntegrityError) as exc:
+                            if isinstance(exc, sqlite3.IntegrityError):  # e.g. a value psql wrote that the file refuses
+                                result.refused.append(f"{info.name} “{row.get('name') or uid}” from the team server: "
+                                                      f"{exc}")
                             key = account or SHARED
                             held_back[key] = min(held_back.get(key, version), version)
                             continue
