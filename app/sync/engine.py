@@ -9,11 +9,9 @@ applies nothing twice (an insert finds its uid there, an update finds the server
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
 from app.sync import conflicts as conflict_store
@@ -21,6 +19,7 @@ from app.sync import replica
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
 from app.sync.merge import merge_row
+from app.sync.replica import PeopleIndex
 from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
 
@@ -167,7 +166,7 @@ class Engine:
         return result
 
     # --- push ---------------------------------------------------------------------------------------
-    def _changes(self, info: TableInfo, local_only: set[str]):
+    def changes(self, info: TableInfo, local_only: set[str]):
         """(uid, local row or None, shadow or None) of every row to push: new, edited or deleted."""
         shadows = replica.shadows(self.raw, "tbl = ? AND dirty = 1", (info.name,))
         edited = [uid for (_, uid) in shadows]
@@ -207,7 +206,7 @@ class Engine:
             created: set[str] = set()
             for info in tables.values():
                 batch: list[dict] = []
-                for uid, row, shadow in self._changes(info, local_only):
+                for uid, row, shadow in self.changes(info, local_only):
                     account = (row or {}).get("account_uid") if row else shadow.account_uid
                     if info.name == "account" and row and shadow is None and row.get("name") in clashes:
                         blocked.add(uid)
@@ -391,7 +390,7 @@ class Engine:
 
         with local_transaction(self.raw), replica.Applying(self.raw):
             unsynced: dict = {}
-            duplicates = _PeopleIndex(self.raw)
+            duplicates = PeopleIndex(self.raw)
             for info in tables.values():
                 rows = fetched[info.name]
                 if not rows:
@@ -511,7 +510,7 @@ class Engine:
                          (int(differs), info.name, server_row["uid"]))
         return True
 
-    def _flag_duplicates(self, server_row: dict, index: _PeopleIndex) -> None:
+    def _flag_duplicates(self, server_row: dict, index: PeopleIndex) -> None:
         """The same person created on two laptops (same e-mail, or same name in the account): both kept,
         flagged as possible duplicates."""
         for uid, name in index.matches(server_row):
@@ -522,63 +521,9 @@ class Engine:
 
     # --- revoke -------------------------------------------------------------------------------------
     def _leave_accounts(self, accounts: set[str], result: SyncResult) -> None:
-        """Accounts no longer shared with this login leave the file; their unsynced edits go to a JSON file
-        beside the database first (nothing lost)."""
-        tables = sync_tables()
-        with local_transaction(self.raw):
-            for account in sorted(accounts):
-                name_row = self.raw.execute("SELECT name FROM account WHERE uid = ?", (account,)).fetchone()
-                name = name_row[0] if name_row else account
-                waiting = []
-                for info in tables.values():
-                    for uid, row, shadow in self._changes(info, set()):
-                        if (row.get("account_uid") if row else shadow.account_uid) == account:
-                            waiting.append({"table": info.name, "uid": uid, "deleted": row is None,
-                                            "row": row, "last_synced": shadow.data if shadow else None})
-                saved = self._save_waiting(name, waiting) if waiting else None
-                with replica.Applying(self.raw):
-                    self.raw.execute("DELETE FROM account WHERE uid = ?", (account,))
-                self.raw.execute("DELETE FROM sync_shadow WHERE account_uid = ?", (account,))
-                self.raw.execute("DELETE FROM sync_cursor WHERE account_uid = ?", (account,))
-                self.raw.execute("DELETE FROM sync_conflict WHERE account_uid = ?", (account,))
-                message = f"the account “{name}” is no longer shared with you and was removed from this file"
-                if saved:
-                    message += f"; its {len(waiting)} unsynced edit(s) were saved to {saved}"
-                result.warnings.append(message)
+        from app.sync.leaving import leave_accounts
 
-    def _save_waiting(self, account_name: str, waiting: list[dict]) -> Path:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in account_name)
-        path = Path(self.db.path).with_name(f"{Path(self.db.path).stem}.unsynced-{safe}-{stamp}.json")
-        payload = {"account": account_name, "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-                   "edits": waiting}
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(path)
-        return path
-
-
-class _PeopleIndex:
-    """The file's people by account, e-mail and name, read once per pull."""
-
-    def __init__(self, raw) -> None:
-        self.raw = raw
-        self._by_key: dict | None = None
-
-    def matches(self, row: dict) -> list[tuple[str, str]]:
-        if self._by_key is None:
-            self._by_key = {}
-            for uid, account, name, email in self.raw.execute(
-                    "SELECT p.uid, a.uid, p.name, p.email FROM person p JOIN account a ON a.id = p.account_id"):
-                for key in ((account, "name", (name or "").casefold()), (account, "email", (email or "").casefold())):
-                    if key[2]:
-                        self._by_key.setdefault(key, []).append((uid, name))
-        found = []
-        for kind in ("email", "name"):
-            value = (row.get(kind) or "").casefold()
-            if value:
-                found += [m for m in self._by_key.get((row["account_uid"], kind, value), []) if m[0] != row["uid"]]
-        return list(dict.fromkeys(found))
+        leave_accounts(self, accounts, result)
 
 
 def _server_version_of(conn, info, uid) -> int:

@@ -286,3 +286,26 @@ def row_label(raw, table: str, uid: str) -> str:
                 if value:
                     return str(value)
     return uid
+
+
+class PeopleIndex:
+    """The file's people by account, e-mail and name, read once per pull."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self._by_key: dict | None = None
+
+    def matches(self, row: dict) -> list[tuple[str, str]]:
+        if self._by_key is None:
+            self._by_key = {}
+            for uid, account, name, email in self.raw.execute(
+                    "SELECT p.uid, a.uid, p.name, p.email FROM person p JOIN account a ON a.id = p.account_id"):
+                for key in ((account, "name", (name or "").casefold()), (account, "email", (email or "").casefold())):
+                    if key[2]:
+                        self._by_key.setdefault(key, []).append((uid, name))
+        found = []
+        for kind in ("email", "name"):
+            value = (row.get(kind) or "").casefold()
+            if value:
+                found += [m for m in self._by_key.get((row["account_uid"], kind, value), []) if m[0] != row["uid"]]
+        return list(dict.fromkeys(found))
