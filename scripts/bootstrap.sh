@@ -12,7 +12,8 @@ STAMP="$VENV/.install-stamp"
 
 # Libraries Qt loads even offscreen, a CJK font, PDF tools the tests use, what a real (or virtual) X11
 # window needs, the desktop-entry and MIME tools install-desktop uses (and its tests validate with), and
-# binutils' strip for the one-folder build, and the sqlite3 program, whose .recover salvages a damaged file.
+# binutils' strip for the one-folder build, the sqlite3 program, whose .recover salvages a damaged file, and
+# the PostgreSQL server the team-mode tests start a throwaway cluster of (initdb, pg_ctl, psql).
 SYSTEM_PACKAGES=(
     libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3
     fonts-wqy-microhei
@@ -21,6 +22,7 @@ SYSTEM_PACKAGES=(
     sqlite3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
     libxkbcommon-x11-0 xvfb xauth
+    postgresql
 )
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }

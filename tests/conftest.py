@@ -80,3 +80,8 @@ def _routing_done():
     from app.views.map.routes import wait_for_routing
 
     wait_for_routing()
+
+
+# The throwaway PostgreSQL cluster of the team-mode tests (started only when a test asks for it).
+from tests.pg_cluster import pg_cluster, pg_database  # noqa: E402, F401
+from tests.team_support import team  # noqa: E402, F401

@@ -23,7 +23,7 @@ from app.models.repositories import links as link_repo
 from app.models.repositories import people as people_repo
 from app.models.repositories import team as team_repo
 from app.models.repositories.common import InvalidInput
-from app.models.sync_rules import MANAGERS, SyncRule
+from app.models.sync_rules import EDIT_MANAGERS, SyncRule
 from app.models.team_entities import CompetencyCriterion, CompetencyRating
 from app.portfolio.team_analysis import workload
 from app.portfolio.team_sql import members_json, roles_missing, team_input
@@ -75,12 +75,11 @@ def test_every_team_table_declares_its_sync_rule():
     for entity in entities:
         rule = entity.__dict__.get("__sync__")
         assert isinstance(rule, SyncRule), entity.__name__
-        if rule.scope == "account":
-            assert rule.account_column in entity.__table__.c, entity.__name__
-    # A member's competency profile is edited by managers only.
-    assert team_entities.CompetencyRating.__sync__.edited_by == MANAGERS
-    with pytest.raises(ValueError):
-        SyncRule(scope="account")
+        if rule.account is not None:
+            assert rule.account in entity.__table__.c, entity.__name__
+    # A member's competency profile and the criteria are edited by managers only.
+    assert team_entities.CompetencyRating.__sync__.shared_edit == EDIT_MANAGERS
+    assert team_entities.CompetencyCriterion.__sync__.shared_edit == EDIT_MANAGERS
 
 
 # --- repositories -----------------------------------------------------------------------------------------------

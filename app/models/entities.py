@@ -27,6 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models import enums
 from app.models.base import Base, exactly_one, in_list, in_range
+from app.models.sync_rules import APPEND_ONLY, EDIT_SELF_OR_MANAGERS, POSITIONS, synced
 
 
 class TimestampMixin:
@@ -40,6 +41,7 @@ class TeamMember(TimestampMixin, Base):
     """Someone on our side; shared by all accounts."""
 
     __tablename__ = "team_member"
+    __sync__ = synced(None, long_text=("notes",), natural_key=("name",), shared_edit=EDIT_SELF_OR_MANAGERS)
     __table_args__ = (CheckConstraint(in_list("team_role", enums.TEAM_ROLES, nullable=True), name="team_role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,6 +56,7 @@ class TeamMember(TimestampMixin, Base):
 
 class Account(TimestampMixin, Base):
     __tablename__ = "account"
+    __sync__ = synced("self", long_text=("notes",), unique="name")
     __table_args__ = (
         CheckConstraint(in_list("tier", enums.TIERS, nullable=True), name="tier"),
         CheckConstraint(
@@ -84,6 +87,7 @@ class AccountTeam(Base):
     """A team member working on an account, with the member's card position on that account's map."""
 
     __tablename__ = "account_team"
+    __sync__ = synced("account_id", latest=POSITIONS, natural_key=("account_id", "member_id"))
 
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"), primary_key=True)
@@ -98,6 +102,7 @@ class Person(TimestampMixin, Base):
     """Someone at the account. Archived people keep their history."""
 
     __tablename__ = "person"
+    __sync__ = synced("account_id", long_text=("notes",), latest=POSITIONS, duplicate_keys=("email", "name"))
     __table_args__ = (
         CheckConstraint(in_list("role", enums.BUYING_ROLES), name="role"),
         CheckConstraint(in_list("stance", enums.STANCES), name="stance"),
@@ -130,6 +135,7 @@ class Link(Base):
     """A relationship between two people on a map; each end is a person or a team member."""
 
     __tablename__ = "link"
+    __sync__ = synced("account_id", long_text=("notes",))
     __table_args__ = (
         CheckConstraint(in_list("kind", enums.LINK_KINDS), name="kind"),
         CheckConstraint(in_range("strength", 1, 5, nullable=False), name="strength"),
@@ -154,6 +160,7 @@ class Link(Base):
 
 class Need(TimestampMixin, Base):
     __tablename__ = "need"
+    __sync__ = synced("account_id", long_text=("description", "value_proposition"))
     __table_args__ = (
         CheckConstraint(in_list("kind", enums.NEED_KINDS), name="kind"),
         CheckConstraint(in_list("status", enums.NEED_STATUSES), name="status"),
@@ -172,6 +179,7 @@ class Need(TimestampMixin, Base):
 
 class Interaction(TimestampMixin, Base):
     __tablename__ = "interaction"
+    __sync__ = synced("account_id", long_text=("summary",))
     __table_args__ = (
         CheckConstraint(in_list("channel", enums.CHANNELS), name="channel"),
         CheckConstraint(in_range("sentiment", -2, 2), name="sentiment"),
@@ -191,6 +199,7 @@ class Interaction(TimestampMixin, Base):
 
 class InteractionParticipant(Base):
     __tablename__ = "interaction_participant"
+    __sync__ = synced("interaction_id>interaction", kind=APPEND_ONLY)
     __table_args__ = (CheckConstraint(exactly_one("person_id", "member_id"), name="one_participant"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -201,6 +210,7 @@ class InteractionParticipant(Base):
 
 class Action(TimestampMixin, Base):
     __tablename__ = "action"
+    __sync__ = synced("account_id", long_text=("notes",))
     __table_args__ = (
         CheckConstraint(in_list("status", enums.ACTION_STATUSES), name="status"),
         CheckConstraint(in_list("priority", enums.PRIORITIES), name="priority"),
@@ -222,6 +232,7 @@ class Action(TimestampMixin, Base):
 
 class Opportunity(TimestampMixin, Base):
     __tablename__ = "opportunity"
+    __sync__ = synced("account_id", long_text=("notes", "competitors"))
     __table_args__ = (
         CheckConstraint(in_list("stage", enums.OPPORTUNITY_STAGES), name="stage"),
         CheckConstraint(in_range("probability", 0, 100), name="probability"),
@@ -244,6 +255,7 @@ class OpportunityPerson(Base):
     """A person who takes part in an opportunity's buying decision."""
 
     __tablename__ = "opportunity_person"
+    __sync__ = synced("opportunity_id>opportunity", kind=APPEND_ONLY, natural_key=("opportunity_id", "person_id"))
 
     opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
@@ -253,6 +265,7 @@ class Snapshot(Base):
     """A named, dated, read-only copy of a map's people, stances and links."""
 
     __tablename__ = "snapshot"
+    __sync__ = synced("account_id", kind=APPEND_ONLY)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
@@ -269,6 +282,7 @@ class QualificationCriterion(Base):
     """
 
     __tablename__ = "qualification_criterion"
+    __sync__ = synced(None, natural_key=("code",))
     __table_args__ = (
         CheckConstraint("weight >= 0", name="weight"),
         UniqueConstraint("code", name="uq_qualification_criterion_code"),
@@ -285,6 +299,7 @@ class QualificationRating(Base):
     """How an account rates on one criterion, 0 (not at all) to 5 (fully)."""
 
     __tablename__ = "qualification_rating"
+    __sync__ = synced("account_id", natural_key=("account_id", "criterion_id"))
     __table_args__ = (CheckConstraint(in_range("rating", 0, enums.RATING_MAX, nullable=False), name="rating"),)
 
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)

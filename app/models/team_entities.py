@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models import enums
 from app.models.base import Base, in_list, in_range
-from app.models.sync_rules import LAST_WRITER, MANAGERS, PRESENCE, SyncRule
+from app.models.sync_rules import APPEND_ONLY, EDIT_MANAGERS, synced
 
 
 class TeamTemplateRole(Base):
@@ -19,7 +19,8 @@ class TeamTemplateRole(Base):
         CheckConstraint(in_list("tier", enums.TIERS), name="tier"),
         CheckConstraint(in_list("role", enums.TEAM_ROLES), name="role"),
     )
-    __sync__ = SyncRule(scope="shared", merge=PRESENCE, fields={"position": LAST_WRITER}, edited_by=MANAGERS)
+    # A tier's roles are there or not; their order follows the latest edit. Edited by managers.
+    __sync__ = synced(None, kind=APPEND_ONLY, natural_key=("tier", "role"), shared_edit=EDIT_MANAGERS)
 
     tier: Mapped[str] = mapped_column(String(20), primary_key=True)
     role: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -35,7 +36,7 @@ class AccountTeamRole(Base):
 
     __tablename__ = "account_team_role"
     __table_args__ = (CheckConstraint(in_list("role", enums.TEAM_ROLES), name="role"),)
-    __sync__ = SyncRule(scope="account", account_column="account_id", merge=PRESENCE)
+    __sync__ = synced("account_id", kind=APPEND_ONLY, natural_key=("account_id", "member_id", "role"))
 
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"), primary_key=True)
@@ -51,7 +52,7 @@ class CompetencyCriterion(Base):
 
     __tablename__ = "competency_criterion"
     __table_args__ = (UniqueConstraint("code", name="uq_competency_criterion_code"),)
-    __sync__ = SyncRule(scope="shared", edited_by=MANAGERS)
+    __sync__ = synced(None, natural_key=("code",), shared_edit=EDIT_MANAGERS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str | None] = mapped_column(String(40))
@@ -66,7 +67,7 @@ class CompetencyRating(Base):
     __table_args__ = (
         CheckConstraint(in_range("rating", 1, enums.COMPETENCY_MAX, nullable=False), name="rating"),
     )
-    __sync__ = SyncRule(scope="shared", edited_by=MANAGERS)
+    __sync__ = synced(None, natural_key=("member_id", "criterion_id"), shared_edit=EDIT_MANAGERS)
 
     member_id: Mapped[int] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"), primary_key=True)
     criterion_id: Mapped[int] = mapped_column(
@@ -82,7 +83,7 @@ class AccountCompetencyNeed(Base):
     __table_args__ = (
         CheckConstraint(in_range("level", 1, enums.COMPETENCY_MAX, nullable=False), name="level"),
     )
-    __sync__ = SyncRule(scope="account", account_column="account_id")
+    __sync__ = synced("account_id", natural_key=("account_id", "criterion_id"))
 
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
     criterion_id: Mapped[int] = mapped_column(

@@ -34,12 +34,16 @@ from app.storage.wal import has_wal, shm_path
 
 # PRAGMA user_version: bumped with every revision so that an older build can refuse a newer file
 # without importing alembic.
-SCHEMA_GENERATION = 2
+SCHEMA_GENERATION = 3
 # How long a write waits for another writer (another thread, a backup) before it gives up.
 BUSY_TIMEOUT_MS = 5000
 # The -wal file is cut back to this size after each checkpoint instead of keeping its largest size.
 JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024
 _WRITE = "stakemap_write"
+
+# Called with the engine of every database once it is open and current, e.g. to keep the change-capture
+# triggers in step with the tables' sync declarations (app.sync registers itself here).
+OPEN_HOOKS: list = []
 
 
 def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
@@ -186,6 +190,8 @@ class Database:
                     if info.revision != migrate.HEAD_REVISION:
                         db.backup_made = backup.make_backup(path, label=f"before-{migrate.HEAD_REVISION}")
                         db._upgrade_schema()
+                for hook in OPEN_HOOKS:
+                    hook(engine)
             except Exception:
                 engine.dispose()
                 if created:

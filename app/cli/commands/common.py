@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import app.sync  # noqa: F401  (keeps the file's change capture in step with the declarations)
 from app.storage.database import Database
 from app.storage.paths import default_database_path
 

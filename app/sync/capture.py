@@ -1,0 +1,152 @@
+"""Change capture in the file itself: every synced row gets a uid, and SQLite triggers mark a changed row
+dirty in its shadow in the same transaction as the change, so no write path (the window, an import, ``demo``,
+the CLI ``set``) can bypass it, a kill never loses an unsynced edit and an uncommitted one is never synced.
+
+A row without a shadow has never been synced: it is new, and the next push uploads it. A row with a shadow
+keeps there the values it was last synced with (written by the engine, never by the triggers) and the server
+version they carry; the triggers only set ``dirty`` (and ``deleted``) and stamp when the edit was made, which
+is what "latest wins" compares. While the engine applies pulled rows, ``sync_applying`` holds a row and the
+triggers stand aside.
+
+The triggers are generated from the declarations; ``ensure`` (re)installs them whenever the declarations
+change, adding the ``uid`` column to a table that lacks one, so declaring a new table is all it takes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+
+from app.sync.tables import TableInfo, sync_tables
+
+# A random (version 4) UUID made by SQLite itself, so rows written by any path get one.
+NEW_UID_SQL = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+)
+
+BOOKKEEPING_DDL = (
+    """CREATE TABLE IF NOT EXISTS sync_shadow (
+        tbl TEXT NOT NULL, uid TEXT NOT NULL, account_uid TEXT,
+        base_version INTEGER NOT NULL DEFAULT 0, dirty INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0, edited_at TEXT, data TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (tbl, uid))""",
+    "CREATE INDEX IF NOT EXISTS ix_sync_shadow_dirty ON sync_shadow (dirty) WHERE dirty = 1",
+    "CREATE TABLE IF NOT EXISTS sync_cursor (account_uid TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS sync_access (account_uid TEXT PRIMARY KEY, writable INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS sync_local_account (account_uid TEXT PRIMARY KEY)",
+    """CREATE TABLE IF NOT EXISTS sync_conflict (
+        id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, uid TEXT NOT NULL, account_uid TEXT,
+        field TEXT NOT NULL, kind TEXT NOT NULL, theirs TEXT, mine TEXT, base TEXT,
+        other_uid TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)""",
+    "CREATE TABLE IF NOT EXISTS sync_applying (flag INTEGER)",
+)
+
+_NOT_APPLYING = "NOT EXISTS (SELECT 1 FROM sync_applying)"
+_NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now')"
+
+
+def trigger_ddl(info: TableInfo) -> list[str]:
+    t = info.name
+    return [
+        f"DROP TRIGGER IF EXISTS sync_{t}_uid",
+        f"DROP TRIGGER IF EXISTS sync_{t}_update",
+        f"DROP TRIGGER IF EXISTS sync_{t}_delete",
+        # A row written without a uid (every path but the engine's) gets one at once.
+        f"""CREATE TRIGGER sync_{t}_uid AFTER INSERT ON {t} WHEN NEW.uid IS NULL
+            BEGIN UPDATE {t} SET uid = {NEW_UID_SQL} WHERE rowid = NEW.rowid; END""",
+        f"""CREATE TRIGGER sync_{t}_update AFTER UPDATE ON {t} WHEN OLD.uid IS NOT NULL AND {_NOT_APPLYING}
+            BEGIN UPDATE sync_shadow SET dirty = 1, edited_at = {_NOW} WHERE tbl = '{t}' AND uid = OLD.uid; END""",
+        f"""CREATE TRIGGER sync_{t}_delete AFTER DELETE ON {t} WHEN {_NOT_APPLYING}
+            BEGIN UPDATE sync_shadow SET dirty = 1, deleted = 1, edited_at = {_NOW}
+                  WHERE tbl = '{t}' AND uid = OLD.uid; END""",
+    ]
+
+
+def _all_ddl() -> list[tuple[str, list[str]]]:
+    return [(info.name, trigger_ddl(info)) for info in sync_tables().values()]
+
+
+_STABLE_NAMESPACE = uuid.UUID("5f1c6a52-3d0e-4c53-9b8e-7a2f0d6c4e11")
+
+
+def stable_uid(table: str, key: tuple) -> str:
+    """The uid every replica gives the same built-in row (a criterion of the default model, by its code)."""
+    return str(uuid.uuid5(_STABLE_NAMESPACE, table + ":" + json.dumps(list(key), ensure_ascii=False)))
+
+
+def _stable_uids(raw, info: TableInfo) -> None:
+    """Rows named by a natural key of plain values get the same uid on every replica while never synced, so
+    what refers to them (an account's rating on a built-in criterion) means the same row everywhere."""
+    key = info.rule.natural_key
+    if not key or any(info.column(k).ref_table for k in key):
+        return
+    cols = ", ".join(key)
+    rows = raw.execute(f"SELECT rowid, {cols} FROM {info.name} t WHERE NOT EXISTS (SELECT 1 FROM sync_shadow s "
+                       f"WHERE s.tbl = '{info.name}' AND s.uid = t.uid)").fetchall()
+    for rowid, *values in rows:
+        if all(v is not None for v in values):
+            raw.execute(f"UPDATE OR IGNORE {info.name} SET uid = ? WHERE rowid = ?",
+                        (stable_uid(info.name, tuple(values)), rowid))
+
+
+def fingerprint() -> str:
+    text = "\n".join(BOOKKEEPING_DDL) + "\n".join(sql for _, ddl in _all_ddl() for sql in ddl)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _columns(raw, table: str) -> set[str]:
+    return {row[1] for row in raw.execute(f"PRAGMA table_info({table})")}
+
+
+def install(raw) -> None:
+    """Create the bookkeeping, the uid columns and the triggers on a sqlite3 connection, inside the caller's
+    transaction. Safe to repeat."""
+    for sql in BOOKKEEPING_DDL:
+        raw.execute(sql)
+    existing = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, ddl in _all_ddl():
+        if table not in existing:
+            continue
+        if "uid" not in _columns(raw, table):
+            raw.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        raw.execute(f"UPDATE {table} SET uid = {NEW_UID_SQL} WHERE uid IS NULL")
+        raw.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS ux_{table}_uid ON {table} (uid)")
+        for sql in ddl:
+            raw.execute(sql)
+        _stable_uids(raw, sync_tables()[table])
+    raw.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('capture', ?)", (fingerprint(),))
+
+
+def ensure(engine) -> None:
+    """Install the capture when the file's triggers are not those the declarations make (a new table, a
+    changed rule); a no-op costing one query otherwise."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        try:
+            row = raw.execute("SELECT value FROM sync_state WHERE key = 'capture'").fetchone()
+        except Exception:  # no bookkeeping yet
+            row = None
+        if row and row[0] == fingerprint():
+            return
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            install(raw)
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise
+        raw.execute("COMMIT")
+
+
+def is_capture_object(name: str | None, type_: str, table_name: str | None = None) -> bool:
+    """Whether a schema object is the capture's own (uid columns and indexes, the bookkeeping tables), which
+    the entities do not describe."""
+    if type_ == "table":
+        return bool(name) and name.startswith("sync_")
+    if type_ == "column":
+        return name == "uid"
+    if type_ == "index":
+        return bool(name) and name.startswith("ux_") and name.endswith("_uid")
+    return False

@@ -1,0 +1,555 @@
+"""The sync engine: push the file's captured changes by compare-and-set, merge field by field where the server
+moved on, then pull per account cursor. Pure Python over the file's sqlite3 connection and a psycopg one.
+
+Push and pull each run in one server transaction; the file's side of each is one local transaction committed
+after the server's, so a dropped connection or a killed process leaves the file as it was and the retry
+applies nothing twice (an insert finds its uid there, an update finds the server already holding its values).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
+from app.sync import conflicts as conflict_store
+from app.sync import replica
+from app.sync import server_rows as srv
+from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
+from app.sync.merge import merge_row
+from app.sync.replica import PeopleIndex
+from app.sync.server_schema import missing_on_server
+from app.sync.tables import TableInfo, sync_tables
+
+SHARED = ""  # the cursor of rows that belong to no account
+
+
+@dataclass
+class SyncResult:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    server_version: int = 0
+    refused: list[str] = field(default_factory=list)  # edits the server would not take (read-only, clashes)
+    warnings: list[str] = field(default_factory=list)  # revoked accounts and where their edits went
+
+    def as_json(self) -> dict:
+        return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
+                "server_version": self.server_version}
+
+
+def state(raw, key: str) -> str | None:
+    row = raw.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def joined_address(raw) -> ServerAddress | None:
+    url = state(raw, "url")
+    return ServerAddress.parse(url) if url else None
+
+
+@contextlib.contextmanager
+def local_transaction(raw):
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
+    raw.execute("COMMIT")
+
+
+class Engine:
+    """Sync of one file (``db``: an open Database) with its team server."""
+
+    def __init__(self, db, address: ServerAddress | None = None, password: str | None = None) -> None:
+        self.db = db
+        self._conn_ctx = db.engine.connect()
+        self.raw = self._conn_ctx.connection.dbapi_connection
+        self.address = address or joined_address(self.raw)
+        if self.address is None:
+            raise SyncRefused(f"{db.path} is not joined to a team server (use `stakemap join URL --user NAME`)")
+        self.password = password
+        self.server = None
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self._conn_ctx.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- connection ---------------------------------------------------------------------------------
+    def connect(self) -> None:
+        if self.server is None:
+            self.server = connect(self.address, self.password)
+            check_protocol(self.server)
+            with self.server.transaction():
+                missing = missing_on_server(self.server)
+            if missing:
+                raise SyncRefused(f"the team server lacks {', '.join(missing[:5])}: an administrator runs "
+                                  "`stakemap server upgrade` (you can go on working offline)")
+
+    def _access(self) -> tuple[set[str], set[str]]:
+        with self.server.transaction():
+            readable, writable = self.server.execute(
+                "SELECT stakemap_visible_accounts(current_user, false)::text[], "
+                "stakemap_visible_accounts(current_user, true)::text[]").fetchone()
+            if readable is None or writable is None:  # every account
+                every = {r[0] for r in self.server.execute("SELECT uid::text FROM account")}
+                readable = every if readable is None else readable
+                writable = every if writable is None else writable
+        return set(readable), set(writable)
+
+    def _local_only_accounts(self) -> set[str]:
+        return {r[0] for r in self.raw.execute("SELECT account_uid FROM sync_local_account")}
+
+    # --- join ---------------------------------------------------------------------------------------
+    def account_name_clashes(self) -> list[str]:
+        """Names of this file's unsynced accounts that the server already has (never merged silently)."""
+        local = [r[0] for r in self.raw.execute(
+            "SELECT name FROM account a WHERE NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE s.tbl = 'account' "
+            "AND s.uid = a.uid) AND uid NOT IN (SELECT account_uid FROM sync_local_account)")]
+        if not local:
+            return []
+        with self.server.transaction():
+            taken = self.server.execute("SELECT stakemap_taken_names(%s)", (local,)).fetchone()[0]
+        return sorted(taken)
+
+    def join(self, upload: bool = True) -> SyncResult:
+        joined = joined_address(self.raw)
+        if joined is not None and (joined.host, joined.port, joined.dbname) != (
+                self.address.host, self.address.port, self.address.dbname):
+            raise SyncRefused(f"this file is joined to {joined.url()} already; a file syncs with one team server")
+        self.connect()
+        if upload:
+            clashes = self.account_name_clashes()
+            if clashes:
+                names = ", ".join(f"“{n}”" for n in clashes)
+                raise SyncRefused(f"the team server already has an account named {names}: nothing was uploaded; "
+                                  "rename yours (or the server's) and join again")
+        with local_transaction(self.raw):
+            if not upload:
+                self.raw.execute("INSERT OR IGNORE INTO sync_local_account SELECT uid FROM account")
+            for key, value in (("url", self.address.url()), ("user", self.address.user)):
+                self.raw.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?)", (key, value))
+        return self.sync()
+
+    # --- sync ---------------------------------------------------------------------------------------
+    def sync(self) -> SyncResult:
+        import psycopg
+
+        try:
+            return self._sync()
+        except psycopg.OperationalError as exc:
+            raise SyncRefused(f"lost the team server: {_first_line(exc)} (nothing was lost; sync again)") from exc
+        except psycopg.Error as exc:
+            raise SyncRefused(f"the team server refused the sync: {_first_line(exc)}") from exc
+
+    def _sync(self) -> SyncResult:
+        self.connect()
+        result = SyncResult()
+        readable, writable = self._access()
+        self.push(result, readable, writable)
+        self.pull(result)
+        result.conflicts = conflict_store.count(self.raw)
+        with self.server.transaction():
+            result.server_version = self.server.execute(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM stakemap_version_seq").fetchone()[0]
+        return result
+
+    # --- push ---------------------------------------------------------------------------------------
+    def changes(self, info: TableInfo, local_only: set[str]):
+        """(uid, local row or None, shadow or None) of every row to push: new, edited or deleted."""
+        shadows = replica.shadows(self.raw, "tbl = ? AND dirty = 1", (info.name,))
+        edited = [uid for (_, uid) in shadows]
+        rows = replica.read_rows(
+            self.raw, info, f"NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE s.tbl = '{info.name}' AND s.uid = t.uid)")
+        for uid_chunk in _chunks(edited, 500):
+            rows.update(replica.read_rows(self.raw, info, f"t.uid IN ({','.join('?' * len(uid_chunk))})",
+                                          tuple(uid_chunk)))
+        for uid, row in rows.items():
+            if row.get("account_uid") in local_only:
+                continue
+            yield uid, row, shadows.get((info.name, uid))
+        for (_, uid), shadow in shadows.items():
+            if uid not in rows and shadow.account_uid not in local_only:
+                yield uid, None, shadow
+
+    def _may_add_shared(self) -> dict[str, bool]:
+        """Per shared-row rule, whether this login may add rows (members add colleagues, managers criteria)."""
+        with self.server.transaction():
+            writer, manager = self.server.execute(
+                "SELECT pg_has_role(current_user, 'stakemap_member', 'MEMBER') "
+                "OR pg_has_role(current_user, 'stakemap_manager', 'MEMBER') "
+                "OR pg_has_role(current_user, 'stakemap_admin', 'MEMBER'), "
+                "pg_has_role(current_user, 'stakemap_manager', 'MEMBER') "
+                "OR pg_has_role(current_user, 'stakemap_admin', 'MEMBER')").fetchone()
+        return {EDIT_SELF_OR_MANAGERS: bool(writer), EDIT_MANAGERS: bool(manager)}
+
+    def push(self, result: SyncResult, readable: set[str], writable: set[str]) -> None:
+        tables = sync_tables()
+        may_add_shared = self._may_add_shared()
+        clashes = set(self.account_name_clashes())
+        blocked: set[str] = set()  # accounts whose rows wait (a name clash)
+        ids = replica.LocalIds(self.raw)
+        local_only = self._local_only_accounts()
+        with local_transaction(self.raw), self.server.transaction():
+            pending: list[tuple[TableInfo, dict]] = []  # inserted rows whose version is read at the end
+            created: set[str] = set()
+            for info in tables.values():
+                batch: list[dict] = []
+                for uid, row, shadow in self.changes(info, local_only):
+                    account = (row or {}).get("account_uid") if row else shadow.account_uid
+                    if info.name == "account" and row and shadow is None and row.get("name") in clashes:
+                        blocked.add(uid)
+                        result.refused.append(f"the team server already has an account named “{row['name']}”: "
+                                              "rename this one to share it")
+                        continue
+                    if account in blocked:
+                        continue
+                    if info.rule.account is None and shadow is None and not may_add_shared[info.rule.shared_edit]:
+                        continue  # stays in this file until someone who may add it shares it
+                    if info.rule.account is not None and shadow is not None and account not in readable:
+                        continue  # no longer shared with this login: the pull saves it to a file
+                    if info.name == "account" and shadow is None:
+                        if not may_add_shared[EDIT_SELF_OR_MANAGERS]:  # a viewer: reads only
+                            blocked.add(uid)
+                            result.refused.append(f"account “{row['name']}”: this login may not add accounts")
+                            continue
+                        created.add(uid)  # a new account: this login may write it once it is there
+                    elif info.rule.account is not None and account not in writable and not (
+                            shadow is None and account in created):
+                        result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
+                                              "read-only on the team server")
+                        continue
+                    if shadow is None and row is not None and not info.rule.natural_key and info.name != "account":
+                        batch.append(row)  # plain new rows go up together
+                        continue
+                    self._count(result, info, uid, self._push_row(info, uid, row, shadow, ids, pending))
+                if batch:
+                    inserted = srv.insert_many(self.server, info, batch)
+                    for row in batch:
+                        if row["uid"] in inserted:
+                            pending.append((info, row))
+                            result.pushed += 1
+                        else:  # there already: a retry, or a row made twice
+                            self._count(result, info, row["uid"],
+                                        self._push_row(info, row["uid"], row, None, ids, pending))
+            for info, rows in _by_table(pending).items():
+                found = srv.versions(self.server, info, [r["uid"] for r in rows])
+                for row in rows:
+                    replica.set_shadow(self.raw, info, row, found.get(row["uid"], 0))
+
+    def _count(self, result: SyncResult, info: TableInfo, uid: str, done: bool | None) -> None:
+        if done is None:
+            result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
+                                  "this login may not change it on the team server")
+        result.pushed += int(bool(done))
+
+    def _push_row(self, info, uid, row, shadow, ids, pending) -> bool | None:
+        """True when the server took the change, False when there was nothing to take (or it waits for the
+        user: a conflict), None when the server refused it."""
+        conn = self.server
+        if row is None:  # deleted here
+            if srv.delete(conn, info, uid, shadow.base_version):
+                replica.drop_shadow(self.raw, info.name, uid)
+                return True
+            theirs = srv.fetch(conn, info, uid)
+            if theirs is None:  # gone there too
+                replica.drop_shadow(self.raw, info.name, uid)
+                return False
+            # Deleted here, edited there: the row stays until the user decides.
+            server_row, version, _ = theirs
+            with replica.Applying(self.raw):
+                try:
+                    replica.write_row(self.raw, info, server_row, ids)
+                except replica.MissingReference:
+                    replica.drop_shadow(self.raw, info.name, uid)
+                    return False
+            replica.set_shadow(self.raw, info, server_row, version)
+            conflict_store.add(self.raw, info.name, uid, server_row.get("account_uid"), "deleted",
+                               conflict_store.DELETED_HERE, theirs=_summary(server_row), mine=None,
+                               base=_summary(shadow.data))
+            return False
+        if shadow is None:
+            adopted = None
+            if info.rule.natural_key:
+                adopted = srv.fetch_by_natural_key(conn, info, row)
+            if adopted is None:
+                if srv.insert(conn, info, row):
+                    pending.append((info, row))
+                    return True
+                adopted = srv.fetch(conn, info, uid) or srv.fetch_by_natural_key(conn, info, row)
+                if adopted is None:
+                    raise SyncRefused(f"the team server refused a new {info.name} row ({uid})")
+            server_row, version, changed_at = adopted
+            if server_row["uid"] != uid:  # the same row made on two replicas: the server's uid names it
+                with replica.Applying(self.raw):
+                    self.raw.execute(f"UPDATE {info.name} SET uid = ? WHERE uid = ?", (server_row["uid"], uid))
+                ids.forget(info.name, uid)
+                uid = row["uid"] = server_row["uid"]
+            base = None
+            return self._merge_and_push(info, uid, row, base, None, server_row, version, changed_at, ids)
+        version = srv.update(conn, info, row, shadow.base_version, shadow.edited_at)
+        if version is not None:
+            replica.set_shadow(self.raw, info, row, version)
+            return True
+        theirs = srv.fetch(conn, info, uid)
+        if theirs is None:
+            if srv.tombstoned(conn, info.name, uid):
+                # Edited here, deleted there: the row stays here until the user decides.
+                if not conflict_store.exists(self.raw, info.name, uid, conflict_store.DELETED_THERE):
+                    conflict_store.add(self.raw, info.name, uid, row.get("account_uid"), "deleted",
+                                       conflict_store.DELETED_THERE, theirs=None, mine=_summary(row),
+                                       base=_summary(shadow.data))
+                self.raw.execute("UPDATE sync_shadow SET dirty = 0 WHERE tbl = ? AND uid = ?", (info.name, uid))
+            return False
+        server_row, server_version, changed_at = theirs
+        if server_version == shadow.base_version:
+            return None  # the server would not take it (this login may not change that row)
+        return self._merge_and_push(info, uid, row, shadow.data, shadow.edited_at, server_row, server_version,
+                                    changed_at, ids)
+
+    def _merge_and_push(self, info, uid, row, base, edited_at, server_row, server_version, changed_at, ids) -> bool:
+        merged, conflicts = merge_row(info, base, row, server_row, mine_edited_at=edited_at,
+                                      theirs_changed_at=changed_at)
+        new_version = server_version
+        if merged != server_row:
+            later = max(edited_at or "", changed_at or "") or None
+            new_version = srv.update(self.server, info, merged, server_version, later)
+            if new_version is None:  # moved again meanwhile: the next sync merges once more
+                return False
+        with replica.Applying(self.raw):
+            replica.write_row(self.raw, info, merged, ids)
+        replica.set_shadow(self.raw, info, merged, new_version)
+        for c in conflicts:
+            conflict_store.add(self.raw, info.name, uid, merged.get("account_uid"), c.field, conflict_store.FIELD,
+                               theirs=c.theirs, mine=c.mine, base=c.base)
+        return merged != server_row
+
+    # --- pull ---------------------------------------------------------------------------------------
+    def pull(self, result: SyncResult) -> None:
+        readable, writable = self._access()
+        local_only = self._local_only_accounts()
+        cursors = dict(self.raw.execute("SELECT account_uid, version FROM sync_cursor"))
+        revoked = {a for a in cursors if a != SHARED and a not in readable}
+        if revoked:
+            self._leave_accounts(revoked, result)
+        accounts = sorted(readable - local_only)
+        account_cursors = [cursors.get(a, 0) for a in accounts]
+        shared_cursor = cursors.get(SHARED, 0)
+        tables = sync_tables()
+        import psycopg
+
+        # One snapshot for every table, so a pull never sees half of a push.
+        self.server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        self.server.read_only = True
+        try:
+            with self.server.transaction():
+                fetched = self._fetch(tables, accounts, account_cursors, shared_cursor)
+        finally:
+            self.server.isolation_level = None
+            self.server.read_only = None
+        tombstones = fetched.pop(None)
+        self._apply(result, tables, fetched, tombstones, accounts, cursors, writable, readable)
+
+    def _fetch(self, tables, accounts, account_cursors, shared_cursor) -> dict:
+        fetched = {}
+        for info in tables.values():
+            if info.rule.account is None:
+                sql = srv.select_stored_sql(info) + " WHERE server_version > %s ORDER BY server_version"
+                fetched[info.name] = self.server.execute(sql, (shared_cursor,)).fetchall()
+            else:
+                sql = (srv.select_stored_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
+                       "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
+                fetched[info.name] = self.server.execute(sql, (accounts, account_cursors)).fetchall()
+        tombstones = self.server.execute(
+            "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
+            "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
+            "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
+            (accounts, account_cursors, shared_cursor)).fetchall()
+        fetched[None] = tombstones
+        return fetched
+
+    def _apply(self, result, tables, fetched, tombstones, accounts, cursors, writable, readable) -> None:
+        ids = replica.LocalIds(self.raw)
+        new_cursor: dict[str, int] = {}
+        held_back: dict[str, int] = {}  # account → lowest version that could not be applied yet
+
+        def seen(account, version):
+            key = account or SHARED
+            new_cursor[key] = max(new_cursor.get(key, 0), version)
+
+        with local_transaction(self.raw), replica.Applying(self.raw):
+            unsynced: dict = {}
+            duplicates = PeopleIndex(self.raw)
+            for info in tables.values():
+                rows = fetched[info.name]
+                if not rows:
+                    continue
+                uids = [r[0] for r in rows]
+                local_shadows = replica.shadows_of(self.raw, info.name, uids)
+                existing = replica.existing_uids(self.raw, info.name, uids)
+                required = replica.required_references(info)
+                wants_row = bool(info.rule.natural_key) or info.name == "person"
+                inserts, applied = [], []
+                for uid, account, version, _edited, text in rows:
+                    seen(account, version)
+                    shadow = local_shadows.get((info.name, uid))
+                    if shadow is not None and (shadow.dirty or shadow.base_version >= version):
+                        continue  # our own push, or an edit the next push merges
+                    stored = json.loads(text)
+                    if any(stored.get(col) is not None and ids.get(ref, stored.get(col)) is None
+                           for col, ref in required):
+                        key = account or SHARED  # its parent is not here (yet): pulled again next time
+                        held_back[key] = min(held_back.get(key, version), version)
+                        continue
+                    row = None
+                    if uid in existing or (shadow is None and wants_row):
+                        row = replica.canonical_from_stored(info, stored)
+                    if shadow is None and row is not None and self._adopt_or_hold(info, row, unsynced, version):
+                        continue
+                    if info.name == "person" and shadow is None:
+                        self._flag_duplicates(row, duplicates)
+                    if uid in existing:
+                        try:
+                            replica.write_row(self.raw, info, row, ids)
+                        except (replica.MissingReference, sqlite3.IntegrityError) as exc:
+                            if isinstance(exc, sqlite3.IntegrityError):  # e.g. a value psql wrote that the file refuses
+                                result.refused.append(f"{info.name} “{row.get('name') or uid}” from the team server: "
+                                                      f"{exc}")
+                            key = account or SHARED
+                            held_back[key] = min(held_back.get(key, version), version)
+                            continue
+                    else:
+                        inserts.append(stored)
+                    applied.append((uid, account, version, text))
+                try:
+                    replica.insert_stored(self.raw, info, inserts, ids)
+                except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
+                    refused = {r["uid"] for r in self._insert_one_by_one(info, inserts, ids, result)}
+                    for _uid, account, version, _text in [a for a in applied if a[0] in refused]:
+                        key = account or SHARED
+                        held_back[key] = min(held_back.get(key, version), version)
+                    applied = [a for a in applied if a[0] not in refused]
+                replica.store_shadows(self.raw, info, applied)
+                result.pulled += len(applied)
+            local_shadows = {}
+            for table in {t[0] for t in tombstones}:
+                local_shadows.update(replica.shadows_of(self.raw, table, [t[1] for t in tombstones if t[0] == table]))
+            order = list(tables)
+            for table, uid, account, version in sorted(tombstones, key=lambda t: -order.index(t[0])
+                                                       if t[0] in order else 0):
+                seen(account, version)
+                info = tables.get(table)
+                if info is None:
+                    continue
+                shadow = local_shadows.get((table, uid))
+                if conflict_store.exists(self.raw, table, uid, conflict_store.DELETED_THERE):
+                    continue  # edited here: the row stays until the user decides
+                if shadow is not None and shadow.dirty and not shadow.deleted:
+                    if not conflict_store.exists(self.raw, table, uid, conflict_store.DELETED_THERE):
+                        conflict_store.add(self.raw, table, uid, account, "deleted", conflict_store.DELETED_THERE,
+                                           theirs=None, mine=None, base=_summary(shadow.data))
+                    continue
+                if replica.delete_row(self.raw, info, uid, ids):
+                    result.pulled += 1
+                replica.drop_shadow(self.raw, table, uid)
+            for account in [*accounts, SHARED]:
+                top = new_cursor.get(account)
+                if account in held_back:
+                    top = held_back[account] - 1
+                if top is not None and top > (cursors.get(account, 0)):
+                    self.raw.execute("INSERT OR REPLACE INTO sync_cursor VALUES (?, ?)", (account, top))
+                elif account not in cursors:
+                    self.raw.execute("INSERT OR REPLACE INTO sync_cursor VALUES (?, ?)", (account, 0))
+            self.raw.execute("DELETE FROM sync_access")
+            self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
+                                 [(a, int(a in writable)) for a in readable])
+
+    def _insert_one_by_one(self, info: TableInfo, rows: list[dict], ids, result: SyncResult) -> list[dict]:
+        """Insert pulled rows one at a time; returns those the file refused (each named in ``result``)."""
+        refused = []
+        for row in rows:
+            try:
+                replica.insert_stored(self.raw, info, [row], ids)
+            except sqlite3.IntegrityError as exc:
+                refused.append(row)
+                result.refused.append(f"{info.name} “{row.get('name') or row['uid']}” from the team server: {exc}")
+        return refused
+
+    def _adopt_or_hold(self, info: TableInfo, server_row: dict, unsynced: dict, version: int) -> bool:
+        """A pulled row that is the same as a never-synced local one (same natural key): the local row takes
+        the server's uid and shadow, and stays dirty where it differs so the next push merges it. True when
+        the pulled row was taken care of that way. ``unsynced`` caches the never-synced rows by natural key."""
+        if not info.rule.natural_key:
+            return False
+        key = [c.server for c in info.natural_key_columns()]
+        if info.name not in unsynced:
+            rows = replica.read_rows(self.raw, info, "NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE "
+                                     f"s.tbl = '{info.name}' AND s.uid = t.uid)")
+            unsynced[info.name] = {tuple(r.get(k) for k in key): r for r in rows.values()}
+        wanted = tuple(server_row.get(k) for k in key)
+        row = unsynced[info.name].get(wanted)
+        if any(v is None for v in wanted) or row is None or row["uid"] == server_row["uid"]:
+            return False
+        del unsynced[info.name][wanted]
+        self.raw.execute(f"UPDATE {info.name} SET uid = ? WHERE uid = ?", (server_row["uid"], row["uid"]))
+        row["uid"] = server_row["uid"]
+        differs = any(row.get(k) != server_row.get(k) for k in server_row)
+        replica.set_shadow(self.raw, info, server_row, 0 if differs else version)
+        self.raw.execute("UPDATE sync_shadow SET dirty = ? WHERE tbl = ? AND uid = ?",
+                         (int(differs), info.name, server_row["uid"]))
+        return True
+
+    def _flag_duplicates(self, server_row: dict, index: PeopleIndex) -> None:
+        """The same person created on two laptops (same e-mail, or same name in the account): both kept,
+        flagged as possible duplicates."""
+        for uid, name in index.matches(server_row):
+            if not conflict_store.exists(self.raw, "person", uid, conflict_store.DUPLICATE):
+                conflict_store.add(self.raw, "person", uid, server_row["account_uid"], "duplicate",
+                                   conflict_store.DUPLICATE, theirs=server_row.get("name"), mine=name, base=None,
+                                   other_uid=server_row["uid"])
+
+    # --- revoke -------------------------------------------------------------------------------------
+    def _leave_accounts(self, accounts: set[str], result: SyncResult) -> None:
+        from app.sync.leaving import leave_accounts
+
+        leave_accounts(self, accounts, result)
+
+
+def _server_version_of(conn, info, uid) -> int:
+    found = srv.versions(conn, info, [uid])
+    return found.get(uid, 0)
+
+
+def _by_table(pending) -> dict:
+    out: dict = {}
+    for info, row in pending:
+        out.setdefault(info, []).append(row)
+    return out
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _summary(row: dict | None):
+    """A row as a conflict shows it: its fields without the sync keys."""
+    if row is None:
+        return None
+    return {k: v for k, v in row.items() if k not in ("uid", "account_uid")}

@@ -1,0 +1,49 @@
+"""A revoked account leaves the file: its unsynced edits are first written to a JSON file beside the
+database, so nothing is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from app.sync import replica
+from app.sync.engine import local_transaction
+from app.sync.tables import sync_tables
+
+
+def leave_accounts(engine, accounts: set[str], result) -> None:
+    """Accounts no longer shared with this login leave the file; their unsynced edits go to a JSON file
+    beside the database first (nothing lost)."""
+    tables = sync_tables()
+    with local_transaction(engine.raw):
+        for account in sorted(accounts):
+            name_row = engine.raw.execute("SELECT name FROM account WHERE uid = ?", (account,)).fetchone()
+            name = name_row[0] if name_row else account
+            waiting = []
+            for info in tables.values():
+                for uid, row, shadow in engine.changes(info, set()):
+                    if (row.get("account_uid") if row else shadow.account_uid) == account:
+                        waiting.append({"table": info.name, "uid": uid, "deleted": row is None,
+                                        "row": row, "last_synced": shadow.data if shadow else None})
+            saved = _save_waiting(engine, name, waiting) if waiting else None
+            with replica.Applying(engine.raw):
+                engine.raw.execute("DELETE FROM account WHERE uid = ?", (account,))
+            engine.raw.execute("DELETE FROM sync_shadow WHERE account_uid = ?", (account,))
+            engine.raw.execute("DELETE FROM sync_cursor WHERE account_uid = ?", (account,))
+            engine.raw.execute("DELETE FROM sync_conflict WHERE account_uid = ?", (account,))
+            message = f"the account “{name}” is no longer shared with you and was removed from this file"
+            if saved:
+                message += f"; its {len(waiting)} unsynced edit(s) were saved to {saved}"
+            result.warnings.append(message)
+
+def _save_waiting(engine, account_name: str, waiting: list[dict]) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in account_name)
+    path = Path(engine.db.path).with_name(f"{Path(engine.db.path).stem}.unsynced-{safe}-{stamp}.json")
+    payload = {"account": account_name, "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+               "edits": waiting}
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return path

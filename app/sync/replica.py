@@ -1,0 +1,311 @@
+"""The file's side of sync, over a sqlite3 connection: synced rows as canonical dicts keyed by the server's
+column names, their shadows, and writing pulled rows without capturing them again."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from app.sync.tables import TableInfo, sync_tables
+
+
+def _by_table(function):
+    """Cache a function of a table by the table's name (hashing a whole TableInfo costs more than the work)."""
+    cached: dict[str, object] = {}
+
+    def wrapper(info):
+        found = cached.get(info.name)
+        if found is None:
+            found = cached[info.name] = function(info)
+        return found
+
+    return wrapper
+
+
+def _select_sql(info: TableInfo) -> str:
+    parts = ["t.uid", f"{info.account_sql('t')} AS account_uid"]
+    for c in info.columns:
+        if c.server == "account_uid":
+            continue
+        if c.ref_table:
+            parts.append(f"(SELECT r.uid FROM {c.ref_table} r WHERE r.{c.ref_column} = t.{c.local})")
+        else:
+            parts.append(f"t.{c.local}")
+    return f"SELECT {', '.join(parts)} FROM {info.name} t"
+
+
+def _server_names(info: TableInfo) -> list[str]:
+    return ["uid", "account_uid"] + [c.server for c in info.columns if c.server != "account_uid"]
+
+
+def _decode(info: TableInfo, raw_row) -> dict:
+    names = _server_names(info)
+    row = {"uid": raw_row[0], "account_uid": raw_row[1]}
+    for name, value in zip(names[2:], raw_row[2:], strict=True):
+        column = info.column(name)
+        row[name] = value if column.ref_table else column.from_local(value)
+    return row
+
+
+def read_rows(raw, info: TableInfo, where: str = "", params: tuple = ()) -> dict[str, dict]:
+    sql = _select_sql(info) + (f" WHERE {where}" if where else "")
+    return {r[0]: _decode(info, r) for r in raw.execute(sql, params)}
+
+
+@dataclass
+class Shadow:
+    table: str
+    uid: str
+    account_uid: str | None
+    base_version: int
+    dirty: bool
+    deleted: bool
+    edited_at: str | None
+    stored: str  # the last-synced values as the file stores them (references as uids), JSON
+
+    @property
+    def data(self) -> dict:
+        """The last-synced values in canonical form."""
+        info = sync_tables().get(self.table)
+        obj = json.loads(self.stored)
+        return canonical_from_stored(info, obj) if info is not None else obj
+
+
+def canonical_from_stored(info: TableInfo, obj: dict) -> dict:
+    """A row kept as the file stores its values (a shadow, a pulled row) → canonical values."""
+    row = {"uid": obj.get("uid"), "account_uid": obj.get("account_uid")}
+    for c in info.columns:
+        if c.server == "account_uid":
+            continue
+        value = obj.get(c.server)
+        row[c.server] = value if c.ref_table else c.from_local(value)
+    return row
+
+
+def stored_from_canonical(info: TableInfo, row: dict) -> dict:
+    obj = {"uid": row.get("uid"), "account_uid": row.get("account_uid")}
+    for c in info.columns:
+        if c.server == "account_uid":
+            continue
+        value = row.get(c.server)
+        obj[c.server] = value if c.ref_table else c.to_local(value)
+    return obj
+
+
+def shadows(raw, where: str = "1", params: tuple = ()) -> dict[tuple[str, str], Shadow]:
+    rows = raw.execute("SELECT tbl, uid, account_uid, base_version, dirty, deleted, edited_at, data "
+                       f"FROM sync_shadow WHERE {where}", params)
+    return {(r[0], r[1]): Shadow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7]) for r in rows}
+
+
+def set_shadow(raw, info: TableInfo, row: dict, version: int) -> None:
+    set_shadows(raw, info, [(row, version)])
+
+
+def set_shadows(raw, info: TableInfo, rows: list[tuple[dict, int]]) -> None:
+    store_shadows(raw, info, [(row["uid"], row.get("account_uid"), version,
+                               json.dumps(stored_from_canonical(info, row), ensure_ascii=False))
+                              for row, version in rows])
+
+
+def store_shadows(raw, info: TableInfo, rows: list[tuple[str, str | None, int, str]]) -> None:
+    """Shadows given as (uid, account uid, version, stored values as JSON text)."""
+    raw.executemany("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
+                       edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
+                    [(info.name, *row) for row in rows])
+
+
+def drop_shadow(raw, table: str, uid: str) -> None:
+    raw.execute("DELETE FROM sync_shadow WHERE tbl = ? AND uid = ?", (table, uid))
+
+
+class Applying:
+    """While open, writes to synced tables are not captured (they come from the server)."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+
+    def __enter__(self):
+        self.raw.execute("INSERT INTO sync_applying VALUES (1)")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw.execute("DELETE FROM sync_applying")
+
+
+class LocalIds:
+    """uid → local integer key, per table, loaded once and kept up to date as rows are written."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self._maps: dict[str, dict[str, int]] = {}
+
+    def _map(self, table: str) -> dict[str, int]:
+        if table not in self._maps:
+            self._maps[table] = dict(self.raw.execute(f"SELECT uid, id FROM {table}"))
+        return self._maps[table]
+
+    def get(self, table: str, uid: str | None) -> int | None:
+        return None if uid is None else self._map(table).get(uid)
+
+    def remember(self, table: str, uid: str, local_id: int) -> None:
+        if table in self._maps:
+            self._maps[table][uid] = local_id
+
+    def forget_table(self, table: str) -> None:
+        self._maps.pop(table, None)
+
+    def forget(self, table: str, uid: str) -> None:
+        if table in self._maps:
+            self._maps[table].pop(uid, None)
+
+
+class MissingReference(Exception):
+    """A pulled row refers to a row this file does not hold (yet)."""
+
+
+@_by_table
+def _local_plan(info: TableInfo) -> tuple:
+    """Per column: (local name, server name, referenced table or None, converter or None, reference required)."""
+    plan = []
+    for c in info.columns:
+        if c.ref_table:
+            required = (not info.rule.account or c.local in info.rule.natural_key or c.server == "account_uid"
+                        or not _nullable(info, c.local))
+            plan.append((c.local, c.server, c.ref_table, None, required))
+        else:
+            convert = None if c.kind in ("text", "int", "float") else c.to_local
+            plan.append((c.local, c.server, None, convert, False))
+    return tuple(plan)
+
+
+def local_values(info: TableInfo, row: dict, ids: LocalIds) -> dict[str, object]:
+    """The file's column values of a canonical row (references resolved to local keys)."""
+    values: dict[str, object] = {}
+    for local, server, ref_table, convert, required in _local_plan(info):
+        value = row.get(server)
+        if ref_table:
+            found = ids.get(ref_table, value)
+            if value is not None and found is None and required:
+                raise MissingReference(f"{info.name}.{local} → {ref_table} {value}")
+            values[local] = found
+        else:
+            values[local] = convert(value) if convert is not None and value is not None else value
+    return values
+
+
+def write_row(raw, info: TableInfo, row: dict, ids: LocalIds) -> None:
+    """Insert or update the local row named by ``row['uid']`` with the row's values (uncaptured: the caller
+    holds ``Applying``)."""
+    values = local_values(info, row, ids)
+    exists = raw.execute(f"SELECT rowid FROM {info.name} WHERE uid = ?", (row["uid"],)).fetchone()
+    if exists:
+        sets = ", ".join(f"{k} = ?" for k in values)
+        raw.execute(f"UPDATE {info.name} SET {sets} WHERE uid = ?", (*values.values(), row["uid"]))
+    else:
+        names = ", ".join([*values, "uid"])
+        marks = ", ".join("?" for _ in range(len(values) + 1))
+        cur = raw.execute(f"INSERT INTO {info.name} ({names}) VALUES ({marks})", (*values.values(), row["uid"]))
+        if info.has_id:
+            ids.remember(info.name, row["uid"], cur.lastrowid)
+
+
+def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalIds) -> None:
+    """Insert new rows given as (canonical row, local values) in one go."""
+    if not rows:
+        return
+    names = [*rows[0][1], "uid"]
+    marks = ", ".join("?" for _ in names)
+    raw.executemany(f"INSERT INTO {info.name} ({', '.join(names)}) VALUES ({marks})",
+                    [(*values.values(), row["uid"]) for row, values in rows])
+    ids.forget_table(info.name)
+
+
+def insert_stored(raw, info: TableInfo, rows: list[dict], ids: LocalIds) -> None:
+    """Insert new rows given in the file's own value format (as pulled): only references need resolving."""
+    if not rows:
+        return
+    plan = _local_plan(info)
+    names = [p[0] for p in plan]
+    tuples = [tuple(ids.get(ref, row.get(server)) if ref else row.get(server)
+                    for _local, server, ref, _c, _r in plan) + (row["uid"],) for row in rows]
+    raw.executemany(f"INSERT INTO {info.name} ({', '.join(names)}, uid) VALUES ({', '.join('?' * (len(names) + 1))})",
+                    tuples)
+    ids.forget_table(info.name)
+
+
+def required_references(info: TableInfo) -> tuple:
+    """(server column, referenced table) of the references a row cannot be written without."""
+    return tuple((server, ref_table) for _local, server, ref_table, _c, required in _local_plan(info)
+                 if ref_table and required)
+
+
+def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uids), 500):
+        part = uids[start:start + 500]
+        found.update(r[0] for r in raw.execute(
+            f"SELECT uid FROM {table} WHERE uid IN ({','.join('?' * len(part))})", part))
+    return found
+
+
+def shadows_of(raw, table: str, uids: list[str]) -> dict[tuple[str, str], Shadow]:
+    found: dict[tuple[str, str], Shadow] = {}
+    for start in range(0, len(uids), 500):
+        part = uids[start:start + 500]
+        found.update(shadows(raw, f"tbl = ? AND uid IN ({','.join('?' * len(part))})", (table, *part)))
+    return found
+
+
+def delete_row(raw, info: TableInfo, uid: str, ids: LocalIds) -> bool:
+    gone = raw.execute(f"DELETE FROM {info.name} WHERE uid = ?", (uid,)).rowcount > 0
+    ids.forget(info.name, uid)
+    return gone
+
+
+def _nullable(info: TableInfo, column: str) -> bool:
+    from app.models import Base
+
+    return bool(Base.metadata.tables[info.name].columns[column].nullable)
+
+
+def row_label(raw, table: str, uid: str) -> str:
+    """How a person reads a row's name: a person's or account's name, a title, or else its uid."""
+    info = sync_tables().get(table)
+    if info is None:
+        return uid
+    names = {c.local for c in info.columns}
+    for column in ("name", "title", "description"):
+        if column in names:
+            found = raw.execute(f"SELECT {column} FROM {table} WHERE uid = ?", (uid,)).fetchone()
+            if found and found[0]:
+                return str(found[0])
+            shadow = raw.execute("SELECT data FROM sync_shadow WHERE tbl = ? AND uid = ?", (table, uid)).fetchone()
+            if shadow:
+                value = json.loads(shadow[0]).get(column)
+                if value:
+                    return str(value)
+    return uid
+
+
+class PeopleIndex:
+    """The file's people by account, e-mail and name, read once per pull."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self._by_key: dict | None = None
+
+    def matches(self, row: dict) -> list[tuple[str, str]]:
+        if self._by_key is None:
+            self._by_key = {}
+            for uid, account, name, email in self.raw.execute(
+                    "SELECT p.uid, a.uid, p.name, p.email FROM person p JOIN account a ON a.id = p.account_id"):
+                for key in ((account, "name", (name or "").casefold()), (account, "email", (email or "").casefold())):
+                    if key[2]:
+                        self._by_key.setdefault(key, []).append((uid, name))
+        found = []
+        for kind in ("email", "name"):
+            value = (row.get(kind) or "").casefold()
+            if value:
+                found += [m for m in self._by_key.get((row["account_uid"], kind, value), []) if m[0] != row["uid"]]
+        return list(dict.fromkeys(found))
