@@ -34,6 +34,8 @@ from app.models import (
     Person,
     QualificationCriterion,
     QualificationRating,
+    RoleCadence,
+    SurveyAnswer,
     TeamMember,
 )
 from app.storage import backup, database, migrate
@@ -351,6 +353,9 @@ VALID = {
     Opportunity: lambda i: {"account_id": i.account, "name": "ERP rollout"},
     QualificationCriterion: lambda i: {"code": "references", "weight": 5},
     QualificationRating: lambda i: {"account_id": i.account, "criterion_id": i.criterion, "rating": 3},
+    SurveyAnswer: lambda i: {"account_id": i.account, "person_id": i.ada, "answered_on": dt.date(2024, 6, 1),
+                             "recommend": 9},
+    RoleCadence: lambda i: {"role": "economic_buyer", "days": 30},
 }
 
 BAD_VALUES = [
@@ -394,6 +399,12 @@ BAD_VALUES = [
     ("ck_opportunity_value", Opportunity, lambda i: {"value": Decimal("-1.00")}),
     ("ck_qualification_criterion_weight", QualificationCriterion, lambda i: {"weight": -1}),
     ("ck_qualification_rating_rating", QualificationRating, lambda i: {"rating": 6}),
+    ("ck_person_cadence_days", Person, lambda i: {"cadence_days": 0}),
+    ("ck_survey_answer_recommend", SurveyAnswer, lambda i: {"recommend": 11}),
+    ("ck_survey_answer_recommend", SurveyAnswer, lambda i: {"recommend": -1}),
+    ("ck_survey_answer_satisfaction", SurveyAnswer, lambda i: {"satisfaction": 0}),
+    ("ck_role_cadence_role", RoleCadence, lambda i: {"role": "boss"}),
+    ("ck_role_cadence_days", RoleCadence, lambda i: {"days": 0}),
 ]
 
 

@@ -14,7 +14,9 @@ from app.models.entities import (
     Person,
     QualificationCriterion,
     QualificationRating,
+    RoleCadence,
     Snapshot,
+    SurveyAnswer,
     TeamMember,
 )
 
@@ -32,6 +34,8 @@ __all__ = [
     "Person",
     "QualificationCriterion",
     "QualificationRating",
+    "RoleCadence",
     "Snapshot",
+    "SurveyAnswer",
     "TeamMember",
 ]

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models import enums
 from app.models.base import Base, exactly_one, in_list, in_range
+from app.models.sync_rules import SyncRule
 
 
 class TimestampMixin:
@@ -102,6 +103,7 @@ class Person(TimestampMixin, Base):
         CheckConstraint(in_list("role", enums.BUYING_ROLES), name="role"),
         CheckConstraint(in_list("stance", enums.STANCES), name="stance"),
         CheckConstraint(in_range("influence", 1, 5), name="influence"),
+        CheckConstraint("cadence_days IS NULL OR cadence_days > 0", name="cadence_days"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -119,6 +121,8 @@ class Person(TimestampMixin, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     x: Mapped[float | None] = mapped_column(Float)
     y: Mapped[float | None] = mapped_column(Float)
+    # How often we should be in touch, in days; None: the default of the person's buying role.
+    cadence_days: Mapped[int | None] = mapped_column(Integer)
 
     account: Mapped[Account] = relationship(back_populates="people")
 
@@ -194,6 +198,39 @@ class InteractionParticipant(Base):
     interaction_id: Mapped[int] = mapped_column(ForeignKey("interaction.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"))
+
+
+class SurveyAnswer(TimestampMixin, Base):
+    """One person's answer to a satisfaction survey (客户满意度): 0–10 recommend, optional 1–5 satisfaction."""
+
+    __tablename__ = "survey_answer"
+    __table_args__ = (
+        CheckConstraint(in_range("recommend", 0, 10, nullable=False), name="recommend"),
+        CheckConstraint(in_range("satisfaction", 1, 5), name="satisfaction"),
+    )
+    # An answer is a fact of its day: corrected by deleting and answering again, never edited in place.
+    __sync__ = SyncRule(append_only=True, account_column="account_id")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    answered_on: Mapped[dt.date] = mapped_column(Date)
+    recommend: Mapped[int] = mapped_column(Integer)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class RoleCadence(Base):
+    """The contact cadence of a buying role, in days, where the user changed the built-in default."""
+
+    __tablename__ = "role_cadence"
+    __table_args__ = (
+        CheckConstraint(in_list("role", enums.BUYING_ROLES), name="role"),
+        CheckConstraint("days IS NULL OR days > 0", name="days"),
+    )
+
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
+    days: Mapped[int | None] = mapped_column(Integer)  # None: no cadence for this role
 
 
 class Action(TimestampMixin, Base):

@@ -22,7 +22,7 @@ from app.storage.lock import DatabaseLock
 
 # PRAGMA user_version: bumped with every revision so that an older build can refuse a newer file
 # without importing alembic.
-SCHEMA_GENERATION = 2
+SCHEMA_GENERATION = 3
 
 
 def _configure_sqlite(engine: Engine) -> None:
