@@ -86,7 +86,7 @@ class HealthInput:
     departed: tuple[Node, ...] = ()  # people who left the account (archived), with role and stance
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LinkHealth:
     """One team member's relationship with one person."""
 
@@ -201,41 +201,50 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
     last_contact: dict[Key, int] = {}  # person -> days since their latest interaction
     last_touch: dict[tuple[Key, Key], int] = {}  # (member, person) -> days since their latest shared one
     weight: dict[tuple[Key, Key], float] = {}  # (member, person) -> channel weight within the window
-    for touch in health.interactions:
-        days = (today - touch.date).days
+    day = today.toordinal()
+    # Newest first, so the first interaction that reaches a person or a pair is its latest.
+    for touch in sorted(health.interactions, key=_date, reverse=True):
+        days = day - touch.date.toordinal()
         if days < 0:
             continue
-        people = [k for k in touch.participants if k in clients]
+        participants = touch.participants
+        people = clients.intersection(participants)
         if not people:
             continue
-        ours = [k for k in touch.participants if k in members]
+        ours = members.intersection(participants)
         recent = days <= INFERRED_WINDOW_DAYS
         channel_weight = CHANNEL_WEIGHTS.get(touch.channel, 0.0)
         for person in people:
-            if last_contact.get(person, days + 1) > days:
-                last_contact[person] = days
+            last_contact.setdefault(person, days)
             for member in ours:
                 pair = (member, person)
-                if last_touch.get(pair, days + 1) > days:
-                    last_touch[pair] = days
+                last_touch.setdefault(pair, days)
                 if recent:
                     weight[pair] = weight.get(pair, 0.0) + channel_weight
 
-    pairs = {(member, person) for person, by_member in prep.covers.items() for member in by_member}
-    pairs |= set(weight)
+    pairs = dict.fromkeys((member, person) for person, by_member in prep.covers.items() for member in by_member)
+    pairs.update(dict.fromkeys(weight))
     links = []
     effective: dict[Key, int] = {}
     inferred: dict[Key, int] = {}
     overstated: set[Key] = set()
     understated: set[Key] = set()
-    for member, person in sorted(pairs):
-        declared = prep.covers.get(person, {}).get(member, 0)
-        days = last_touch.get((member, person))
+    inferred_of: dict[float, int] = {}  # weights repeat (they are sums of a few channel weights)
+    no_covers: dict[Key, int] = {}
+    for pair in pairs:
+        member, person = pair
+        declared = prep.covers.get(person, no_covers).get(member, 0)
+        days = last_touch.get(pair)
         eff = decayed_level(declared, days) if declared else 0
-        inf = level_from_weight(weight.get((member, person), 0.0))
+        w = weight.get(pair, 0.0)
+        inf = inferred_of.get(w)
+        if inf is None:
+            inf = inferred_of[w] = level_from_weight(w)
         links.append(LinkHealth(member, person, declared, days, eff, inf))
-        effective[person] = max(effective.get(person, 0), eff)
-        inferred[person] = max(inferred.get(person, 0), inf)
+        if eff > effective.get(person, 0):
+            effective[person] = eff
+        if inf > inferred.get(person, 0):
+            inferred[person] = inf
         if declared >= OVERSTATED_DECLARED and inf <= OVERSTATED_INFERRED:
             overstated.add(person)
         if declared <= UNDERSTATED_DECLARED and inf >= UNDERSTATED_INFERRED:
@@ -292,6 +301,10 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
     return AccountHealth(people=people, links=links, effective_score=covered / total if total else 0.0,
                          stale=stale, nps=account_nps, nps_weighted=weighted_nps, champions_at_risk=risks,
                          lone_strong_stale=lone)
+
+
+def _date(touch: Touch) -> dt.date:
+    return touch.date
 
 
 def _is_champion(role: str | None, stance: str | None, was: str | None) -> bool:
