@@ -384,6 +384,26 @@ To keep their history, archive them instead.</source>
         <translation>汇报关系成环</translation>
     </message>
     <message>
+        <source>gone stale</source>
+        <translation>关系已冷却</translation>
+    </message>
+    <message>
+        <source>closer on paper than in the history</source>
+        <translation>登记的关系强于互动记录</translation>
+    </message>
+    <message>
+        <source>closer in the history than on paper</source>
+        <translation>互动记录强于登记的关系</translation>
+    </message>
+    <message>
+        <source>contact overdue</source>
+        <translation>联系已逾期</translation>
+    </message>
+    <message>
+        <source>champion at risk</source>
+        <translation>内线有风险</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>联系人</translation>
     </message>
@@ -416,6 +436,14 @@ To keep their history, archive them instead.</source>
         <translation>提示</translation>
     </message>
     <message>
+        <source>Effective</source>
+        <translation>有效关系</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
         <source>Share of influence flowing to this person through reporting lines, influence, alliances and acquaintances (PageRank); all sum to 1</source>
         <translation>通过汇报、影响、盟友和相识关系流向此人的影响力份额（PageRank），所有人合计为 1</translation>
     </message>
@@ -434,6 +462,14 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Groups that are more connected among themselves than with the rest</source>
         <translation>内部联系比与外部联系更紧密的群体</translation>
+    </message>
+    <message>
+        <source>Our strongest relationship once time is counted: one level less for every 60 days without meeting (a relationship never met counts one less)</source>
+        <translation>计入时间后的最强关系：每 60 天未见面降一级（从未见面的关系降一级）</translation>
+    </message>
+    <message>
+        <source>When this person last took part in an interaction we logged</source>
+        <translation>此人上次参与我们记录的互动的时间</translation>
     </message>
 </context>
 <context>
@@ -475,6 +511,10 @@ To keep their history, archive them instead.</source>
         <translation>假设分析</translation>
     </message>
     <message>
+        <source>Relationships</source>
+        <translation>关系维护</translation>
+    </message>
+    <message>
         <source>The analysis could not be computed: %1</source>
         <translation>无法完成分析：%1</translation>
     </message>
@@ -487,6 +527,10 @@ To keep their history, archive them instead.</source>
         <translation>覆盖得分：%1（我方在工作关系及以上覆盖的影响力占比）</translation>
     </message>
     <message>
+        <source>Effective coverage: %1 declared, %2 once time is counted; %3 gone stale</source>
+        <translation>有效覆盖：登记 %1，计入时间后 %2；%3 人关系已冷却</translation>
+    </message>
+    <message>
         <source>Support index: %1 (−1 all against us … +1 all for us)</source>
         <translation>支持指数：%1（−1 全部反对 … +1 全部支持）</translation>
     </message>
@@ -497,6 +541,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>NPS: %1 (weighted by influence: %2)</source>
+        <translation>净推荐值（NPS）：%1（按影响力加权：%2）</translation>
     </message>
     <message>
         <source>Single-threaded: every strong relationship goes through one of us.</source>
@@ -680,6 +728,18 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Delete snapshot {name}</source>
         <translation>删除快照 {name}</translation>
+    </message>
+    <message>
+        <source>Record survey answer of {name}</source>
+        <translation>记录{name}的满意度调查</translation>
+    </message>
+    <message>
+        <source>Delete survey answer of {name}</source>
+        <translation>删除{name}的满意度调查</translation>
+    </message>
+    <message>
+        <source>Set contact cadence of {role}</source>
+        <translation>设置{role}的联系频率</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1284,93 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>FreshnessPanel</name>
+    <message>
+        <source>Gone stale (%1)</source>
+        <translation>关系已冷却（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — last met %2 — book a meeting</source>
+        <translation>%1 — 上次见面是%2 — 约个会面</translation>
+    </message>
+    <message>
+        <source>%1 — no meeting on record — book a meeting</source>
+        <translation>%1 — 没有见面记录 — 约个会面</translation>
+    </message>
+    <message>
+        <source>%1&apos;s relationship is declared “%2” and counts as “%3” today</source>
+        <translation>%1的关系登记为“%2”，如今只算“%3”</translation>
+    </message>
+    <message>
+        <source>Claims and evidence disagree (%1)</source>
+        <translation>登记与记录不符（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — declared “%2”, the last 180 days show “%3”</source>
+        <translation>%1 — 登记为“%2”，近 180 天的互动只显示“%3”</translation>
+    </message>
+    <message>
+        <source>%1 — the last 180 days show “%3”, declared only “%2”</source>
+        <translation>%1 — 近 180 天的互动显示“%3”，登记仅为“%2”</translation>
+    </message>
+    <message>
+        <source>Contact overdue (%1)</source>
+        <translation>联系已逾期（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — every %2 days, last contact %3</source>
+        <translation>%1 — 每 %2 天联系一次，上次联系是%3</translation>
+    </message>
+    <message>
+        <source>%1 — every %2 days, no contact on record</source>
+        <translation>%1 — 每 %2 天联系一次，没有联系记录</translation>
+    </message>
+    <message>
+        <source>Plan contact</source>
+        <translation>安排约见</translation>
+    </message>
+    <message>
+        <source>Add a next action to meet this person within a week</source>
+        <translation>添加下一步行动：一周内约见此人</translation>
+    </message>
+    <message>
+        <source>left the account</source>
+        <translation>已离开客户</translation>
+    </message>
+    <message>
+        <source>stance fell since the last snapshot</source>
+        <translation>态度比上次快照时差</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale</source>
+        <translation>关系已冷却</translation>
+    </message>
+    <message>
+        <source>Champions at risk (%1)</source>
+        <translation>内线有风险（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — our only strong relationship (%2) has gone stale</source>
+        <translation>%1 — 我们唯一的深度关系（%2）已冷却</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Meet %1 before %2</source>
+        <translation>约见%1（%2前）</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已安排</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3786,41 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source> (archived)</source>
         <translation>（已归档）</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <source>1|2|3|4|5|6|7|8|9|10|11|12</source>
+        <translation>一|两|三|四|五|六|七|八|九|十|十一|十二</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1天前</translation>
+    </message>
+    <message>
+        <source>%1 weeks ago</source>
+        <translation>%1周前</translation>
+    </message>
+    <message>
+        <source>%1 months ago</source>
+        <translation>%1个月前</translation>
+    </message>
+    <message>
+        <source>a year ago</source>
+        <translation>一年前</translation>
+    </message>
+    <message>
+        <source>%1 years ago</source>
+        <translation>%1年前</translation>
     </message>
 </context>
 <context>

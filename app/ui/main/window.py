@@ -150,7 +150,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, WindowLayoutMixin, QMainWindow
         self.profile_stack.addWidget(self.profile)
         self.profile_stack.addWidget(self.person_profile)
         self.profile_dock.setWidget(self.profile_stack)
-        self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel)
+        self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel, undo_stack=undo_stack)
         self.analysis_dock.setWidget(self.analysis_panel)
         self.record_panels = self._record_panels(workspace, undo_stack)
         for name, panel in self.record_panels.items():
