@@ -37,7 +37,8 @@ def test_days_ago_in_chinese(qapp):
 
 @pytest.fixture
 def parts(qtbot, workspace):
-    """Acme: 张伟 (economic buyer) trusted by 陈思远 but last met 130 days ago; 李娜 met last week; 王强 never."""
+    """Acme: 张伟 (economic buyer) trusted by 陈思远 but last met 130 days ago; 李娜 met last week; 王强 declared
+    an advocate of ours but never met."""
     from app.ui.analysis.panel import AnalysisPanel
     from app.ui.map.panel import MapPanel
 
@@ -51,6 +52,7 @@ def parts(qtbot, workspace):
     ws.assign_member(account, chen)
     ws.add_link(account, "covers", ("member", chen), ("person", zhang), 4)
     ws.add_link(account, "covers", ("member", chen), ("person", li), 3)
+    ws.add_link(account, "covers", ("member", chen), ("person", wang), 5)  # claimed, never met
     ws.add_interaction(account, today - dt.timedelta(days=130), "meeting", [("person", zhang), ("member", chen)])
     ws.add_interaction(account, today - dt.timedelta(days=6), "visit", [("person", li), ("member", chen)])
     ws.add_survey_answer(zhang, dt.date.today(), 9)
@@ -71,8 +73,8 @@ def parts(qtbot, workspace):
 def test_summary_and_ranking_show_declared_beside_effective(parts):
     _ws, _account, _map, panel, _stack, ids = parts
     text = panel.summary.text()
-    # Declared: 张伟 (5) and 李娜 (2) of 10 → 70 %; effective: 张伟 4 − 2 = 2, 李娜 3 → 20 %; one gone stale.
-    assert "Effective coverage: 70% declared, 20% once time is counted; 1 gone stale" in text
+    # Declared: everyone, 100 %; effective: 张伟 4 − 2 = 2, 李娜 3 (2 of 10), 王强 5 − 1 = 4 (3) → 50 %.
+    assert "Effective coverage: 100% declared, 50% once time is counted; 1 gone stale" in text
     assert "NPS: +100" in text
     model = panel.model
     row = model.row_of(("person", ids["zhang"]))
@@ -94,22 +96,24 @@ def test_stale_cards_and_covers_links_are_marked_on_the_map(parts):
 def test_the_relationships_tab_says_what_to_do_and_selects_the_card(parts, qtbot):
     _ws, _account, map_panel, panel, _stack, ids = parts
     fresh = panel.freshness
-    stale = fresh.groups["stale"]
-    assert stale.text(0) == "Gone stale (1)"
-    assert stale.child(0).text(0) == "张伟 — last met 4 months ago — book a meeting"
+    panel.tabs.setCurrentWidget(fresh)
+    assert fresh.titles["stale"].text() == "Gone stale (1)"
+    stale = fresh.entries["stale"]
+    assert [e.text for e in stale] == ["张伟 — last met 4 months ago — book a meeting"]
+    assert stale[0].label.isVisible()
     chosen = []
     panel.person_activated.connect(chosen.append)
-    fresh.tree.itemClicked.emit(stale.child(0), 0)
+    fresh.activate(stale[0])
     assert chosen == [("person", ids["zhang"])]
     assert panel.model.person_at(panel.proxy.mapToSource(panel.table.currentIndex()).row()).key == (
         "person", ids["zhang"])
-    overdue = fresh.groups["cadence"]
     # Economic buyer every 30 days (met 130 days ago), technical buyer every 45 (never); 李娜 met 6 days ago.
-    assert sorted(overdue.child(i).text(0) for i in range(overdue.childCount())) == [
+    assert sorted(e.text for e in fresh.entries["cadence"]) == [
         "张伟 — every 30 days, last contact 4 months ago", "王强 — every 45 days, no contact on record"]
-    risks = fresh.groups["champions"]
-    assert risks.child(0).text(0) == "张伟 — the relationship has gone stale"
-    assert risks.child(1).text(0) == "张伟 — our only strong relationship (陈思远) has gone stale"
+    assert [e.text for e in fresh.entries["claims"]] == [
+        "王强 — 陈思远 declares “5 · Advocate”, the last 180 days show “none”"]
+    assert [e.text for e in fresh.entries["champions"]] == [
+        "张伟 — the relationship has gone stale", "张伟 — our only strong relationship (陈思远) has gone stale"]
 
 
 def test_one_click_plans_an_overdue_contact_and_undo_takes_it_back(parts, qtbot):
@@ -132,7 +136,8 @@ def test_a_logged_meeting_refreshes_freshness(parts, qtbot):
                        [("person", ids["zhang"]), ("member", ids["chen"])])
     qtbot.waitUntil(lambda: panel.analysis.health.stale == [], timeout=10000)
     assert not any(c.stale for c in map_panel.scene.card_items())
-    assert panel.freshness.groups["stale"].text(0) == "Gone stale (0)"
+    assert panel.freshness.titles["stale"].text() == "Gone stale (0)"
+    assert panel.freshness.entries["stale"] == []
 
 
 def test_an_analysis_without_history_has_no_champions_or_answers():

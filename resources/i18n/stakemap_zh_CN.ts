@@ -1293,14 +1293,6 @@ To keep their history, archive them instead.</source>
         <translation>关系已冷却（%1）</translation>
     </message>
     <message>
-        <source>%1 — last met %2 — book a meeting</source>
-        <translation>%1 — 上次见面是%2 — 约个会面</translation>
-    </message>
-    <message>
-        <source>%1 — no meeting on record — book a meeting</source>
-        <translation>%1 — 没有见面记录 — 约个会面</translation>
-    </message>
-    <message>
         <source>%1&apos;s relationship is declared “%2” and counts as “%3” today</source>
         <translation>%1的关系登记为“%2”，如今只算“%3”</translation>
     </message>
@@ -1309,24 +1301,32 @@ To keep their history, archive them instead.</source>
         <translation>登记与记录不符（%1）</translation>
     </message>
     <message>
-        <source>%1 — declared “%2”, the last 180 days show “%3”</source>
-        <translation>%1 — 登记为“%2”，近 180 天的互动只显示“%3”</translation>
+        <source>%3 declares “%1”, the last 180 days show “%2”</source>
+        <translation>%3登记为“%1”，近 180 天的互动只显示“%2”</translation>
     </message>
     <message>
-        <source>%1 — the last 180 days show “%3”, declared only “%2”</source>
-        <translation>%1 — 近 180 天的互动显示“%3”，登记仅为“%2”</translation>
+        <source>the last 180 days with %3 show “%2”, declared only “%1”</source>
+        <translation>与%3近 180 天的互动显示“%2”，登记仅为“%1”</translation>
     </message>
     <message>
         <source>Contact overdue (%1)</source>
         <translation>联系已逾期（%1）</translation>
     </message>
     <message>
-        <source>%1 — every %2 days, last contact %3</source>
-        <translation>%1 — 每 %2 天联系一次，上次联系是%3</translation>
+        <source>last met %1 — book a meeting</source>
+        <translation>上次见面是%1 — 约个会面</translation>
     </message>
     <message>
-        <source>%1 — every %2 days, no contact on record</source>
-        <translation>%1 — 每 %2 天联系一次，没有联系记录</translation>
+        <source>no meeting on record — book a meeting</source>
+        <translation>没有见面记录 — 约个会面</translation>
+    </message>
+    <message>
+        <source>every %1 days, last contact %2</source>
+        <translation>每 %1 天联系一次，上次联系是%2</translation>
+    </message>
+    <message>
+        <source>every %1 days, no contact on record</source>
+        <translation>每 %1 天联系一次，没有联系记录</translation>
     </message>
     <message>
         <source>Plan contact</source>
@@ -1353,12 +1353,8 @@ To keep their history, archive them instead.</source>
         <translation>内线有风险（%1）</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 — our only strong relationship (%2) has gone stale</source>
-        <translation>%1 — 我们唯一的深度关系（%2）已冷却</translation>
+        <source>our only strong relationship (%1) has gone stale</source>
+        <translation>我们唯一的深度关系（%1）已冷却</translation>
     </message>
     <message>
         <source>none</source>

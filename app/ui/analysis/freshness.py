@@ -5,18 +5,34 @@ its person's card on the map."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from app.analysis.health import OVERSTATED_DECLARED, OVERSTATED_INFERRED, UNDERSTATED_DECLARED, UNDERSTATED_INFERRED
 from app.commands import record_edits
 from app.i18n import labels, translate
 from app.i18n.relative_time import days_ago
 from app.ui.common.widgets import perform_or_warn
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_WITHIN_DAYS = 7  # an overdue contact is planned for within a week
 KEY_ROLES = ("economic_buyer", "decision_maker")
+
+
+@dataclass
+class Entry:
+    """One line of the tab: whose card it selects, and its text (the name, then what is wrong and what to do)."""
+
+    key: tuple[str, int]
+    name: str
+    detail: str
+    label: QLabel
+
+    @property
+    def text(self) -> str:
+        return f"{self.name} — {self.detail}"
 
 
 class FreshnessPanel(QWidget):
@@ -30,68 +46,69 @@ class FreshnessPanel(QWidget):
         self.analysis = None
         self.today: dt.date | None = None  # None: the real today (tests fix it)
         self._levels = labels.relationship_levels()
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.groups: dict[str, QTreeWidgetItem] = {}
+        # Labels that wrap, in a scroll area: whole sentences fit a narrow dock in either language.
+        self._body = QWidget()
+        self._rows = QVBoxLayout(self._body)
+        self._rows.setContentsMargins(6, 6, 6, 6)
+        self._rows.setSpacing(4)
+        self._rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._body)
+        self.titles: dict[str, QLabel] = {}
+        self.entries: dict[str, list[Entry]] = {}
         self.plan_buttons: dict[tuple[str, int], QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tree)
-        self.tree.itemClicked.connect(self._on_item_clicked)
+        layout.addWidget(scroll)
         self._ws.actions_changed.connect(self._on_actions_changed)
 
     # -- filling --------------------------------------------------------------------------------
     def set_analysis(self, account_id: int | None, analysis) -> None:
         self.account_id, self.analysis = account_id, analysis
-        self.tree.clear()
-        self.groups, self.plan_buttons = {}, {}
+        self._clear()
         health = getattr(analysis, "health", None)
         if health is None:
             return
         names = {p.key: p.name for p in analysis.people}
-        people = {p.key: p for p in analysis.people}
         strongest = self._strongest_links(health)
 
         stale = self._group("stale", self.tr("Gone stale (%1)").replace("%1", str(len(health.stale))))
         for key in health.stale:
             link = strongest.get(key)
             days = None if link is None else link.last_touch_days
-            text = (self.tr("%1 — last met %2 — book a meeting").replace("%2", days_ago(days)) if days is not None
-                    else self.tr("%1 — no meeting on record — book a meeting")).replace("%1", names.get(key, "?"))
-            item = self._item(stale, key, text)
+            text = (self.tr("last met %1 — book a meeting").replace("%1", days_ago(days)) if days is not None
+                    else self.tr("no meeting on record — book a meeting"))
+            entry = self._item(stale, key, names.get(key, "?"), text)
             if link is not None:
-                item.setToolTip(0, self.tr("%1's relationship is declared “%2” and counts as “%3” today")
+                entry.label.setToolTip(self.tr("%1's relationship is declared “%2” and counts as “%3” today")
                                 .replace("%1", names.get(link.member, "?"))
                                 .replace("%2", self._level(link.declared)).replace("%3", self._level(link.effective)))
 
-        claims = [(p.key, flag) for p in analysis.people for flag in p.flags
-                  if flag in ("overstated_relationship", "understated_relationship")]
+        # Per relationship, since one team member's claim can outrun the history while another's does not.
+        claims = [link for link in health.links
+                  if (link.declared >= OVERSTATED_DECLARED and link.inferred <= OVERSTATED_INFERRED)
+                  or (link.declared <= UNDERSTATED_DECLARED and link.inferred >= UNDERSTATED_INFERRED)]
         evidence = self._group("claims", self.tr("Claims and evidence disagree (%1)").replace("%1", str(len(claims))))
-        for key, flag in claims:
-            person = people[key]
-            text = (self.tr("%1 — declared “%2”, the last 180 days show “%3”") if flag == "overstated_relationship"
-                    else self.tr("%1 — the last 180 days show “%3”, declared only “%2”"))
-            self._item(evidence, key, text.replace("%1", person.name)
-                       .replace("%2", self._level(person.coverage_level))
-                       .replace("%3", self._level(person.inferred_level)))
+        for link in claims:
+            text = (self.tr("%3 declares “%1”, the last 180 days show “%2”") if link.declared >= OVERSTATED_DECLARED
+                    else self.tr("the last 180 days with %3 show “%2”, declared only “%1”"))
+            self._item(evidence, link.person, names.get(link.person, "?"),
+                       text.replace("%1", self._level(link.declared)).replace("%2", self._level(link.inferred))
+                       .replace("%3", names.get(link.member, "?")))
 
         overdue = [key for key, h in health.people.items() if "cadence_overdue" in h.flags]
         late = self._group("cadence", self.tr("Contact overdue (%1)").replace("%1", str(len(overdue))))
         for key in overdue:
             h = health.people[key]
-            text = (self.tr("%1 — every %2 days, last contact %3").replace("%3", days_ago(h.last_contact_days))
-                    if h.last_contact_days is not None else self.tr("%1 — every %2 days, no contact on record"))
-            item = self._item(late, key, text.replace("%1", names.get(key, "?")).replace("%2", str(h.cadence_days)))
+            text = (self.tr("every %1 days, last contact %2").replace("%2", days_ago(h.last_contact_days))
+                    if h.last_contact_days is not None else self.tr("every %1 days, no contact on record"))
             button = QPushButton(self.tr("Plan contact"))
             button.setToolTip(self.tr("Add a next action to meet this person within a week"))
             button.clicked.connect(lambda _checked=False, k=key: self.plan_contact(k))
-            self.tree.setItemWidget(item, 1, button)
+            self._item(late, key, names.get(key, "?"), text.replace("%1", str(h.cadence_days)), button)
             self.plan_buttons[key] = button
 
         reasons = {"left": self.tr("left the account"), "turned": self.tr("stance fell since the last snapshot"),
@@ -99,28 +116,54 @@ class FreshnessPanel(QWidget):
         risks = self._group("champions", self.tr("Champions at risk (%1)").replace(
             "%1", str(len(health.champions_at_risk) + len(health.lone_strong_stale))))
         for risk in health.champions_at_risk:
-            text = self.tr("%1 — %2").replace("%1", risk.name).replace(
-                "%2", translate("Lists", ", ").join(reasons[r] for r in risk.reasons))
-            self._item(risks, risk.key, text)
+            self._item(risks, risk.key, risk.name, translate("Lists", ", ").join(reasons[r] for r in risk.reasons))
         for person, member in health.lone_strong_stale:
-            self._item(risks, person, self.tr("%1 — our only strong relationship (%2) has gone stale")
-                       .replace("%1", names.get(person, "?")).replace("%2", names.get(member, "?")))
-        self.tree.expandAll()
+            detail = self.tr("our only strong relationship (%1) has gone stale").replace("%1", names.get(member, "?"))
+            self._item(risks, person, names.get(person, "?"), detail)
         self._on_actions_changed()
 
-    def _group(self, code: str, title: str) -> QTreeWidgetItem:
-        group = QTreeWidgetItem(self.tree, [title])
-        font = group.font(0)
-        font.setBold(True)
-        group.setFont(0, font)
-        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.groups[code] = group
-        return group
+    def _clear(self) -> None:
+        while self._rows.count() > 1:  # the stretch at the end stays
+            widget = self._rows.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.titles, self.entries, self.plan_buttons = {}, {}, {}
 
-    def _item(self, group: QTreeWidgetItem, key, text: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(group, [text])
-        item.setData(0, KEY_ROLE, key)
-        return item
+    def _add_row(self, widget: QWidget) -> None:
+        self._rows.insertWidget(self._rows.count() - 1, widget)
+
+    def _group(self, code: str, title: str) -> str:
+        label = QLabel(title)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        self._add_row(label)
+        self.titles[code] = label
+        self.entries[code] = []
+        return code
+
+    def _item(self, group: str, key, name: str, detail: str, button: QPushButton | None = None) -> Entry:
+        """The person's name, a link to their card, then what is wrong and what to do, wrapped to the width."""
+        label = QLabel(f'<a href="{key[0]}:{key[1]}">{html.escape(name)}</a> — {html.escape(detail)}')
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.linkActivated.connect(lambda _href, k=key: self.person_activated.emit(k))
+        entry = Entry(key, name, detail, label)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(12, 0, 0, 0)
+        line.addWidget(label, 1)
+        if button is not None:
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self._add_row(row)
+        self.entries[group].append(entry)
+        return entry
+
+    def activate(self, entry: Entry) -> None:
+        """What a click on the entry's name does: its card is selected on the map."""
+        entry.label.linkActivated.emit(f"{entry.key[0]}:{entry.key[1]}")
 
     def _level(self, level: int) -> str:
         return self._levels.get(level, "—") if level else self.tr("none")
@@ -139,11 +182,6 @@ class FreshnessPanel(QWidget):
         return {person: link for person, (_rank, link) in best.items()}
 
     # -- acting ---------------------------------------------------------------------------------
-    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        key = item.data(0, KEY_ROLE)
-        if key is not None:
-            self.person_activated.emit(key)
-
     def plan_contact(self, key) -> int | None:
         """One next action: meet the person within a week, owned by whoever holds the relationship."""
         if self.account_id is None or self.analysis is None or self._stack is None or key[0] != "person":
