@@ -215,3 +215,23 @@ def test_json_import_refuses_bad_survey_answers_and_writes_nothing(acme, databas
     for word in words:
         assert word in refused.value.reason
     assert ws.account_id_by_name("Copy") is None
+
+
+def test_the_demo_accounts_have_survey_answers_and_relationships_gone_cold(workspace, database):
+    from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+
+    with database.session() as session:
+        load_demo(session)
+    for name in DEMO_ACCOUNT_NAMES:
+        account = workspace.account_id_by_name(name)
+        answers = workspace.survey_answers(account)
+        assert len(answers) >= 5 and all(0 <= a.recommend <= 10 for a in answers)
+        with database.sessionmaker() as session:
+            data = read_map_data(session, account)
+            result = analyze(*analysis_input(data), read_health_input(session, data))
+        # Every demo account shows something a seller should act on, and its NPS.
+        assert result.health.stale and result.health.nps is not None
+        assert result.health.effective_score < result.coverage_score
+    with database.session() as session:  # loading again adds nothing
+        assert load_demo(session) == []
+    assert len(workspace.survey_answers(workspace.account_id_by_name(DEMO_ACCOUNT_NAMES[0]))) == 10

@@ -33,17 +33,14 @@ PROMOTER_FROM, DETRACTOR_UP_TO = 9, 6
 CHAMPION_ROLE, CHAMPION_STANCE = "coach", "advocate"
 
 # How often each buying role should hear from us, in days, unless the person carries a cadence of their own.
-# Roles missing here (and "unknown") have no cadence by default.
+# Only the roles a deal cannot do without: users, influencers, gatekeepers and procurement are met as the work
+# needs, and a cadence for everyone would bury the few that matter in a long overdue list.
 DEFAULT_CADENCE_DAYS: dict[str, int] = {
     "economic_buyer": 30,
     "decision_maker": 30,
     "coach": 30,
     "technical_buyer": 45,
     "approver": 60,
-    "influencer": 60,
-    "user_buyer": 90,
-    "procurement": 90,
-    "gatekeeper": 90,
 }
 
 # Flags the health analysis adds to a person's flags in `analyze --json`.
