@@ -149,3 +149,47 @@ def test_an_analysis_without_history_has_no_champions_or_answers():
                                                                                  frozenset({("person", 1)})),),
                                  answers=(Answer(("person", 1), dt.date(2026, 1, 1), 7),)))
     assert result.health.champions_at_risk == [] and result.health.nps == 0.0
+
+
+def test_the_person_profile_edits_the_cadence_and_records_a_survey_answer(qtbot, tmp_path, monkeypatch):
+    from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+    from app.storage.database import Database
+    from app.ui.records.surveys import SurveyAnswerDialog
+    from tests.test_main_window import start, stop
+
+    path = tmp_path / "demo.db"
+    with Database.open(path) as db, db.session() as session:
+        load_demo(session)
+    controller, window = start(qtbot, path)
+    ws = window.workspace
+    account = ws.account_id_by_name(DEMO_ACCOUNT_NAMES[0])
+    window.select_account(account)
+    guo = next(p for p in ws.people(account) if p.name == "郭建军")
+    window.account_page.map_panel.scene.card(("person", guo.id)).setSelected(True)
+    profile = window.person_profile
+    # The demo's two answers of 郭建军: 9, then 10.
+    text = profile.survey.text()
+    assert text.startswith("Recommends us 10/10") and "+1 since the answer before" in text
+
+    profile.cadence.setValue(14)
+    profile.cadence.editingFinished.emit()
+    assert ws.person(guo.id).cadence_days == 14
+    window.undo_action.trigger()
+    assert ws.person(guo.id).cadence_days is None and profile.cadence.text() == "As the buying role"
+
+    def answer(dialog):
+        dialog.recommend.setValue(3)
+        dialog.satisfaction.setCurrentIndex(dialog.satisfaction.findData(2))
+        dialog.comment.setText("响应太慢")
+        return SurveyAnswerDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SurveyAnswerDialog, "exec", answer)
+    profile.survey_button.click()
+    latest = ws.survey_answers(account)[-1]
+    assert (latest.person_id, latest.answered_on, latest.recommend, latest.satisfaction, latest.comment) == (
+        guo.id, dt.date.today(), 3, 2, "响应太慢")
+    assert profile.survey.text().startswith("Recommends us 3/10") and "−7" not in profile.survey.text()
+    assert "-7 since the answer before" in profile.survey.text()
+    window.undo_action.trigger()
+    assert len(ws.survey_answers(account)) == 10
+    stop(controller)

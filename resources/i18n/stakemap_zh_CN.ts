@@ -3432,6 +3432,14 @@ Decision maps of key-account buying committees.</source>
         <translation>此人倾向的竞争对手</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>As the buying role</source>
+        <translation>按角色默认</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -3466,6 +3474,10 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Contact e&amp;very</source>
+        <translation>联系频率(&amp;V)</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
@@ -3479,6 +3491,22 @@ Decision maps of key-account buying committees.</source>
 <context>
     <name>PersonProfilePanel</name>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>As the buying role</source>
+        <translation>按角色默认</translation>
+    </message>
+    <message>
+        <source>How often we should be in touch; past it the contact shows as overdue</source>
+        <translation>我们应多久联系一次；超过后显示为联系逾期</translation>
+    </message>
+    <message>
+        <source>Record survey answer…</source>
+        <translation>记录满意度调查…</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -3515,8 +3543,16 @@ Decision maps of key-account buying committees.</source>
         <translation>影响力(&amp;I)</translation>
     </message>
     <message>
+        <source>Contact e&amp;very</source>
+        <translation>联系频率(&amp;V)</translation>
+    </message>
+    <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
     <message>
         <source> (archived)</source>
@@ -3525,6 +3561,18 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Not known</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>No survey answer yet</source>
+        <translation>尚无满意度调查</translation>
+    </message>
+    <message>
+        <source>Recommends us %1/10 (%2), %3 since the answer before</source>
+        <translation>推荐意愿 %1/10（%2），较上次 %3</translation>
+    </message>
+    <message>
+        <source>Recommends us %1/10 (%2)</source>
+        <translation>推荐意愿 %1/10（%2）</translation>
     </message>
 </context>
 <context>
@@ -3755,6 +3803,57 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>“{path}” cannot be opened: {detail}</source>
         <translation>无法打开“{path}”：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswerDialog</name>
+    <message>
+        <source>Survey answer of %1</source>
+        <translation>%1的满意度调查</translation>
+    </message>
+    <message>
+        <source>How likely to recommend us to a colleague, 0 (not at all) to 10 (extremely): 9–10 promoters, 0–6 detractors</source>
+        <translation>向同行推荐我们的可能性，0（完全不会）到 10（非常愿意）：9–10 为推荐者，0–6 为贬损者</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <source>1 · Very dissatisfied</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+    <message>
+        <source>2 · Dissatisfied</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <source>3 · Neutral</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <source>4 · Satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <source>5 · Very satisfied</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Recommend (0–10)</source>
+        <translation>推荐意愿（0–10）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction (1–5)</source>
+        <translation>满意度（1–5）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>意见(&amp;C)</translation>
     </message>
 </context>
 <context>
