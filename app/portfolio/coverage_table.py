@@ -61,6 +61,12 @@ class AccountRow:
     last_interaction: dt.date | None
     days_since_last_interaction: int | None
     pipeline: dict[str, Decimal] = field(default_factory=dict, hash=False)  # open opportunities per currency
+    # Relationship health (DESIGN.md), filled in by app.portfolio.health_table.with_health: coverage once time
+    # is counted, who went stale, NPS, champions at risk; None until then.
+    effective_score: float | None = None
+    stale: tuple[str, ...] = ()
+    nps: float | None = None
+    champions_at_risk: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -820,6 +820,22 @@ To keep their history, archive them instead.</source>
         <translation>在途商机</translation>
     </message>
     <message>
+        <source>Effective</source>
+        <translation>有效覆盖</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>已冷却</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Champions at risk</source>
+        <translation>内线风险</translation>
+    </message>
+    <message>
         <source>Share of the committee, weighted by influence, that we know at least as a working relationship</source>
         <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
     </message>
@@ -838,6 +854,22 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Open opportunities (not won or lost), per currency</source>
         <translation>未结商机（未赢单也未丢单），按币种</translation>
+    </message>
+    <message>
+        <source>Coverage once time is counted: a relationship loses a level for every 60 days without meeting</source>
+        <translation>计入时间后的覆盖：每 60 天未见面，关系降一级</translation>
+    </message>
+    <message>
+        <source>People we claim to know well whom nobody has met lately</source>
+        <translation>登记为熟悉、但近来无人见过的人</translation>
+    </message>
+    <message>
+        <source>Net promoter score of the latest survey answers, −100 … +100</source>
+        <translation>最近一次满意度调查的净推荐值，−100 … +100</translation>
+    </message>
+    <message>
+        <source>Coaches and advocates who left, turned or went stale</source>
+        <translation>已离开、态度转变或关系冷却的内线和拥护者</translation>
     </message>
     <message>
         <source>Yes</source>

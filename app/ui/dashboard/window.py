@@ -38,6 +38,7 @@ SIZED_ROWS = 40
 
 class PortfolioWorker(QThread):
     done = Signal(object, float)  # PortfolioData, seconds
+    health_done = Signal(object)  # account id -> HealthRow, read after the rest so the table shows first
     failed = Signal(str)
 
     def __init__(self, database, today: dt.date | None = None) -> None:
@@ -45,16 +46,20 @@ class PortfolioWorker(QThread):
         self._db, self._today = database, today
 
     def run(self) -> None:
+        from app.portfolio.health_table import portfolio_health
         from app.portfolio.snapshot import read_portfolio
 
         start = time.perf_counter()
         try:
             with self._db.sessionmaker() as session:
                 data = read_portfolio(session, self._today)
+                self.done.emit(data, time.perf_counter() - start)
+                # Relationship health reads every interaction of every account: the columns fill a moment later.
+                health = portfolio_health(session, data.today)
         except Exception as exc:  # reported in the window; the database is only read
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.done.emit(data, time.perf_counter() - start)
+        self.health_done.emit(health)
 
 
 class _AccountIds(QSortFilterProxyModel):
@@ -121,6 +126,7 @@ def _table(model) -> QTableView:
 class DashboardWindow(QMainWindow):
     open_account = Signal(int)
     refreshed = Signal()
+    health_filled = Signal()  # the relationship health columns, after `refreshed`
 
     def __init__(self, workspace, parent: QWidget | None = None, today: dt.date | None = None,
                  settings=None) -> None:
@@ -132,6 +138,7 @@ class DashboardWindow(QMainWindow):
         self.workspace = workspace
         self.today = today
         self.data = None
+        self._health = None  # the relationship health last read, account id -> HealthRow
         self._worker: PortfolioWorker | None = None
         self.writers: list = []  # workers writing exports
         self._pending = False
@@ -255,6 +262,7 @@ class DashboardWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Computing coverage and risk…"))
         worker = PortfolioWorker(self.workspace.database, self.today)
         worker.done.connect(self._on_done)
+        worker.health_done.connect(self._on_health)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
         self._worker = worker
@@ -281,8 +289,26 @@ class DashboardWindow(QMainWindow):
     def _on_failed(self, detail: str) -> None:
         self.statusBar().showMessage(self.tr("Could not compute the dashboard: %1").replace("%1", detail))
 
+    def _on_health(self, health) -> None:
+        from dataclasses import replace
+
+        from app.portfolio.health_table import with_health
+
+        self._health = health
+        if self.data is None:
+            return
+        self.data = replace(self.data, rows=with_health(self.data.rows, health))
+        self.accounts.set_health_rows(self.data.rows)
+        self.health_filled.emit()
+
     def _on_done(self, data, seconds: float) -> None:
         first = self.data is None
+        if self._health is not None:  # the last known health until the new one comes, not a blank column
+            from dataclasses import replace
+
+            from app.portfolio.health_table import with_health
+
+            data = replace(data, rows=with_health(data.rows, self._health))
         self.data = data
         sort_column = self.table.horizontalHeader().sortIndicatorSection()
         order = self.table.horizontalHeader().sortIndicatorOrder()
