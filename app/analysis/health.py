@@ -116,7 +116,7 @@ class ChampionRisk:
 @dataclass
 class AccountHealth:
     people: dict[Key, PersonHealth]  # every client person on the map
-    links: list[LinkHealth]
+    links: list[LinkHealth]  # every declared relationship, and undeclared ones the history shows as strong
     effective_score: float
     stale: list[Key]
     nps: float | None
@@ -219,33 +219,41 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
                 if recent:
                     weight[pair] = weight.get(pair, 0.0) + channel_weight
 
-    pairs = dict.fromkeys((member, person) for person, by_member in prep.covers.items() for member in by_member)
-    pairs.update(dict.fromkeys(weight))
     links = []
     effective: dict[Key, int] = {}
     inferred: dict[Key, int] = {}
     overstated: set[Key] = set()
     understated: set[Key] = set()
     inferred_of: dict[float, int] = {}  # weights repeat (they are sums of a few channel weights)
-    no_covers: dict[Key, int] = {}
-    for pair in pairs:
-        member, person = pair
-        declared = prep.covers.get(person, no_covers).get(member, 0)
-        days = last_touch.get(pair)
-        eff = decayed_level(declared, days) if declared else 0
-        w = weight.get(pair, 0.0)
+    for person, by_member in prep.covers.items():
+        for member, declared in by_member.items():
+            pair = (member, person)
+            days = last_touch.get(pair)
+            eff = decayed_level(declared, days)
+            w = weight.pop(pair, 0.0)  # what is left afterwards: shared history without a declared link
+            inf = inferred_of.get(w)
+            if inf is None:
+                inf = inferred_of[w] = level_from_weight(w)
+            links.append(LinkHealth(member, person, declared, days, eff, inf))
+            if eff > effective.get(person, 0):
+                effective[person] = eff
+            if inf > inferred.get(person, 0):
+                inferred[person] = inf
+            if declared >= OVERSTATED_DECLARED and inf <= OVERSTATED_INFERRED:
+                overstated.add(person)
+            if declared <= UNDERSTATED_DECLARED and inf >= UNDERSTATED_INFERRED:
+                understated.add(person)
+    # Declared 0: only the strength of the evidence matters, and only a strong one is worth a record.
+    for pair, w in weight.items():
         inf = inferred_of.get(w)
         if inf is None:
             inf = inferred_of[w] = level_from_weight(w)
-        links.append(LinkHealth(member, person, declared, days, eff, inf))
-        if eff > effective.get(person, 0):
-            effective[person] = eff
+        member, person = pair
         if inf > inferred.get(person, 0):
             inferred[person] = inf
-        if declared >= OVERSTATED_DECLARED and inf <= OVERSTATED_INFERRED:
-            overstated.add(person)
-        if declared <= UNDERSTATED_DECLARED and inf >= UNDERSTATED_INFERRED:
+        if inf >= UNDERSTATED_INFERRED:
             understated.add(person)
+            links.append(LinkHealth(member, person, 0, last_touch.get(pair), 0, inf))
 
     total = sum(prep.weight(node.key) for node in prep.clients)
     covered = sum(prep.weight(node.key) for node in prep.clients
