@@ -33,12 +33,14 @@ from app.ui.dashboard.charts import CoverageSupportChart, MonthlyContactsChart
 from app.views.portfolio_models import ID_ROLE, SORT_ROLE, AccountsFilter, AccountsModel, RiskModel, RoleMatrixModel
 
 REFRESH_DELAY_MS = 1500  # edits come in bursts; recompute once they settle
+# Relationship health is pure Python over every interaction: started once the table has painted, so that it
+# does not compete with the first paint for the interpreter.
+HEALTH_DELAY_MS = 150
 SIZED_ROWS = 40
 
 
 class PortfolioWorker(QThread):
     done = Signal(object, float)  # PortfolioData, seconds
-    health_done = Signal(object)  # account id -> HealthRow, read after the rest so the table shows first
     failed = Signal(str)
 
     def __init__(self, database, today: dt.date | None = None) -> None:
@@ -46,20 +48,38 @@ class PortfolioWorker(QThread):
         self._db, self._today = database, today
 
     def run(self) -> None:
-        from app.portfolio.health_table import portfolio_health
         from app.portfolio.snapshot import read_portfolio
 
         start = time.perf_counter()
         try:
             with self._db.sessionmaker() as session:
                 data = read_portfolio(session, self._today)
-                self.done.emit(data, time.perf_counter() - start)
-                # Relationship health reads every interaction of every account: the columns fill a moment later.
-                health = portfolio_health(session, data.today)
         except Exception as exc:  # reported in the window; the database is only read
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.health_done.emit(health)
+        self.done.emit(data, time.perf_counter() - start)
+
+
+class HealthWorker(QThread):
+    """Relationship health of every account (app.portfolio.health_table), after the rest of the dashboard."""
+
+    done = Signal(object)  # account id -> HealthRow
+    failed = Signal(str)
+
+    def __init__(self, database, today: dt.date) -> None:
+        super().__init__()
+        self._db, self._today = database, today
+
+    def run(self) -> None:
+        from app.portfolio.health_table import portfolio_health
+
+        try:
+            with self._db.sessionmaker() as session:
+                health = portfolio_health(session, self._today)
+        except Exception as exc:  # reported in the window; the database is only read
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(health)
 
 
 class _AccountIds(QSortFilterProxyModel):
@@ -139,6 +159,12 @@ class DashboardWindow(QMainWindow):
         self.today = today
         self.data = None
         self._health = None  # the relationship health last read, account id -> HealthRow
+        self._health_worker: HealthWorker | None = None
+        self._health_pending = False
+        self._health_timer = QTimer(self)
+        self._health_timer.setSingleShot(True)
+        self._health_timer.setInterval(HEALTH_DELAY_MS)
+        self._health_timer.timeout.connect(self._start_health)
         self._worker: PortfolioWorker | None = None
         self.writers: list = []  # workers writing exports
         self._pending = False
@@ -262,7 +288,6 @@ class DashboardWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Computing coverage and risk…"))
         worker = PortfolioWorker(self.workspace.database, self.today)
         worker.done.connect(self._on_done)
-        worker.health_done.connect(self._on_health)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
         self._worker = worker
@@ -270,7 +295,8 @@ class DashboardWindow(QMainWindow):
 
     def wait(self) -> None:
         self._debounce.stop()
-        for worker in [self._worker, *self.writers]:
+        self._health_timer.stop()
+        for worker in [self._worker, self._health_worker, *self.writers]:
             if worker is not None:
                 worker.wait()
 
@@ -288,6 +314,27 @@ class DashboardWindow(QMainWindow):
 
     def _on_failed(self, detail: str) -> None:
         self.statusBar().showMessage(self.tr("Could not compute the dashboard: %1").replace("%1", detail))
+
+    def _start_health(self) -> None:
+        if self.data is None:
+            return
+        if self._health_worker is not None:
+            self._health_pending = True
+            return
+        self._health_pending = False
+        worker = HealthWorker(self.workspace.database, self.data.today)
+        worker.done.connect(self._on_health)
+        worker.failed.connect(self._on_failed)
+        worker.finished.connect(self._on_health_finished)
+        self._health_worker = worker
+        worker.start()
+
+    def _on_health_finished(self) -> None:
+        worker, self._health_worker = self._health_worker, None
+        if worker is not None:
+            worker.deleteLater()
+        if self._health_pending:
+            self._start_health()
 
     def _on_health(self, health) -> None:
         from dataclasses import replace
@@ -328,6 +375,7 @@ class DashboardWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._set_exports_enabled(True)
         self.refreshed.emit()
+        self._health_timer.start()
 
     # -- filters -----------------------------------------------------------------------------------
     def _fill_filters(self, rows: list) -> None:
