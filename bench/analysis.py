@@ -5,8 +5,12 @@
 
 Each map is made here with a fixed seed: one reporting tree over all the people, about two further random links
 per person (influences, knows, dotted lines, allies, rivals), and 5 % team members each covering a few people.
-The measured metric is app.analysis.analyze, complete: influence score, exact brokerage, communities, coverage,
-support, flags and reporting cycles, from the plain records. The baseline is networkx computing the same graph
+Each map also gets a history (its own seed, so the map is the same with or without it): three interactions per
+person over the last year, each with one to three of the people and one or two team members, a survey answer
+for every second person and a contact cadence for every third. The measured metric is app.analysis.analyze,
+complete: influence score, exact brokerage, communities, coverage, support, flags, reporting cycles and
+relationship health (last touch, effective and inferred levels, stale, cadence, NPS, champions at risk), from
+the plain records. The baseline is networkx computing the same graph
 metrics the plain way in the same run: pagerank, exact betweenness_centrality and louvain_communities (seed 42)
 on graphs it builds from the same records. At 10,000 people that baseline would take minutes (its exact
 betweenness alone grows with people × links), so it is not run there and baseline_seconds is null.
@@ -59,6 +63,27 @@ def sample_map(people: int, seed: int = SEED, extra_links: int = 2, member_share
     return nodes, edges
 
 
+def sample_history(nodes, seed: int = SEED + 1, per_person: int = 3):
+    """Interactions, survey answers and cadences for a map from `sample_map` (DESIGN.md "Relationship health")."""
+    import datetime as dt
+
+    from app.analysis import Answer, HealthInput, Touch
+
+    rng = random.Random(seed)
+    today = dt.date(2026, 6, 30)
+    people = [n.key for n in nodes if n.key[0] == "person"]
+    members = [n.key for n in nodes if n.key[0] == "member"]
+    channels = ("meeting", "call", "email", "visit", "demo", "dinner", "event")
+    touches = tuple(
+        Touch(today - dt.timedelta(days=rng.randint(0, 365)), rng.choice(channels),
+              frozenset(rng.sample(people, rng.randint(1, 3)) + rng.sample(members, rng.randint(1, 2))))
+        for _ in range(len(people) * per_person))
+    answers = tuple(Answer(key, today - dt.timedelta(days=rng.randint(0, 365)), rng.randint(0, 10),
+                           rng.randint(1, 5)) for key in people[::2])
+    cadence = {key: rng.choice((30, 60, 90)) for key in people[::3]}
+    return HealthInput(today=today, interactions=touches, answers=answers, cadence=cadence)
+
+
 def networkx_baseline(nodes, edges) -> None:
     """The same influence score, brokerage and communities with networkx alone."""
     import networkx as nx
@@ -88,13 +113,14 @@ def measure(runs: int) -> list[dict]:
     from app.analysis import analyze
 
     warm_nodes, warm_edges = sample_map(SIZES[0])
-    analyze(warm_nodes, warm_edges)
+    analyze(warm_nodes, warm_edges, sample_history(warm_nodes))
     results = []
     for size in SIZES:
         nodes, edges = sample_map(size)
+        history = sample_history(nodes)
         row = {"size": size, "nodes": len(nodes), "links": len(edges)}
         log(f"{size} people: analyze …")
-        row["seconds"] = median_seconds(partial(analyze, nodes, edges), runs)
+        row["seconds"] = median_seconds(partial(analyze, nodes, edges, history), runs)
         row["baseline"] = None
         if size <= BASELINE_UP_TO:
             log(f"{size} people: networkx pagerank + betweenness + louvain …")

@@ -515,16 +515,21 @@ def test_to_json_shape():
     nodes, edges = committee()
     data = to_json(analyze(nodes, edges), "Acme")
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {"account", "people", "coverage", "support_index"}
+    assert set(data) == {"account", "people", "coverage", "support_index", "nps"}
     assert data["account"] == "Acme"
-    assert set(data["coverage"]) == {"score", "gaps", "single_threaded"}
+    assert set(data["coverage"]) == {"score", "gaps", "single_threaded", "effective_score", "stale"}
+    assert isinstance(data["coverage"]["effective_score"], float)
+    assert all(isinstance(name, str) for name in data["coverage"]["stale"])
+    assert data["nps"] is None
     assert isinstance(data["coverage"]["score"], float)
     assert data["coverage"]["gaps"] == ["P3", "P4"]
     assert isinstance(data["coverage"]["single_threaded"], bool)
     assert isinstance(data["support_index"], float)
     types = {"name": (str,), "side": (str,), "role": (str, type(None)), "stance": (str, type(None)),
              "influence_declared": (int, type(None)), "influence_score": (float,), "brokerage": (float,),
-             "community": (int, type(None)), "coverage_level": (int,), "flags": (list,)}
+             "community": (int, type(None)), "coverage_level": (int,), "flags": (list,),
+             "last_contact_days": (int, type(None)), "effective_coverage_level": (int,), "inferred_level": (int,),
+             "satisfaction": (int, type(None))}
     for person in data["people"]:
         assert set(person) == set(types)
         for key, allowed in types.items():

@@ -30,13 +30,14 @@ def test_analyze_json_on_the_demo_through_the_command_line(tmp_path):
     result = run("--db", str(db), "analyze", "--account", DEMO_ACCOUNT_NAMES[1], "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert set(payload) == {"account", "people", "coverage", "support_index"}
+    assert set(payload) == {"account", "people", "coverage", "support_index", "nps"}
     assert payload["account"] == DEMO_ACCOUNT_NAMES[1]
-    assert set(payload["coverage"]) == {"score", "gaps", "single_threaded"}
+    assert set(payload["coverage"]) == {"score", "gaps", "single_threaded", "effective_score", "stale"}
     people = payload["people"]
     for p in people:
         assert set(p) == {"name", "side", "role", "stance", "influence_declared", "influence_score", "brokerage",
-                          "community", "coverage_level", "flags"}
+                          "community", "coverage_level", "flags", "last_contact_days", "effective_coverage_level",
+                          "inferred_level", "satisfaction"}
     client = [p for p in people if p["side"] == "client"]
     assert abs(sum(p["influence_score"] for p in client) - 1.0) < 1e-9
     assert all(p["influence_score"] == 0.0 for p in people if p["side"] == "team")

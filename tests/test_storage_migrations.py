@@ -34,6 +34,8 @@ from app.models import (
     Person,
     QualificationCriterion,
     QualificationRating,
+    RoleCadence,
+    SurveyAnswer,
     TeamMember,
 )
 from app.models.team_entities import (
@@ -370,6 +372,9 @@ VALID = {
     AccountTeamRole: lambda i: {"account_id": i.account, "member_id": i.member, "role": "service"},
     CompetencyRating: lambda i: {"member_id": i.member, "criterion_id": i.competency, "rating": 5},
     AccountCompetencyNeed: lambda i: {"account_id": i.account, "criterion_id": i.competency, "level": 1},
+    SurveyAnswer: lambda i: {"account_id": i.account, "person_id": i.ada, "answered_on": dt.date(2024, 6, 1),
+                             "recommend": 9},
+    RoleCadence: lambda i: {"role": "economic_buyer", "days": 30},
 }
 
 BAD_VALUES = [
@@ -419,6 +424,12 @@ BAD_VALUES = [
     ("ck_competency_rating_rating", CompetencyRating, lambda i: {"rating": 0}),
     ("ck_competency_rating_rating", CompetencyRating, lambda i: {"rating": 6}),
     ("ck_account_competency_need_level", AccountCompetencyNeed, lambda i: {"level": 6}),
+    ("ck_person_cadence_days", Person, lambda i: {"cadence_days": 0}),
+    ("ck_survey_answer_recommend", SurveyAnswer, lambda i: {"recommend": 11}),
+    ("ck_survey_answer_recommend", SurveyAnswer, lambda i: {"recommend": -1}),
+    ("ck_survey_answer_satisfaction", SurveyAnswer, lambda i: {"satisfaction": 0}),
+    ("ck_role_cadence_role", RoleCadence, lambda i: {"role": "boss"}),
+    ("ck_role_cadence_days", RoleCadence, lambda i: {"days": 0}),
 ]
 
 

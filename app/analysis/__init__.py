@@ -1,6 +1,7 @@
 """Analysis of one account's map (DESIGN.md "Analysis definitions"): pure Python, no Qt and no database,
 so that it runs in a worker on plain records."""
 
+from app.analysis.health import AccountHealth, Answer, HealthInput, Touch
 from app.analysis.model import (
     AccountAnalysis,
     Edge,
@@ -17,6 +18,10 @@ from app.analysis.whatif import next_best_relationships, what_if
 
 __all__ = [
     "AccountAnalysis",
+    "AccountHealth",
+    "Answer",
+    "HealthInput",
+    "Touch",
     "Edge",
     "Key",
     "Node",

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.analysis.health import AccountHealth
 
 Key = tuple[str, int]  # ("person", id): the customer's people; ("member", id): our team members
 
@@ -50,6 +54,11 @@ class PersonResult:
     community: int | None
     coverage_level: int
     flags: list[str] = field(default_factory=list)
+    # Relationship health (DESIGN.md "Relationship health"); None and 0 on the team side.
+    last_contact_days: int | None = None
+    effective_coverage_level: int = 0
+    inferred_level: int = 0
+    satisfaction: int | None = None
 
 
 @dataclass
@@ -60,6 +69,7 @@ class AccountAnalysis:
     single_threaded: bool
     support_index: float | None
     problems: list[str] = field(default_factory=list)
+    health: AccountHealth | None = None
 
     def person(self, key: Key) -> PersonResult:
         for result in self.people:

@@ -1,10 +1,10 @@
-"""Undoable edits of an account's needs, interactions, next actions, opportunities and snapshots."""
+"""Undoable edits of an account's needs, interactions, next actions, opportunities, snapshots and survey answers."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.commands.base import CreateCommand, DeleteCommand, EditCommand
+from app.commands.base import CreateCommand, DeleteCommand, EditCommand, WorkspaceCommand
 from app.document import Workspace
 from app.i18n import translate
 
@@ -87,3 +87,32 @@ def take_snapshot(ws: Workspace, account_id: int, name: str) -> CreateCommand:
 def delete_snapshot(ws: Workspace, snapshot_id: int, name: str) -> DeleteCommand:
     return DeleteCommand(translate("Commands", "Delete snapshot {name}").format(name=name),
                          ws.delete_snapshot, snapshot_id, ws.restore)
+
+
+def record_survey_answer(ws: Workspace, person_id: int, person_name: str, answered_on, recommend: int,
+                         satisfaction: int | None = None, comment: str | None = None) -> CreateCommand:
+    return CreateCommand(
+        translate("Commands", "Record survey answer of {name}").format(name=_short(person_name)),
+        lambda: ws.add_survey_answer(person_id, answered_on, recommend, satisfaction, comment),
+        ws.delete_survey_answer, ws.restore)
+
+
+def delete_survey_answer(ws: Workspace, answer_id: int, person_name: str) -> DeleteCommand:
+    return DeleteCommand(translate("Commands", "Delete survey answer of {name}").format(name=_short(person_name)),
+                         ws.delete_survey_answer, answer_id, ws.restore)
+
+
+class SetRoleCadence(WorkspaceCommand):
+    """Change the contact cadence of a buying role (``days`` None: no cadence; ``reset``: the built-in one)."""
+
+    def __init__(self, ws: Workspace, role: str, role_label: str, days: int | None, reset: bool = False) -> None:
+        super().__init__(translate("Commands", "Set contact cadence of {role}").format(role=role_label))
+        self._ws, self._role, self._days, self._reset = ws, role, days, reset
+        self._old: tuple[bool, int | None] = (False, None)
+
+    def _do(self) -> None:
+        self._old = self._ws.set_role_cadence(self._role, self._days, self._reset)
+
+    def _undo(self) -> None:
+        had_own, days = self._old
+        self._ws.set_role_cadence(self._role, days, reset=not had_own)

@@ -224,3 +224,16 @@ OPPORTUNITY = {
     "competitors": "华为云Stack、阿里云专有云、腾讯云TCE",
     "notes": "POC技术领先；需拆分到两个预算年度，钱行长的态度是最大变数。",
 }
+
+# Satisfaction surveys (客户满意度): (person key, days before today, recommend 0–10, satisfaction 1–5 or None,
+# comment). The proof of concept pleased the data team; the risk side is not convinced yet.
+SURVEYS = (
+    ("han.zhigang", 150, 7, 3, None),
+    ("han.zhigang", 30, 8, 4, "POC结果符合预期"),
+    ("cao.ying", 30, 10, 5, "实时风控延迟达标"),
+    ("wu.ting", 150, 9, 5, None),
+    ("wu.ting", 30, 9, 4, None),
+    ("luo.bin", 30, 5, 2, "安全合规材料还不完整"),
+    ("zhou.yan", 30, 8, 4, "培训很到位"),
+    ("li.xiuying", 30, 3, 2, "对国产化替代的风险有顾虑"),
+)

@@ -13,6 +13,7 @@ Each account module (manufacturer, bank, retail) holds its data as plain tables:
   is a space-separated list of person keys and team member names.
 - ``ACTIONS``: (title, owner, due in days from today (negative: past), person key or None, priority, status, notes).
 - ``OPPORTUNITY``: fields of the opportunity, with ``close_in_days`` for the expected close date.
+- ``SURVEYS``: (person key, days before today, recommend 0–10, satisfaction 1–5 or None, comment or None).
 """
 
 from __future__ import annotations
@@ -24,7 +25,16 @@ from types import ModuleType
 from sqlalchemy.orm import Session
 
 from app.demo import bank, manufacturer, retail, team
-from app.models.entities import Action, Interaction, InteractionParticipant, Need, Opportunity, Person, TeamMember
+from app.models.entities import (
+    Action,
+    Interaction,
+    InteractionParticipant,
+    Need,
+    Opportunity,
+    Person,
+    SurveyAnswer,
+    TeamMember,
+)
 from app.models.repositories import accounts as account_repo
 from app.models.repositories import links as link_repo
 from app.models.repositories import people as people_repo
@@ -173,6 +183,11 @@ def _load_account(session: Session, m: ModuleType, number: int, members: _Member
             else:
                 interaction.participants.append(InteractionParticipant(member_id=members[token].id))
         session.add(interaction)
+
+    for key, days_ago, recommend, satisfaction, comment in getattr(m, "SURVEYS", ()):
+        session.add(SurveyAnswer(account_id=aid, person_id=people[key].id,
+                                 answered_on=today - dt.timedelta(days=days_ago), recommend=recommend,
+                                 satisfaction=satisfaction, comment=comment))
 
     for title, owner_name, due_in, key, priority, status, notes in m.ACTIONS:
         session.add(

@@ -236,3 +236,18 @@ OPPORTUNITY = {
     "competitors": "SAP S/4HANA（经合作伙伴）、用友 YonBIP、鼎捷 MES",
     "notes": "原计划三季度立项，因CIO更替推迟；入围名单中我方与SAP合作伙伴并列。",
 }
+
+# Satisfaction surveys (客户满意度): (person key, days before today, recommend 0–10, satisfaction 1–5 or None,
+# comment). The yearly survey went out twice; the plant managers love the pilot, finance has doubts.
+SURVEYS = (
+    ("wang.hongbin", 200, 8, 4, "一期交付准时，期待二期方案"),
+    ("wang.hongbin", 20, 7, 3, "二期报价偏高，需要再论证投入产出"),
+    ("guo.jianjun", 200, 9, 5, None),
+    ("guo.jianjun", 20, 10, 5, "试点产线停机时间明显下降"),
+    ("tang.wei", 20, 9, 4, "接口文档完整，技术支持响应快"),
+    ("sun.meiling", 20, 4, 2, "付款节点和预算周期不匹配"),
+    ("feng.xiaodong", 200, 10, 5, None),
+    ("feng.xiaodong", 20, 6, 3, "最近来现场的次数少了"),
+    ("pan.zhiqiang", 20, 9, 4, None),
+    ("deng.kai", 20, 8, 4, "排产看板好用，希望能导出报表"),
+)

@@ -193,3 +193,15 @@ OPPORTUNITY = {
     "competitors": "海信商用、富基、内部自研（开源POS）",
     "notes": "商务条款谈判中：对方要求再降价8%并按批次付款；总经理尚未见过我方。",
 }
+
+# Satisfaction surveys (客户满意度): (person key, days before today, recommend 0–10, satisfaction 1–5 or None,
+# comment). The stores are happy with the loyalty app; head office is split.
+SURVEYS = (
+    ("qiu.yue", 120, 10, 5, None),
+    ("qiu.yue", 15, 9, 5, "会员小程序上线后复购提升明显"),
+    ("cai.zhiming", 15, 8, 4, None),
+    ("liang.wei", 15, 7, 3, "数据同步偶尔延迟"),
+    ("he.xiaoyan", 15, 10, 5, "门店店员都说好用"),
+    ("feng.jie", 15, 2, 1, "年度费用超出预算"),
+    ("ke.min", 15, 9, 4, None),
+)

@@ -19,10 +19,12 @@ from app.document.records import (
     NeedRecord,
     OpportunityRecord,
     SnapshotRecord,
+    SurveyAnswerRecord,
 )
 from app.document.snapshots import capture
-from app.models import Action, Interaction, Need, Opportunity, Snapshot
+from app.models import Action, Interaction, Need, Opportunity, Snapshot, SurveyAnswer
 from app.models.repositories import account_records as repo
+from app.models.repositories import health as health_repo
 from app.models.repositories.deletion import DeletionRecord
 
 
@@ -39,6 +41,11 @@ def _action(a: Action) -> ActionRecord:
 def _opportunity(o: Opportunity, people: list[int]) -> OpportunityRecord:
     return OpportunityRecord(o.id, o.account_id, o.name, o.value, o.currency, o.stage, o.probability,
                              o.expected_close, o.competitors, o.notes, tuple(people))
+
+
+def _answer(a: SurveyAnswer) -> SurveyAnswerRecord:
+    return SurveyAnswerRecord(a.id, a.account_id, a.person_id, a.answered_on, a.recommend, a.satisfaction,
+                              a.comment)
 
 
 def _snapshot(s: Snapshot) -> SnapshotRecord:
@@ -91,6 +98,34 @@ class AccountRecordsMixin:
 
     def delete_interaction(self, interaction_id: int) -> DeletionRecord:
         return self._delete(Interaction, interaction_id)
+
+    # -- survey answers (append-only: added and deleted, never edited) --------------------------
+    def survey_answers(self, account_id: int) -> list[SurveyAnswerRecord]:
+        return self._read(lambda s: [_answer(a) for a in health_repo.answers_of(s, account_id)])
+
+    def add_survey_answer(self, person_id: int, answered_on: dt.date, recommend: int,
+                          satisfaction: int | None = None, comment: str | None = None) -> int:
+        def work(s: Session) -> tuple[int, int]:
+            answer = health_repo.add_answer(s, person_id, answered_on, recommend, satisfaction, comment)
+            return answer.id, answer.account_id
+
+        answer_id, account_id = self._write(work)
+        self.surveys_changed.emit(Change("survey_answer", (answer_id,), account_id))
+        return answer_id
+
+    def delete_survey_answer(self, answer_id: int) -> DeletionRecord:
+        return self._delete(SurveyAnswer, answer_id)
+
+    # -- contact cadence of each buying role (shared by all accounts) ---------------------------
+    def role_cadences(self) -> dict[str, int | None]:
+        """The roles whose cadence the user changed from the built-in default (None: no cadence)."""
+        return self._read(health_repo.role_cadences)
+
+    def set_role_cadence(self, role: str, days: int | None, reset: bool = False) -> tuple[bool, int | None]:
+        """Returns what the role had before, as (changed by the user, days), for undo."""
+        old = self._write(lambda s: health_repo.set_role_cadence(s, role, days, reset))
+        self.cadences_changed.emit(Change("role_cadence", ()))
+        return old
 
     # -- next actions ---------------------------------------------------------------------------
     def actions(self, account_id: int) -> list[ActionRecord]:

@@ -41,6 +41,7 @@ class PersonRecord:
     archived: bool = False
     x: float | None = None
     y: float | None = None
+    cadence_days: int | None = None  # None: the default of the buying role
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,17 @@ class InteractionRecord:
     summary: str | None
     sentiment: int | None
     participants: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SurveyAnswerRecord:
+    id: int
+    account_id: int
+    person_id: int
+    answered_on: dt.date
+    recommend: int  # 0–10
+    satisfaction: int | None = None  # 1–5
+    comment: str | None = None
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,8 @@ class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
     opportunities_changed = Signal(object)
     snapshots_changed = Signal(object)
     account_team_changed = Signal(object)  # templates, roles per account, competency profiles and needs
+    surveys_changed = Signal(object)
+    cadences_changed = Signal(object)  # the cadence of a buying role, shared by all accounts
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +117,7 @@ class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
             )
         for table, signal in (("need", self.needs_changed), ("interaction", self.interactions_changed),
                               ("action", self.actions_changed), ("opportunity", self.opportunities_changed),
-                              ("snapshot", self.snapshots_changed)):
+                              ("snapshot", self.snapshots_changed), ("survey_answer", self.surveys_changed)):
             nulled_here = {pk["id"] for t, pk, _c, _v in nulled if t == table}
             if table in rows or nulled_here:
                 signal.emit(Change(table, ids(table) + tuple(sorted(nulled_here)), scope(accounts_of(table))))

@@ -27,6 +27,7 @@ from app.models import enums
 from app.models.entities import QualificationCriterion, TeamMember
 from app.models.repositories import account_records as records_repo
 from app.models.repositories import accounts as account_repo
+from app.models.repositories import health as health_repo
 from app.models.repositories import links as link_repo
 from app.models.repositories import map_data as map_repo
 from app.models.repositories import people as people_repo
@@ -133,6 +134,7 @@ def export_account_json(session: Session, account_id: int, shareable: bool = Fal
                           for o in opportunities],
         "snapshots": [{"name": s.name, "taken_at": _iso(s.taken_at), "data": _snapshot_out(s.data)}
                       for s in records_repo.snapshots_of(session, account_id)],
+        "surveys": _surveys_out(session, account_id, who),
     }
     if shareable:
         _make_shareable(result)
@@ -167,6 +169,7 @@ def _make_shareable(result: dict) -> None:
             record.pop("notes", None)
     result["links"] = [link for link in result["links"] if link["kind"] not in PRIVATE_LINK_KINDS]
     result["needs"] = [need for need in result["needs"] if need["kind"] != "personal"]
+    result["surveys"] = []  # what each person told us about us, like their stance, stays in the house
     for snapshot in result["snapshots"]:
         data = snapshot["data"]
         for person in data.get("people", []):
@@ -241,7 +244,8 @@ def _has_content(session: Session, account_id: int) -> bool:
     return bool(map_repo.people_rows(session, account_id) or records_repo.needs_of(session, account_id)
                 or records_repo.interactions_of(session, account_id) or records_repo.actions_of(session, account_id)
                 or records_repo.opportunities_of(session, account_id)
-                or records_repo.snapshots_of(session, account_id))
+                or records_repo.snapshots_of(session, account_id)
+                or health_repo.answer_rows(session, account_id))
 
 
 def _apply(session: Session, plan: Plan, account_name: str, existing, report: ImportReport) -> None:
@@ -287,6 +291,9 @@ def _apply(session: Session, plan: Plan, account_name: str, existing, report: Im
     for opp in plan.opportunities:
         people = [ids[ref][1] for ref in opp.pop("people")]
         records_repo.add_opportunity(session, account_id, opp.pop("name"), people=people, **opp)
+    for answer in plan.surveys:
+        health_repo.add_answer(session, ids[answer["person_ref"]][1], answer["date"], answer["recommend"],
+                               answer.get("satisfaction"), answer.get("comment"))
     for snap in reversed(plan.snapshots):
         records_repo.add_snapshot(session, account_id, snap["name"], snap["taken_at"],
                                   _snapshot_in(snap["data"], ids))
@@ -355,7 +362,8 @@ def _number(v):
 def _whole(lo: int | None = None, hi: int | None = None):
     def check(v):
         if isinstance(v, bool) or not isinstance(v, int) or (lo is not None and v < lo) or (hi is not None and v > hi):
-            raise _Bad(f"expected a whole number{'' if lo is None else f' from {lo} to {hi}'}, not {v!r}")
+            bounds = "" if lo is None else f" from {lo}" + ("" if hi is None else f" to {hi}")
+            raise _Bad(f"expected a whole number{bounds}, not {v!r}")
         return v
     return check
 
@@ -398,7 +406,8 @@ ACCOUNT_SPEC = {"industry": _text, "region": _text, "employees": _whole(0, None)
                 "lead_source": _text, "notes": _text}
 PERSON_SPEC = {"title": _text, "department": _text, "role": _choice(enums.BUYING_ROLES),
                "stance": _choice(enums.STANCES), "influence": _whole(1, 5), "competitor_preference": _text,
-               "email": _text, "phone": _text, "notes": _text, "archived": _flag, "x": _number, "y": _number}
+               "email": _text, "phone": _text, "notes": _text, "archived": _flag, "x": _number, "y": _number,
+               "cadence_days": _whole(1, None)}
 MEMBER_SPEC = {"title": _text, "team_role": _choice(enums.TEAM_ROLES), "email": _text, "phone": _text,
                "notes": _text, "archived": _flag, "on_team": _flag, "x": _number, "y": _number}
 LINK_SPEC = {"kind": _choice(enums.LINK_KINDS), "strength": _whole(1, 5), "notes": _text}
@@ -411,6 +420,8 @@ ACTION_SPEC = {"title": _text, "due_date": _iso_parser(dt.date), "priority": _ch
 OPPORTUNITY_SPEC = {"name": _text, "value": _money, "currency": _text, "stage": _choice(enums.OPPORTUNITY_STAGES),
                     "probability": _whole(0, 100), "expected_close": _iso_parser(dt.date), "competitors": _text,
                     "notes": _text}
+SURVEY_SPEC = {"date": _iso_parser(dt.date), "recommend": _whole(0, 10), "satisfaction": _whole(1, 5),
+               "comment": _text}
 REQUIRED = {"people": ("name",), "team_members": ("name",), "links": ("kind",), "needs": ("description",),
             "interactions": ("occurred_at", "channel"), "actions": ("title",), "opportunities": ("name",)}
 REFERENCES = {"links": ("source", "target"), "needs": ("person",), "actions": ("owner", "person")}
@@ -432,6 +443,7 @@ class Plan:
     actions: list[dict] = field(default_factory=list)
     opportunities: list[dict] = field(default_factory=list)
     snapshots: list[dict] = field(default_factory=list)
+    surveys: list[dict] = field(default_factory=list)
 
 
 def _someone(ref: str | None, where: str) -> str:
@@ -475,7 +487,7 @@ def _validate(payload, report: ImportReport) -> Plan:
     plan = Plan()
     sections = {}
     for section in ("people", "team_members", "links", "needs", "interactions", "actions", "opportunities",
-                    "snapshots"):
+                    "snapshots", "surveys"):
         sections[section] = payload.get(section) or []
         if not isinstance(sections[section], list):
             raise _Bad(f"{section}: expected a list")
@@ -548,7 +560,24 @@ def _validate(payload, report: ImportReport) -> Plan:
                       ("data",), report)
         out["data"] = _snapshot_data(rec.get("data"), where)
         plan.snapshots.append(out)
+    for i, rec in enumerate(sections["surveys"]):
+        where = f"surveys[{i}]"
+        out = _record(rec, SURVEY_SPEC, where, ("date", "recommend"), ("person", "person_ref"), report)
+        out["person_ref"] = resolve(rec, "person", where, "person")
+        if out["person_ref"] is None:
+            raise _Bad(f"{where}: person is missing")
+        plan.surveys.append(out)
     return plan
+
+
+def _surveys_out(session: Session, account_id: int, who) -> list[dict]:
+    """DESIGN.md "Relationship health": one record per survey answer, oldest first."""
+    out = []
+    for person_id, day, recommend, satisfaction, comment in health_repo.answer_rows(session, account_id):
+        person = who("person", person_id)
+        out.append({"person": person["name"], "person_ref": person["ref"], "date": _iso(day),
+                    "recommend": recommend, "satisfaction": satisfaction, "comment": comment})
+    return out
 
 
 def _list(value, where: str) -> list:

@@ -14,7 +14,9 @@ from app.models.entities import (
     Person,
     QualificationCriterion,
     QualificationRating,
+    RoleCadence,
     Snapshot,
+    SurveyAnswer,
     TeamMember,
 )
 from app.models.team_entities import (
@@ -39,7 +41,9 @@ __all__ = [
     "Person",
     "QualificationCriterion",
     "QualificationRating",
+    "RoleCadence",
     "Snapshot",
+    "SurveyAnswer",
     "TeamMember",
     "AccountCompetencyNeed",
     "AccountTeamRole",

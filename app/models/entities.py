@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models import enums
 from app.models.base import Base, exactly_one, in_list, in_range
-from app.models.sync_rules import APPEND_ONLY, EDIT_SELF_OR_MANAGERS, POSITIONS, synced
+from app.models.sync_rules import APPEND_ONLY, EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS, POSITIONS, synced
 
 
 class TimestampMixin:
@@ -107,6 +107,7 @@ class Person(TimestampMixin, Base):
         CheckConstraint(in_list("role", enums.BUYING_ROLES), name="role"),
         CheckConstraint(in_list("stance", enums.STANCES), name="stance"),
         CheckConstraint(in_range("influence", 1, 5), name="influence"),
+        CheckConstraint("cadence_days IS NULL OR cadence_days > 0", name="cadence_days"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +128,8 @@ class Person(TimestampMixin, Base):
     # The person's identity in the system a file came from (工号, UserId, a CRM's record id, or the e-mail), so
     # importing the same file again updates them instead of adding a second person of the same name.
     external_id: Mapped[str | None] = mapped_column(String(200))
+    # How often we should be in touch, in days; None: the default of the person's buying role.
+    cadence_days: Mapped[int | None] = mapped_column(Integer)
 
     account: Mapped[Account] = relationship(back_populates="people")
 
@@ -206,6 +209,41 @@ class InteractionParticipant(Base):
     interaction_id: Mapped[int] = mapped_column(ForeignKey("interaction.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="CASCADE"))
+
+
+class SurveyAnswer(TimestampMixin, Base):
+    """One person's answer to a satisfaction survey (客户满意度): 0–10 recommend, optional 1–5 satisfaction."""
+
+    __tablename__ = "survey_answer"
+    __table_args__ = (
+        CheckConstraint(in_range("recommend", 0, 10, nullable=False), name="recommend"),
+        CheckConstraint(in_range("satisfaction", 1, 5), name="satisfaction"),
+    )
+    # An answer is a fact of its day: corrected by deleting and answering again, never edited in place.
+    __sync__ = synced("account_id", kind=APPEND_ONLY)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    answered_on: Mapped[dt.date] = mapped_column(Date)
+    recommend: Mapped[int] = mapped_column(Integer)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class RoleCadence(Base):
+    """The contact cadence of a buying role, in days, where the user changed the built-in default."""
+
+    __tablename__ = "role_cadence"
+    # The team's cadence per role, one row per role: managers set it for everyone.
+    __sync__ = synced(None, natural_key=("role",), shared_edit=EDIT_MANAGERS)
+    __table_args__ = (
+        CheckConstraint(in_list("role", enums.BUYING_ROLES), name="role"),
+        CheckConstraint("days IS NULL OR days > 0", name="days"),
+    )
+
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
+    days: Mapped[int | None] = mapped_column(Integer)  # None: no cadence for this role
 
 
 class Action(TimestampMixin, Base):

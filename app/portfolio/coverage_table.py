@@ -63,6 +63,12 @@ class AccountRow:
     days_since_last_interaction: int | None
     pipeline: dict[str, Decimal] = field(default_factory=dict, hash=False)  # open opportunities per currency
     team_roles_missing: tuple[str, ...] = ()  # roles of the tier's team template nobody on our side fills
+    # Relationship health (DESIGN.md), filled in by app.portfolio.health_table.with_health: coverage once time
+    # is counted, who went stale, NPS, champions at risk; None until then.
+    effective_score: float | None = None
+    stale: tuple[str, ...] = ()
+    nps: float | None = None
+    champions_at_risk: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from app.i18n import labels, translate
 from app.i18n.language import join_names
+from app.i18n.relative_time import days_ago
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+NEVER = 10**6  # days since the last contact of someone never met: they sort as the longest ago
 
 
 def flag_labels() -> dict[str, str]:
@@ -17,11 +19,16 @@ def flag_labels() -> dict[str, str]:
         "hidden_power": translate("Analysis", "hidden power"),
         "overrated": translate("Analysis", "less power than declared"),
         "reporting_cycle": translate("Analysis", "reporting cycle"),
+        "stale": translate("Analysis", "gone stale"),
+        "overstated_relationship": translate("Analysis", "closer on paper than in the history"),
+        "understated_relationship": translate("Analysis", "closer in the history than on paper"),
+        "cadence_overdue": translate("Analysis", "contact overdue"),
+        "champion_at_risk": translate("Analysis", "champion at risk"),
     }
 
 
 class AnalysisModel(QAbstractTableModel):
-    NAME, SCORE, BROKERAGE, DECLARED, STANCE, COVERAGE, COMMUNITY, FLAGS = range(8)
+    NAME, SCORE, BROKERAGE, DECLARED, STANCE, COVERAGE, COMMUNITY, FLAGS, EFFECTIVE, LAST_CONTACT = range(10)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +52,7 @@ class AnalysisModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 10
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
@@ -60,6 +67,8 @@ class AnalysisModel(QAbstractTableModel):
                 translate("Analysis", "Coverage"),
                 translate("Analysis", "Coalition"),
                 translate("Analysis", "Flags"),
+                translate("Analysis", "Effective"),
+                translate("Analysis", "Last contact"),
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
@@ -72,6 +81,9 @@ class AnalysisModel(QAbstractTableModel):
                 translate("Analysis", "Our strongest relationship with this person (0 = none)"),
                 translate("Analysis", "Groups that are more connected among themselves than with the rest"),
                 None,
+                translate("Analysis", "Our strongest relationship once time is counted: one level less for every "
+                                      "60 days without meeting (a relationship never met counts one less)"),
+                translate("Analysis", "When this person last took part in an interaction we logged"),
             )[section]
         return None
 
@@ -89,11 +101,15 @@ class AnalysisModel(QAbstractTableModel):
                 self._levels.get(p.coverage_level, "—") if p.coverage_level else "—",
                 "" if p.community is None else str(p.community + 1),
                 join_names(self._flags.get(f, f) for f in p.flags),
+                self._levels.get(p.effective_coverage_level, "—") if p.effective_coverage_level else "—",
+                "—" if p.last_contact_days is None else days_ago(p.last_contact_days),
             )[col]
         if role == Qt.ItemDataRole.EditRole:  # sort keys
             return (p.name, p.influence_score, p.brokerage, p.influence_declared or 0,
                     {"advocate": 2, "supporter": 1, "neutral": 0, "skeptic": -1, "opponent": -2}.get(p.stance, -3),
-                    p.coverage_level, -1 if p.community is None else p.community, len(p.flags))[col]
+                    p.coverage_level, -1 if p.community is None else p.community, len(p.flags),
+                    p.effective_coverage_level,
+                    NEVER if p.last_contact_days is None else p.last_contact_days)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.SCORE, self.BROKERAGE, self.DECLARED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KEY_ROLE:

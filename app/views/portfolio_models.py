@@ -36,7 +36,7 @@ def pipeline_total(pipeline: dict[str, Decimal]) -> float:
 
 class AccountsModel(QAbstractTableModel):
     (ACCOUNT, TIER, OWNER, PEOPLE, COVERAGE, GAPS, SINGLE, SUPPORT, OPEN, OVERDUE, QUIET,
-     PIPELINE, TEAM_MISSING) = range(13)
+     PIPELINE, TEAM_MISSING, EFFECTIVE, STALE, NPS, CHAMPIONS) = range(17)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -52,6 +52,13 @@ class AccountsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
+    def set_health_rows(self, rows: list) -> None:
+        """The same accounts with their relationship health: only the health columns change."""
+        by_id = {r.account_id: r for r in rows}
+        self._rows = [by_id.get(r.account_id, r) for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.EFFECTIVE), self.index(len(self._rows) - 1, self.CHAMPIONS))
+
     def row_of(self, account_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.account_id == account_id), None)
 
@@ -59,7 +66,7 @@ class AccountsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 13
+        return 0 if parent.isValid() else 17
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
@@ -70,7 +77,10 @@ class AccountsModel(QAbstractTableModel):
                     translate("Dashboard", "Gaps"), translate("Dashboard", "Single-threaded"),
                     translate("Dashboard", "Support"), translate("Dashboard", "Open actions"),
                     translate("Dashboard", "Overdue"), translate("Dashboard", "Days since contact"),
-                    translate("Dashboard", "Pipeline"), translate("Dashboard", "Team roles missing"))[section]
+                    translate("Dashboard", "Pipeline"), translate("Dashboard", "Team roles missing"),
+                    translate("Dashboard", "Effective"),
+                    translate("Dashboard", "Stale"), translate("Dashboard", "NPS"),
+                    translate("Dashboard", "Champions at risk"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
                 self.COVERAGE: translate("Dashboard", "Share of the committee, weighted by influence, that we know "
@@ -82,6 +92,11 @@ class AccountsModel(QAbstractTableModel):
                 self.PIPELINE: translate("Dashboard", "Open opportunities (not won or lost), per currency"),
                 self.TEAM_MISSING: translate("Dashboard", "Roles of the tier's team template nobody on our side "
                                                           "fills"),
+                self.EFFECTIVE: translate("Dashboard", "Coverage once time is counted: a relationship loses a level "
+                                                       "for every 60 days without meeting"),
+                self.STALE: translate("Dashboard", "People we claim to know well whom nobody has met lately"),
+                self.NPS: translate("Dashboard", "Net promoter score of the latest survey answers, −100 … +100"),
+                self.CHAMPIONS: translate("Dashboard", "Coaches and advocates who left, turned or went stale"),
             }.get(section)
         return None
 
@@ -113,6 +128,14 @@ class AccountsModel(QAbstractTableModel):
         if col == self.TEAM_MISSING:
             names = labels.team_roles()
             return translate("Dashboard", ", ").join(names.get(role, role) for role in r.team_roles_missing)
+        if col == self.EFFECTIVE:
+            return "…" if r.effective_score is None else f"{round(r.effective_score * 100)}%"
+        if col == self.STALE:
+            return str(len(r.stale)) if r.stale else ""
+        if col == self.NPS:
+            return "" if r.nps is None else f"{r.nps:+.0f}"
+        if col == self.CHAMPIONS:
+            return str(len(r.champions_at_risk)) if r.champions_at_risk else ""
         return pipeline_text(r.pipeline)
 
     def _sort_key(self, r, col: int):
@@ -120,7 +143,9 @@ class AccountsModel(QAbstractTableModel):
                 int(r.single_threaded), -2.0 if r.support_index is None else r.support_index, r.open_actions,
                 r.overdue_actions,
                 10 ** 6 if r.days_since_last_interaction is None else r.days_since_last_interaction,
-                pipeline_total(r.pipeline), len(r.team_roles_missing))[col]
+                pipeline_total(r.pipeline), len(r.team_roles_missing),
+                -1.0 if r.effective_score is None else r.effective_score, len(r.stale),
+                -1000.0 if r.nps is None else r.nps, len(r.champions_at_risk))[col]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -139,6 +164,10 @@ class AccountsModel(QAbstractTableModel):
             return QBrush(WARNING)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.GAPS and r.gap_names:
             return "\n".join(r.gap_names)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.STALE and r.stale:
+            return "\n".join(r.stale)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.CHAMPIONS and r.champions_at_risk:
+            return "\n".join(r.champions_at_risk)
         return None
 
     @staticmethod
@@ -147,7 +176,9 @@ class AccountsModel(QAbstractTableModel):
                 or (col == AccountsModel.OVERDUE and r.overdue_actions > 0)
                 or (col == AccountsModel.GAPS and r.gaps > 0)
                 or (col == AccountsModel.QUIET and is_quiet(r))
-                or (col == AccountsModel.TEAM_MISSING and bool(r.team_roles_missing)))
+                or (col == AccountsModel.TEAM_MISSING and bool(r.team_roles_missing))
+                or (col == AccountsModel.CHAMPIONS and bool(r.champions_at_risk))
+                or (col == AccountsModel.NPS and r.nps is not None and r.nps < 0))
 
 
 class AccountsFilter(QSortFilterProxyModel):

@@ -400,6 +400,26 @@ To keep their history, archive them instead.</source>
         <translation>汇报关系成环</translation>
     </message>
     <message>
+        <source>gone stale</source>
+        <translation>关系已冷却</translation>
+    </message>
+    <message>
+        <source>closer on paper than in the history</source>
+        <translation>登记的关系强于互动记录</translation>
+    </message>
+    <message>
+        <source>closer in the history than on paper</source>
+        <translation>互动记录强于登记的关系</translation>
+    </message>
+    <message>
+        <source>contact overdue</source>
+        <translation>联系已逾期</translation>
+    </message>
+    <message>
+        <source>champion at risk</source>
+        <translation>内线有风险</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>联系人</translation>
     </message>
@@ -432,6 +452,14 @@ To keep their history, archive them instead.</source>
         <translation>提示</translation>
     </message>
     <message>
+        <source>Effective</source>
+        <translation>有效关系</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
         <source>Share of influence flowing to this person through reporting lines, influence, alliances and acquaintances (PageRank); all sum to 1</source>
         <translation>通过汇报、影响、盟友和相识关系流向此人的影响力份额（PageRank），所有人合计为 1</translation>
     </message>
@@ -450,6 +478,14 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Groups that are more connected among themselves than with the rest</source>
         <translation>内部联系比与外部联系更紧密的群体</translation>
+    </message>
+    <message>
+        <source>Our strongest relationship once time is counted: one level less for every 60 days without meeting (a relationship never met counts one less)</source>
+        <translation>计入时间后的最强关系：每 60 天未见面降一级（从未见面的关系降一级）</translation>
+    </message>
+    <message>
+        <source>When this person last took part in an interaction we logged</source>
+        <translation>此人上次参与我们记录的互动的时间</translation>
     </message>
 </context>
 <context>
@@ -491,6 +527,10 @@ To keep their history, archive them instead.</source>
         <translation>假设分析</translation>
     </message>
     <message>
+        <source>Relationships</source>
+        <translation>关系维护</translation>
+    </message>
+    <message>
         <source>The analysis could not be computed.</source>
         <translation>无法完成分析。</translation>
     </message>
@@ -503,6 +543,10 @@ To keep their history, archive them instead.</source>
         <translation>覆盖得分：%1（我方在工作关系及以上覆盖的影响力占比）</translation>
     </message>
     <message>
+        <source>Effective coverage: %1 declared, %2 once time is counted; %3 gone stale</source>
+        <translation>有效覆盖：登记 %1，计入时间后 %2；%3 人关系已冷却</translation>
+    </message>
+    <message>
         <source>Support index: %1 (−1 all against us … +1 all for us)</source>
         <translation>支持指数：%1（−1 全部反对 … +1 全部支持）</translation>
     </message>
@@ -513,6 +557,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>NPS: %1 (weighted by influence: %2)</source>
+        <translation>净推荐值（NPS）：%1（按影响力加权：%2）</translation>
     </message>
     <message>
         <source>Single-threaded: every strong relationship goes through one of us.</source>
@@ -753,6 +801,18 @@ To keep their history, archive them instead.</source>
         <translation>删除快照 {name}</translation>
     </message>
     <message>
+        <source>Record survey answer of {name}</source>
+        <translation>记录{name}的满意度调查</translation>
+    </message>
+    <message>
+        <source>Delete survey answer of {name}</source>
+        <translation>删除{name}的满意度调查</translation>
+    </message>
+    <message>
+        <source>Set contact cadence of {role}</source>
+        <translation>设置{role}的联系频率</translation>
+    </message>
+    <message>
         <source>Set the team template of {tier}</source>
         <translation>设置{tier}客户的团队模板</translation>
     </message>
@@ -890,6 +950,22 @@ To keep their history, archive them instead.</source>
         <translation>团队缺少的角色</translation>
     </message>
     <message>
+        <source>Effective</source>
+        <translation>有效覆盖</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>已冷却</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Champions at risk</source>
+        <translation>内线风险</translation>
+    </message>
+    <message>
         <source>Share of the committee, weighted by influence, that we know at least as a working relationship</source>
         <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
     </message>
@@ -912,6 +988,22 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Roles of the tier&apos;s team template nobody on our side fills</source>
         <translation>该级别团队模板中我方无人承担的角色</translation>
+    </message>
+    <message>
+        <source>Coverage once time is counted: a relationship loses a level for every 60 days without meeting</source>
+        <translation>计入时间后的覆盖：每 60 天未见面，关系降一级</translation>
+    </message>
+    <message>
+        <source>People we claim to know well whom nobody has met lately</source>
+        <translation>登记为熟悉、但近来无人见过的人</translation>
+    </message>
+    <message>
+        <source>Net promoter score of the latest survey answers, −100 … +100</source>
+        <translation>最近一次满意度调查的净推荐值，−100 … +100</translation>
+    </message>
+    <message>
+        <source>Coaches and advocates who left, turned or went stale</source>
+        <translation>已离开、态度转变或关系冷却的内线和拥护者</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1415,6 +1507,89 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>FreshnessPanel</name>
+    <message>
+        <source>Gone stale (%1)</source>
+        <translation>关系已冷却（%1）</translation>
+    </message>
+    <message>
+        <source>last met %1 — book a meeting</source>
+        <translation>上次见面是%1 — 约个会面</translation>
+    </message>
+    <message>
+        <source>no meeting on record — book a meeting</source>
+        <translation>没有见面记录 — 约个会面</translation>
+    </message>
+    <message>
+        <source>%1&apos;s relationship is declared “%2” and counts as “%3” today</source>
+        <translation>%1的关系登记为“%2”，如今只算“%3”</translation>
+    </message>
+    <message>
+        <source>Claims and evidence disagree (%1)</source>
+        <translation>登记与记录不符（%1）</translation>
+    </message>
+    <message>
+        <source>%3 declares “%1”, the last 180 days show “%2”</source>
+        <translation>%3登记为“%1”，近 180 天的互动只显示“%2”</translation>
+    </message>
+    <message>
+        <source>the last 180 days with %3 show “%2”, declared only “%1”</source>
+        <translation>与%3近 180 天的互动显示“%2”，登记仅为“%1”</translation>
+    </message>
+    <message>
+        <source>Contact overdue (%1)</source>
+        <translation>联系已逾期（%1）</translation>
+    </message>
+    <message>
+        <source>every %1 days, last contact %2</source>
+        <translation>每 %1 天联系一次，上次联系是%2</translation>
+    </message>
+    <message>
+        <source>every %1 days, no contact on record</source>
+        <translation>每 %1 天联系一次，没有联系记录</translation>
+    </message>
+    <message>
+        <source>Plan contact</source>
+        <translation>安排约见</translation>
+    </message>
+    <message>
+        <source>Add a next action to meet this person within a week</source>
+        <translation>添加下一步行动：一周内约见此人</translation>
+    </message>
+    <message>
+        <source>left the account</source>
+        <translation>已离开客户</translation>
+    </message>
+    <message>
+        <source>stance fell since the last snapshot</source>
+        <translation>态度比上次快照时差</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale</source>
+        <translation>关系已冷却</translation>
+    </message>
+    <message>
+        <source>Champions at risk (%1)</source>
+        <translation>内线有风险（%1）</translation>
+    </message>
+    <message>
+        <source>our only strong relationship (%1) has gone stale</source>
+        <translation>我们唯一的深度关系（%1）已冷却</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Meet %1 before %2</source>
+        <translation>约见%1（%2前）</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已安排</translation>
     </message>
 </context>
 <context>
@@ -3134,7 +3309,7 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3618,7 +3793,7 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Please enter a name.</source>
-        <translation>请输入姓名。</translation>
+        <translation>请输入名称。</translation>
     </message>
 </context>
 <context>
@@ -3893,7 +4068,7 @@ Decision maps of key-account buying committees.</source>
     <name>People</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3947,8 +4122,16 @@ Decision maps of key-account buying committees.</source>
         <translation>此人倾向的竞争对手</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>As the buying role</source>
+        <translation>按角色默认</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -3981,6 +4164,10 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Contact e&amp;very</source>
+        <translation>联系频率(&amp;V)</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
@@ -3988,14 +4175,30 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Please enter a name.</source>
-        <translation>请输入姓名。</translation>
+        <translation>请输入名称。</translation>
     </message>
 </context>
 <context>
     <name>PersonProfilePanel</name>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>As the buying role</source>
+        <translation>按角色默认</translation>
+    </message>
+    <message>
+        <source>How often we should be in touch; past it the contact shows as overdue</source>
+        <translation>我们应多久联系一次；超过后显示为联系逾期</translation>
+    </message>
+    <message>
+        <source>Record survey answer…</source>
+        <translation>记录满意度调查…</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -4030,8 +4233,16 @@ Decision maps of key-account buying committees.</source>
         <translation>影响力(&amp;I)</translation>
     </message>
     <message>
+        <source>Contact e&amp;very</source>
+        <translation>联系频率(&amp;V)</translation>
+    </message>
+    <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
     <message>
         <source> (archived)</source>
@@ -4040,6 +4251,18 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Not known</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>No survey answer yet</source>
+        <translation>尚无满意度调查</translation>
+    </message>
+    <message>
+        <source>Recommends us %1/10 (%2), %3 since the answer before</source>
+        <translation>推荐意愿 %1/10（%2），较上次 %3</translation>
+    </message>
+    <message>
+        <source>Recommends us %1/10 (%2)</source>
+        <translation>推荐意愿 %1/10（%2）</translation>
     </message>
 </context>
 <context>
@@ -4440,10 +4663,61 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>SurveyAnswerDialog</name>
+    <message>
+        <source>Survey answer of %1</source>
+        <translation>%1的满意度调查</translation>
+    </message>
+    <message>
+        <source>How likely to recommend us to a colleague, 0 (not at all) to 10 (extremely): 9–10 promoters, 0–6 detractors</source>
+        <translation>向同行推荐我们的可能性，0（完全不会）到 10（非常愿意）：9–10 为推荐者，0–6 为贬损者</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <source>1 · Very dissatisfied</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+    <message>
+        <source>2 · Dissatisfied</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <source>3 · Neutral</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <source>4 · Satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <source>5 · Very satisfied</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Recommend (0–10)</source>
+        <translation>推荐意愿（0–10）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction (1–5)</source>
+        <translation>满意度（1–5）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>意见(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Title</source>
@@ -4933,6 +5207,41 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>%1: %2 account(s), owes others %3, waits for %4</source>
         <translation>%1：%2 个客户，欠他人 %3 项，等待他人 %4 项</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <source>1|2|3|4|5|6|7|8|9|10|11|12</source>
+        <translation>一|两|三|四|五|六|七|八|九|十|十一|十二</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1天前</translation>
+    </message>
+    <message>
+        <source>%1 weeks ago</source>
+        <translation>%1周前</translation>
+    </message>
+    <message>
+        <source>%1 months ago</source>
+        <translation>%1个月前</translation>
+    </message>
+    <message>
+        <source>a year ago</source>
+        <translation>一年前</translation>
+    </message>
+    <message>
+        <source>%1 years ago</source>
+        <translation>%1年前</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from app.models.entities import AccountTeam, Link, Person, TeamMember
 PERSON_COLUMNS = (
     Person.id, Person.account_id, Person.name, Person.title, Person.department, Person.role, Person.stance,
     Person.influence, Person.competitor_preference, Person.email, Person.phone, Person.notes, Person.archived,
-    Person.x, Person.y,
+    Person.x, Person.y, Person.cadence_days,
 )
 MEMBER_COLUMNS = (
     TeamMember.id, TeamMember.name, TeamMember.title, TeamMember.team_role, TeamMember.email, TeamMember.phone,

@@ -25,6 +25,7 @@ PERSON_FIELDS = (
     "archived",
     "x",
     "y",
+    "cadence_days",
 )
 
 
@@ -38,6 +39,9 @@ def validate_person_fields(fields: dict[str, Any]) -> None:
     infl = fields.get("influence")
     if infl is not None and infl not in enums.INFLUENCE_LEVELS:
         raise InvalidInput(f"Influence must be 1 to 5, not {infl}")
+    cadence = fields.get("cadence_days")
+    if cadence is not None and (isinstance(cadence, bool) or not isinstance(cadence, int) or cadence <= 0):
+        raise InvalidInput(f"A contact cadence is a number of days above 0, not {cadence}")
 
 
 def add_person(session: Session, account_id: int, name: str, **fields: Any) -> Person:

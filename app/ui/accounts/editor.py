@@ -79,6 +79,21 @@ class AccountEditor(QObject):
     def edit_person_fields(self, person_id: int, changes: dict) -> None:
         self._perform(edits.edit_person(self._ws, person_id, changes))
 
+    def record_survey_answer(self, person_id: int) -> int | None:
+        """Ask for one survey answer of the person and record it (undoable); the new answer's id."""
+        from app.commands import record_edits
+        from app.ui.accounts.survey_dialog import SurveyAnswerDialog
+
+        person = self._ws.person(person_id)
+        dialog = SurveyAnswerDialog(person.name, parent=self._window)
+        if dialog.exec() != SurveyAnswerDialog.DialogCode.Accepted:
+            return None
+        values = dialog.values()
+        command = self._perform(record_edits.record_survey_answer(
+            self._ws, person_id, person.name, values["answered_on"], values["recommend"], values["satisfaction"],
+            values["comment"]))
+        return None if command is None else command.ident
+
     def toggle_archive_person(self, person_id: int) -> None:
         person = self._ws.person(person_id)
         if not person.archived and not self._confirm(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.ui.analysis.freshness import FreshnessPanel
 from app.ui.analysis.runner import AnalysisRunner
 from app.ui.analysis.what_if import WhatIfPanel
 from app.ui.common.failures import with_detail
@@ -26,13 +27,14 @@ from app.views.analysis_model import KEY_ROLE, AnalysisModel
 from app.views.map import overlays
 
 DEBOUNCE_MS = 400
+COUNTED_LEVEL = 3  # a relationship counts as coverage from "working" upwards (DESIGN.md)
 OVERLAYS = ("none", "score", "brokerage", "coalitions", "gaps", "route")
 
 
 class AnalysisPanel(QWidget):
     person_activated = Signal(object)  # card key
 
-    def __init__(self, workspace, map_panel, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace, map_panel, parent: QWidget | None = None, undo_stack=None) -> None:
         super().__init__(parent)
         self._ws, self._map = workspace, map_panel
         self.account_id: int | None = None
@@ -85,10 +87,12 @@ class AnalysisPanel(QWidget):
         what_if_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         what_if_scroll.setWidget(self.what_if)
         self.tabs.addTab(what_if_scroll, self.tr("What if"))
+        self.freshness = FreshnessPanel(workspace, undo_stack)
+        self.tabs.addTab(self.freshness, self.tr("Relationships"))
         self.grid = None  # the chart loads on first view: its library is slow to import
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(steady_box(self.summary, 6))  # coverage, support, gaps (often 2 lines), a warning
+        layout.addWidget(steady_box(self.summary, 8))  # coverage twice, support, gaps (often 2 lines), NPS, a warning
         layout.addWidget(self.overlay)
         layout.addWidget(self.route_label)
         layout.addWidget(self.tabs, 1)
@@ -97,8 +101,12 @@ class AnalysisPanel(QWidget):
 
     def _wire_signals(self) -> None:
         self._debounce.timeout.connect(self._run)
-        for signal in (self._ws.people_changed, self._ws.links_changed, self._ws.team_changed):
+        # Relationship health reads the history too: interactions, survey answers, cadences and snapshots.
+        for signal in (self._ws.people_changed, self._ws.links_changed, self._ws.team_changed,
+                       self._ws.interactions_changed, self._ws.surveys_changed, self._ws.snapshots_changed):
             signal.connect(self._on_changed)
+        self._ws.cadences_changed.connect(self._on_cadences_changed)
+        self.freshness.person_activated.connect(self._on_freshness_person)
         self.overlay.currentIndexChanged.connect(self._apply_overlay)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self._map.selection_changed.connect(self._on_map_selection)
@@ -109,10 +117,19 @@ class AnalysisPanel(QWidget):
         self.account_id = account_id
         self.analysis, self.routes = None, []
         self.model.set_analysis(None)
+        self.freshness.set_analysis(account_id, None)
         self.what_if.set_inputs(None, None)
         self._show_summary()
         if account_id is not None:
             self._debounce.start(0)
+
+    def _on_cadences_changed(self, _change) -> None:
+        if self.account_id is not None:
+            self._debounce.start()
+
+    def _on_freshness_person(self, key) -> None:
+        self._select_row(key)
+        self.person_activated.emit(key)
 
     def _on_changed(self, change) -> None:
         if self.account_id is not None and change.account_id in (None, self.account_id):
@@ -160,9 +177,11 @@ class AnalysisPanel(QWidget):
         self.what_if.set_inputs(inputs, analysis)
         selected = self._selected_key()
         self.model.set_analysis(analysis)
+        self.freshness.set_analysis(account_id, analysis)
         self._select_row(selected)
         self._show_summary()
         self._apply_overlay()
+        self._mark_freshness()
         if self.grid is not None:
             self.grid.set_analysis(analysis)
 
@@ -177,10 +196,17 @@ class AnalysisPanel(QWidget):
         lines = [
             self.tr("Coverage score: %1 (share of influence we reach at working level or better)")
             .replace("%1", f"{a.coverage_score:.0%}"),
+            self.tr("Effective coverage: %1 declared, %2 once time is counted; %3 gone stale")
+            .replace("%1", f"{a.coverage_score:.0%}")
+            .replace("%2", f"{a.health.effective_score:.0%}" if a.health else "—")
+            .replace("%3", str(len(a.health.stale)) if a.health else "0"),
             self.tr("Support index: %1 (−1 all against us … +1 all for us)").replace("%1", support),
             self.tr("Coverage gaps: %1").replace(
                 "%1", translate("Lists", ", ").join(names.get(k, "?") for k in a.gaps) or self.tr("none")),
         ]
+        if a.health is not None and a.health.nps is not None:
+            lines.append(self.tr("NPS: %1 (weighted by influence: %2)").replace("%1", f"{a.health.nps:+.0f}")
+                         .replace("%2", f"{a.health.nps_weighted:+.0f}"))
         if a.single_threaded:
             lines.append(self.tr("Single-threaded: every strong relationship goes through one of us."))
         for problem in a.problems:
@@ -195,6 +221,16 @@ class AnalysisPanel(QWidget):
             if problem.startswith(prefix):
                 return text.replace("%1", problem[len(prefix):])
         return problem
+
+    def _mark_freshness(self) -> None:
+        """Clock marks on stale people's cards and faded covers links that have gone cold."""
+        health = self.analysis.health if self.analysis is not None else None
+        if health is None:
+            overlays.mark_freshness(self._map.scene, (), ())
+            return
+        cold = [(link.member, link.person) for link in health.links
+                if link.declared >= COUNTED_LEVEL and link.effective < COUNTED_LEVEL]
+        overlays.mark_freshness(self._map.scene, health.stale, cold)
 
     def _apply_overlay(self, *_args) -> None:
         scene = self._map.scene

@@ -29,13 +29,15 @@ class AnalysisRunner(QThread):
     def run(self) -> None:
         from app.analysis import analyze, next_best_relationships, routes
         from app.document.analysis_input import analysis_input
+        from app.document.health_input import read_health_input
         from app.document.map_reading import read_map_data
 
         try:
             with self._database.sessionmaker() as session:
                 data = read_map_data(session, self.account_id)
+                health = read_health_input(session, data)
             nodes, edges = analysis_input(data)
-            result = analyze(nodes, edges)
+            result = analyze(nodes, edges, health)
             found = routes(nodes, edges, self.target, k=3) if self.target is not None else []
             suggestions = next_best_relationships(nodes, edges, limit=8)
         except Exception as exc:  # shown in the panel; an analysis bug must not take the window down

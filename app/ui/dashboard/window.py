@@ -35,6 +35,9 @@ from app.ui.dashboard.charts import CoverageSupportChart, MonthlyContactsChart
 from app.views.portfolio_models import ID_ROLE, SORT_ROLE, AccountsFilter, AccountsModel, RiskModel, RoleMatrixModel
 
 REFRESH_DELAY_MS = 1500  # edits come in bursts; recompute once they settle
+# Relationship health is pure Python over every interaction: started once the table has painted, so that it
+# does not compete with the first paint for the interpreter.
+HEALTH_DELAY_MS = 150
 SIZED_ROWS = 40
 
 
@@ -57,6 +60,28 @@ class PortfolioWorker(QThread):
             self.failed.emit(detail_of(exc))
             return
         self.done.emit(data, time.perf_counter() - start)
+
+
+class HealthWorker(QThread):
+    """Relationship health of every account (app.portfolio.health_table), after the rest of the dashboard."""
+
+    done = Signal(object)  # account id -> HealthRow
+    failed = Signal(str)
+
+    def __init__(self, database, today: dt.date) -> None:
+        super().__init__()
+        self._db, self._today = database, today
+
+    def run(self) -> None:
+        from app.portfolio.health_table import portfolio_health
+
+        try:
+            with self._db.sessionmaker() as session:
+                health = portfolio_health(session, self._today)
+        except Exception as exc:  # reported in the window; the database is only read
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(health)
 
 
 class _AccountIds(QSortFilterProxyModel):
@@ -123,6 +148,7 @@ def _table(model) -> QTableView:
 class DashboardWindow(QMainWindow):
     open_account = Signal(int)
     refreshed = Signal()
+    health_filled = Signal()  # the relationship health columns, after `refreshed`
 
     def __init__(self, workspace, parent: QWidget | None = None, today: dt.date | None = None,
                  settings=None) -> None:
@@ -134,6 +160,13 @@ class DashboardWindow(QMainWindow):
         self.workspace = workspace
         self.today = today
         self.data = None
+        self._health = None  # the relationship health last read, account id -> HealthRow
+        self._health_worker: HealthWorker | None = None
+        self._health_pending = False
+        self._health_timer = QTimer(self)
+        self._health_timer.setSingleShot(True)
+        self._health_timer.setInterval(HEALTH_DELAY_MS)
+        self._health_timer.timeout.connect(self._start_health)
         self._worker: PortfolioWorker | None = None
         self.writers: list = []  # workers writing exports
         self._pending = False
@@ -265,7 +298,8 @@ class DashboardWindow(QMainWindow):
 
     def wait(self) -> None:
         self._debounce.stop()
-        for worker in [self._worker, *self.writers]:
+        self._health_timer.stop()
+        for worker in [self._worker, self._health_worker, *self.writers]:
             if worker is not None:
                 worker.wait()
 
@@ -285,8 +319,47 @@ class DashboardWindow(QMainWindow):
         # One line in the status bar: the detail after our sentence.
         self.statusBar().showMessage(self.tr("Could not compute the dashboard.") + " " + detail)
 
+    def _start_health(self) -> None:
+        if self.data is None:
+            return
+        if self._health_worker is not None:
+            self._health_pending = True
+            return
+        self._health_pending = False
+        worker = HealthWorker(self.workspace.database, self.data.today)
+        worker.done.connect(self._on_health)
+        worker.failed.connect(self._on_failed)
+        worker.finished.connect(self._on_health_finished)
+        self._health_worker = worker
+        worker.start()
+
+    def _on_health_finished(self) -> None:
+        worker, self._health_worker = self._health_worker, None
+        if worker is not None:
+            worker.deleteLater()
+        if self._health_pending:
+            self._start_health()
+
+    def _on_health(self, health) -> None:
+        from dataclasses import replace
+
+        from app.portfolio.health_table import with_health
+
+        self._health = health
+        if self.data is None:
+            return
+        self.data = replace(self.data, rows=with_health(self.data.rows, health))
+        self.accounts.set_health_rows(self.data.rows)
+        self.health_filled.emit()
+
     def _on_done(self, data, seconds: float) -> None:
         first = self.data is None
+        if self._health is not None:  # the last known health until the new one comes, not a blank column
+            from dataclasses import replace
+
+            from app.portfolio.health_table import with_health
+
+            data = replace(data, rows=with_health(data.rows, self._health))
         self.data = data
         sort_column = self.table.horizontalHeader().sortIndicatorSection()
         order = self.table.horizontalHeader().sortIndicatorOrder()
@@ -306,6 +379,7 @@ class DashboardWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._set_exports_enabled(True)
         self.refreshed.emit()
+        self._health_timer.start()
 
     # -- filters -----------------------------------------------------------------------------------
     def _fill_filters(self, rows: list) -> None:

@@ -159,7 +159,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.profile_stack.addWidget(self.profile)
         self.profile_stack.addWidget(self.person_profile)
         self.profile_dock.setWidget(self.profile_stack)
-        self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel)
+        self.analysis_panel = AnalysisPanel(workspace, self.account_page.map_panel, undo_stack=undo_stack)
         self.analysis_dock.setWidget(self.analysis_panel)
         self.record_panels = self._record_panels(workspace, undo_stack)
         for name, panel in self.record_panels.items():
@@ -252,6 +252,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.analysis_panel.person_activated.connect(self._on_analysis_person)
         self.account_page.map_panel.selection_changed.connect(self._on_map_selection)
         self.person_profile.person_edited.connect(self.editor.edit_person_fields)
+        self.person_profile.survey_requested.connect(self.editor.record_survey_answer)
         self.account_page.member_activated.connect(self.editor.edit_member)
         self.account_page.link_activated.connect(self._on_link_activated)
         for view in (self.account_page.people_view, self.account_page.team_view, self.account_page.links_view):

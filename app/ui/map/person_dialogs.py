@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -39,6 +40,11 @@ class PersonDialog(QDialog):
         self.phone = QLineEdit(p.phone or "")
         self.notes = QPlainTextEdit(p.notes or "")
         self.notes.setMaximumHeight(90)
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, 365)
+        self.cadence.setSuffix(self.tr(" days"))
+        self.cadence.setSpecialValueText(self.tr("As the buying role"))
+        self.cadence.setValue(p.cadence_days or 0)
 
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name)
@@ -50,6 +56,7 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("&Competitor preference"), self.competitor)
         form.addRow(self.tr("&Email"), self.email)
         form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("Contact e&very"), self.cadence)
         form.addRow(self.tr("N&otes"), self.notes)
         add_ok_cancel(self, form)
 
@@ -58,6 +65,7 @@ class PersonDialog(QDialog):
             "name": self.name.text().strip(),
             "title": self.title.text(),
             "department": self.department.text(),
+            "cadence_days": self.cadence.value() or None,
             "role": self.role.currentData(),
             "stance": self.stance.currentData(),
             "influence": self.influence.currentData(),

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import labels
 from app.ui.common.widgets import fill_combo
@@ -19,6 +29,7 @@ class _NotesEdit(QPlainTextEdit):
 
 class PersonProfilePanel(QWidget):
     person_edited = Signal(int, object)  # person id, {field: value}
+    survey_requested = Signal(int)  # person id: record a survey answer
 
     TEXT_FIELDS = ("name", "title", "department", "competitor_preference", "email", "phone")
 
@@ -35,6 +46,14 @@ class PersonProfilePanel(QWidget):
         self.role, self.stance, self.influence = QComboBox(), QComboBox(), QComboBox()
         self.notes = _NotesEdit()
         self.notes.setMinimumHeight(90)
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, 365)
+        self.cadence.setSuffix(self.tr(" days"))
+        self.cadence.setSpecialValueText(self.tr("As the buying role"))
+        self.cadence.setToolTip(self.tr("How often we should be in touch; past it the contact shows as overdue"))
+        self.survey = QLabel()
+        self.survey.setWordWrap(True)
+        self.survey_button = QPushButton(self.tr("Record survey answer…"))
         form = QFormLayout()
         captions = {"name": self.tr("&Name"), "title": self.tr("&Title"), "department": self.tr("&Department"),
                     "competitor_preference": self.tr("&Competitor preference"), "email": self.tr("&Email"),
@@ -46,7 +65,10 @@ class PersonProfilePanel(QWidget):
         form.addRow(self.tr("&Influence"), self.influence)
         for name in ("competitor_preference", "email", "phone"):
             form.addRow(captions[name], self.fields[name])
+        form.addRow(self.tr("Contact e&very"), self.cadence)
         form.addRow(self.tr("N&otes"), self.notes)
+        form.addRow(self.tr("Satisfaction"), self.survey)
+        form.addRow("", self.survey_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
@@ -57,7 +79,11 @@ class PersonProfilePanel(QWidget):
         self.stance.activated.connect(lambda _i: self._emit({"stance": self.stance.currentData()}))
         self.influence.activated.connect(lambda _i: self._emit({"influence": self.influence.currentData()}))
         self.notes.committed.connect(lambda text: self._emit({"notes": text}))
+        self.cadence.editingFinished.connect(lambda: self._emit({"cadence_days": self.cadence.value() or None}))
+        self.survey_button.clicked.connect(lambda: self._person is not None and self.survey_requested.emit(
+            self._person.id))
         workspace.people_changed.connect(self._on_people_changed)
+        workspace.surveys_changed.connect(self._on_surveys_changed)
 
     @property
     def person_id(self) -> int | None:
@@ -77,7 +103,7 @@ class PersonProfilePanel(QWidget):
             self._emit({"notes": self.notes.toPlainText()})
 
     def _show(self, p) -> None:
-        widgets = [*self.fields.values(), self.role, self.stance, self.influence, self.notes]
+        widgets = [*self.fields.values(), self.role, self.stance, self.influence, self.notes, self.cadence]
         for w in widgets:
             w.blockSignals(True)
         self.heading.setText(p.name + (self.tr(" (archived)") if p.archived else ""))
@@ -89,8 +115,29 @@ class PersonProfilePanel(QWidget):
         fill_combo(self.influence, labels.influence_levels(), p.influence, none_label=self.tr("Not known"))
         if self.notes.toPlainText() != (p.notes or ""):
             self.notes.setPlainText(p.notes or "")
+        self.cadence.setValue(p.cadence_days or 0)
         for w in widgets:
             w.blockSignals(False)
+        self._show_survey()
+
+    def _show_survey(self) -> None:
+        """The person's latest answer, and how it moved since the one before."""
+        p = self._person
+        answers = [a for a in self._ws.survey_answers(p.account_id) if a.person_id == p.id] if p else []
+        if not answers:
+            self.survey.setText(self.tr("No survey answer yet"))
+            return
+        last = answers[-1]
+        if len(answers) > 1:
+            text = self.tr("Recommends us %1/10 (%2), %3 since the answer before").replace(
+                "%3", f"{last.recommend - answers[-2].recommend:+d}")
+        else:
+            text = self.tr("Recommends us %1/10 (%2)")
+        self.survey.setText(text.replace("%1", str(last.recommend)).replace("%2", last.answered_on.isoformat()))
+
+    def _on_surveys_changed(self, change) -> None:
+        if self._person is not None and change.account_id in (None, self._person.account_id):
+            self._show_survey()
 
     def _emit(self, changes: dict) -> None:
         if self._person is None:

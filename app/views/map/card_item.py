@@ -56,6 +56,7 @@ class CardItem(QGraphicsItem):
         self.key = key
         self.links: set = set()
         self.overdue = False
+        self.stale = False  # relationship health: we claim a relationship the history no longer shows
         self.highlight: QColor | None = None  # an analysis overlay's ring (route, coalition, gap, opportunity)
         self.change_mark: QColor | None = None  # a snapshot comparison's mark: kept whatever the overlays do
         self._labels = labels
@@ -195,6 +196,8 @@ class CardItem(QGraphicsItem):
         if lod < DETAIL_LOD:
             self._paint_name_only(painter, rect, stance, selected, lod)
             self._paint_rings(painter, rect, lod)
+            if self.stale:
+                self._paint_stale(painter, rect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_member:
@@ -217,6 +220,8 @@ class CardItem(QGraphicsItem):
             painter.drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm))
         if self.overdue:
             self._paint_overdue(painter, rect)
+        if self.stale:
+            self._paint_stale(painter, rect)
 
     def _paint_rings(self, painter: QPainter, rect: QRectF, lod: float) -> None:
         """An overlay's ring close around the card, and a snapshot's change mark — bold and dashed, with a Δ
@@ -373,6 +378,19 @@ class CardItem(QGraphicsItem):
         painter.drawEllipse(center, 9, 9)
         painter.setFont(_font(12, bold=True))
         painter.drawText(QRectF(center.x() - 9, center.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, "!")
+
+    def _paint_stale(self, painter: QPainter, rect: QRectF) -> None:
+        """A clock on the lower left corner: the relationship has gone cold (DESIGN.md "Relationship health")."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        center = QPointF(rect.left() + 2, rect.bottom() - 2)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(style.STALE_COLOR)
+        painter.drawEllipse(center, 9, 9)
+        hands = QPen(QColor("#ffffff"), 1.8)
+        hands.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(hands)
+        painter.drawLine(center, QPointF(center.x(), center.y() - 5.5))
+        painter.drawLine(center, QPointF(center.x() + 4, center.y()))
 
     @staticmethod
     def _text(painter: QPainter, text: str, font: QFont, color: QColor, x: float, y: float, width: float,

@@ -14,6 +14,7 @@ from app.views.map import style
 ARROW = 11.0
 CURVE_STEP = 26.0  # sideways offset between parallel links of one pair
 ROUNDING = 8.0  # radius of a routed path's corners
+STALE_ALPHA = 110
 
 
 class LinkItem(QGraphicsPathItem):
@@ -28,6 +29,7 @@ class LinkItem(QGraphicsPathItem):
         self._route_ends: tuple | None = None
         self._hit_shape: QPainterPath | None = None
         self._hovered = False
+        self.stale = False  # a covers link whose relationship has gone cold: drawn faded and dotted
         self.arrow = QGraphicsPolygonItem(self)
         self.arrow.setPen(Qt.PenStyle.NoPen)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -131,8 +133,22 @@ class LinkItem(QGraphicsPathItem):
             self.setZValue(0.5 if on else 0.0)
             self.update()
 
+    def set_stale(self, on: bool) -> None:
+        if self.stale != on:
+            self.stale = on
+            color = QColor(self._pen.color())
+            if on:
+                color.setAlpha(STALE_ALPHA)
+            self.arrow.setBrush(color)
+            self.update()
+
     def paint(self, painter, option, widget=None) -> None:
         pen = QPen(self._pen)
+        if self.stale:
+            faded = QColor(pen.color())
+            faded.setAlpha(STALE_ALPHA)
+            pen.setColor(faded)
+            pen.setStyle(Qt.PenStyle.DotLine)
         if getattr(self, "_emphasis", False):
             pen.setColor(QColor("#f4b400"))
             pen.setWidthF(pen.widthF() + 5)

@@ -61,3 +61,19 @@ def route(scene, path: list) -> None:
     for link in scene.link_items():
         if frozenset((link.source.key, link.target.key)) in steps:
             link.set_emphasis(True)
+
+
+def mark_freshness(scene, stale_people, stale_links) -> None:
+    """Clock marks on the cards of stale relationships and faded `covers` links (member, person) gone cold.
+
+    Kept apart from the overlays above: freshness shows whatever overlay is chosen, like a snapshot's marks."""
+    people, links = set(stale_people), set(stale_links)
+    for card in scene.card_items():
+        stale = card.key in people
+        if card.stale != stale:
+            card.stale = stale
+            card.update()
+    for link in scene.link_items():
+        ends = (link.source.key, link.target.key)
+        link.set_stale(link.record.kind == "covers" and ends in links)
+    scene.overview.invalidate()

@@ -38,6 +38,7 @@ CARD_BORDER = QColor("#607d8b")
 TEXT = QColor("#1f1f1f")
 SUBTLE_TEXT = QColor("#5f6368")
 SELECTION = QColor("#1a73e8")
+STALE_COLOR = QColor("#8d6e63")  # the clock of a relationship gone cold: a faded brown, apart from the stances
 DIMMED_OPACITY = 0.18
 
 ROLE_COLORS = {

@@ -1,12 +1,12 @@
 """Team sync: a uid on every synced row, shadows and change-capture triggers
 
-Revision ID: 0005_team_sync
-Revises: 0004_person_external_id
+Revision ID: 0006_team_sync
+Revises: 0005_relationship_health
 """
 from alembic import op
 
-revision = "0005_team_sync"
-down_revision = "0004_person_external_id"
+revision = "0006_team_sync"
+down_revision = "0005_relationship_health"
 branch_labels = None
 depends_on = None
 
