@@ -359,3 +359,28 @@ def test_json_round_trip_property(tmp_path_factory):
         assert _canonical(after) == _canonical(before)
 
     check()
+
+
+def test_json_round_trip_keeps_who_requested_an_action(demo, tmp_path):
+    """A hand-off (an action owned by one member at another's request) survives export and import."""
+    from app.io.json_io import import_account_json, write_json
+    from app.models.entities import TeamMember
+    from app.models.repositories import account_records as records_repo
+
+    account_id = _account_id(demo)
+    with demo.session() as session:
+        action = records_repo.actions_of(session, account_id)[0]
+        owner = session.get(TeamMember, action.owner_id) if action.owner_id else None
+        requester = next(m for m in session.query(TeamMember).order_by(TeamMember.id) if m is not owner)
+        records_repo.update_action(session, action.id, {"requester_id": requester.id})
+        title, requester_name = action.title, requester.name
+    out = tmp_path / "account.json"
+    with demo.session() as session:
+        write_json(session, account_id, out)
+    assert json.loads(out.read_text(encoding="utf-8"))["actions"][0]["requester"] == requester_name
+    with demo.session() as session:
+        import_account_json(session, out, "Copy", dry_run=False)
+    with demo.session() as session:
+        copied = [a for a in records_repo.actions_of(session, find_account_by_name(session, "Copy").id)
+                  if a.title == title]
+        assert copied and session.get(TeamMember, copied[0].requester_id).name == requester_name

@@ -74,7 +74,7 @@ def export_account_json(session: Session, account_id: int, shareable: bool = Fal
     links = map_repo.link_rows(session, account_id)
 
     # Members referred to from anywhere, not only the account's team (an owner, an action's owner, …).
-    wanted = set(team) | {account.owner_id} | {a.owner_id for a in actions}
+    wanted = set(team) | {account.owner_id} | {a.owner_id for a in actions} | {a.requester_id for a in actions}
     wanted |= {ident for _, keys in interactions for kind, ident in keys if kind == "member"}
     wanted |= {row[5] for row in links} | {row[7] for row in links}
     wanted.discard(None)
@@ -122,7 +122,8 @@ def export_account_json(session: Session, account_id: int, shareable: bool = Fal
         "interactions": [{"occurred_at": _iso(i.occurred_at), "channel": i.channel, "summary": i.summary,
                           "sentiment": i.sentiment, "participants": [who(kind, ident) for kind, ident in keys]}
                          for i, keys in interactions],
-        "actions": [{"title": a.title, **end("owner", None, a.owner_id), "due_date": _iso(a.due_date),
+        "actions": [{"title": a.title, **end("owner", None, a.owner_id),
+                     **end("requester", None, a.requester_id), "due_date": _iso(a.due_date),
                      **end("person", a.person_id, None), "priority": a.priority, "status": a.status,
                      "notes": a.notes}
                     for a in actions],
@@ -287,6 +288,7 @@ def _apply(session: Session, plan: Plan, account_name: str, existing, report: Im
     for action in plan.actions:
         records_repo.add_action(session, account_id, action.pop("title"),
                                 owner_id=one(action.pop("owner_ref"), "member"),
+                                requester_id=one(action.pop("requester_ref"), "member"),
                                 person_id=one(action.pop("person_ref"), "person"), **action)
     for opp in plan.opportunities:
         people = [ids[ref][1] for ref in opp.pop("people")]
@@ -424,7 +426,7 @@ SURVEY_SPEC = {"date": _iso_parser(dt.date), "recommend": _whole(0, 10), "satisf
                "comment": _text}
 REQUIRED = {"people": ("name",), "team_members": ("name",), "links": ("kind",), "needs": ("description",),
             "interactions": ("occurred_at", "channel"), "actions": ("title",), "opportunities": ("name",)}
-REFERENCES = {"links": ("source", "target"), "needs": ("person",), "actions": ("owner", "person")}
+REFERENCES = {"links": ("source", "target"), "needs": ("person",), "actions": ("owner", "person", "requester")}
 # The names a record is told by, so that a refusal says which record is wrong.
 REFERENCE_KEYS = {f"{n}_ref" for names in REFERENCES.values() for n in names} | set(
     n for names in REFERENCES.values() for n in names) | {"participants", "people", "ref"}
@@ -533,7 +535,8 @@ def _validate(payload, report: ImportReport) -> Plan:
             where = f"{section}[{i}]"
             out = _record(rec, spec, where, REQUIRED[section], REFERENCE_KEYS, report)
             for name in REFERENCES[section]:
-                out[f"{name}_ref"] = resolve(rec, name, where, {"owner": "member", "person": "person"}.get(name))
+                out[f"{name}_ref"] = resolve(rec, name, where,
+                                             {"owner": "member", "requester": "member", "person": "person"}.get(name))
             getattr(plan, section).append(out)
     for i, link in enumerate(plan.links):
         source, target = link["source_ref"], link["target_ref"]
