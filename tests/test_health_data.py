@@ -12,8 +12,9 @@ from app.commands import edits, perform, record_edits
 from app.document.analysis_input import analysis_input
 from app.document.health_input import read_health_input
 from app.document.map_reading import read_map_data
+from app.models.entities import SurveyAnswer
 from app.models.repositories import InvalidInput
-from app.models.sync_rules import SyncRule, sync_rules
+from app.models.sync_rules import APPEND_ONLY
 
 
 @pytest.fixture
@@ -34,8 +35,9 @@ def acme(workspace):
 
 
 def test_survey_answers_are_declared_append_only():
-    rules = sync_rules()
-    assert rules["survey_answer"] == SyncRule(append_only=True, account_column="account_id")
+    rule = SurveyAnswer.__sync__
+    # An answer is added or removed, never merged field by field; it belongs to its account.
+    assert rule.kind == APPEND_ONLY and rule.account == "account_id"
 
 
 def test_recording_a_survey_answer_then_undo_and_redo(acme, stack):
