@@ -48,7 +48,7 @@ def integrity_problems(db_path: Path) -> list[str]:
     conn = sqlite3.connect(read_only_uri(Path(db_path).absolute()), uri=True)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        problems = [r for r in rows if r != "ok"]
+        problems = [line for r in rows if r != "ok" for line in _lines(r)]
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"row {rowid} of {table} refers to a missing {parent}")
         return problems
@@ -66,8 +66,14 @@ def page_damage(db_path: Path) -> str | None:
         return str(exc)
     finally:
         conn.close()
-    problems = [r for r in rows if r != "ok"]
+    problems = [line for r in rows if r != "ok" for line in _lines(r)]
     return "; ".join(problems) if problems else None
+
+
+def _lines(report: str) -> list[str]:
+    """SQLite's report of one problem, without its "*** in database main ***" heading, a line per finding
+    (messages are said in one line)."""
+    return [line.strip() for line in report.splitlines() if line.strip() and not line.startswith("***")]
 
 
 def _fsync_folder(folder: Path) -> None:
