@@ -1,0 +1,196 @@
+"""Read calendar events from an iCalendar (.ics) file: Outlook, Google, Feishu and DingTalk all export one.
+
+``read_ics`` yields one ``EventRow`` per occurrence: single events as they are, recurring series expanded
+within a bounded window (an endless RRULE must not hang the import). ``app.io.ics_apply`` turns the rows whose
+attendees include the account's people into interactions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.io.report import ImportRefused, ImportReport, Refusal
+from app.io.rows import clean_text
+
+MAX_BYTES = 64 * 1024 * 1024
+PAST = dt.timedelta(days=2 * 365)  # a series is expanded from two years back…
+AHEAD = dt.timedelta(days=90)  # …to three months ahead
+MAX_OCCURRENCES = 20000  # a series more frequent than that (FREQ=SECONDLY…) is cut, with a warning
+
+# Links and words that say a meeting happens on a call or online (Teams, Zoom, 腾讯会议, 飞书, 钉钉, Meet, Webex).
+_ONLINE = re.compile(
+    r"teams\.microsoft\.com|teams\.live\.com|zoom\.(us|com\.cn)|meeting\.tencent\.com|voovmeeting|腾讯会议"
+    r"|vc\.feishu\.cn|feishu\.cn/(vc|meeting)|larksuite\.com/(vc|meeting)|飞书视频会议|飞书会议|dingtalk\.com"
+    r"|钉钉会议|钉钉视频|meet\.google\.com|webex\.com|gotomeeting|skype|dial[- ]?in|拨入|电话会议|tel:"
+    r"|\+\d[\d ()-]{7,}\d",
+    re.I,
+)
+# A location that reads as an address rather than a room name.
+_ADDRESS = re.compile(
+    r"[路街道号巷弄区市省县镇]|大厦|大楼|园区|广场|中心\d|\d+\s*(号|栋|层)"
+    r"|\d+\s+\w[\w .'-]*\b(street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|way|drive|dr|place|square|"
+    r"straße|strasse|allee|platz)\b",
+    re.I,
+)
+_ONLINE_PROPERTIES = ("X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK", "X-GOOGLE-CONFERENCE",
+                      "CONFERENCE", "X-FEISHU-MEETING-URL", "X-DINGTALK-MEETING-URL")
+
+
+@dataclass(slots=True)
+class Attendee:
+    email: str  # casefolded, without mailto:; "" when the calendar gives none
+    name: str  # the CN parameter, "" when none
+
+
+@dataclass(slots=True)
+class EventRow:
+    number: int  # the event's place in the file (1-based), for messages
+    key: str  # "UID" for a single event, "UID/RECURRENCE-ID" for one occurrence of a series
+    start: dt.datetime  # local time, naive
+    channel: str  # meeting | call | visit
+    summary: str
+    attendees: list[Attendee] = field(default_factory=list)
+
+
+def read_ics(path: Path, report: ImportReport, today: dt.date | None = None) -> list[EventRow]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(source, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(source, f"the file is larger than {MAX_BYTES // 2**20} MB")
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    report.sample = "\n".join(text[:8192].splitlines()[:20])
+    if not re.search(r"^BEGIN:VCALENDAR", text, re.M | re.I):
+        raise ImportRefused(source, "no calendar in the file (no BEGIN:VCALENDAR line)")
+    import icalendar
+    import recurring_ical_events
+
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError… on broken input
+        raise ImportRefused(source, f"not a readable iCalendar file\n{type(exc).__name__}: {exc}") from None
+    if isinstance(calendar, list):  # several VCALENDAR blocks: icalendar returns them all
+        calendar = calendar[0] if calendar else None
+    events = list(calendar.walk("VEVENT")) if calendar is not None else []
+    if not events:
+        raise ImportRefused(source, "no event in the file (no BEGIN:VEVENT)")
+
+    numbers = {id(event): n for n, event in enumerate(events, start=1)}
+    series = {str(e.get("UID", "")) for e in events if e.get("RRULE") is not None or e.get("RDATE") is not None}
+    series.discard("")
+    rows: dict[str, EventRow] = {}
+    for event in events:
+        uid = str(event.get("UID", "")).strip()
+        if uid in series:
+            continue  # expanded below
+        number = numbers[id(event)]
+        start = _start(event)
+        if start is None:
+            report.refused.append(Refusal(number, f"event {number}: no start (DTSTART)"))
+            continue
+        key = uid or f"#event{number}"
+        if event.get("RECURRENCE-ID") is not None:
+            continue  # a changed occurrence of a series the file does not carry
+        rows.setdefault(key, _row(event, number, key, start))
+
+    if series:
+        today = today or dt.date.today()
+        begin = dt.datetime.combine(today, dt.time()) - PAST
+        end = dt.datetime.combine(today, dt.time()) + AHEAD
+        only_series = icalendar.Calendar()
+        for event in events:
+            if str(event.get("UID", "")).strip() in series:
+                only_series.add_component(event)
+        count = 0
+        try:
+            for occurrence in recurring_ical_events.of(only_series).after(begin):
+                start = _start(occurrence)
+                if start is None:
+                    continue
+                if start > end:
+                    break
+                count += 1
+                if count > MAX_OCCURRENCES:
+                    report.warnings.append(Refusal(None, f"more than {MAX_OCCURRENCES} occurrences; the rest were "
+                                                         "left out"))
+                    break
+                uid = str(occurrence.get("UID", "")).strip()
+                recurrence = occurrence.get("RECURRENCE-ID")
+                when = _local(recurrence.dt) if recurrence is not None else start
+                key = f"{uid}/{when.isoformat(timespec='minutes')}"
+                number = numbers.get(id(occurrence), 0) or _number_of(events, uid)
+                rows.setdefault(key, _row(occurrence, number, key, start))
+        except Exception as exc:  # a broken RRULE, an unknown time zone…
+            raise ImportRefused(source, f"a recurring event cannot be expanded\n{type(exc).__name__}: {exc}") from None
+    return sorted(rows.values(), key=lambda r: (r.start, r.key))
+
+
+def _number_of(events, uid: str) -> int:
+    return next((n for n, e in enumerate(events, start=1) if str(e.get("UID", "")).strip() == uid), 0)
+
+
+def _local(value) -> dt.datetime:
+    """A DTSTART as the local wall-clock time the app stores (an all-day event: midnight)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)
+        return value.replace(second=0, microsecond=0)
+    return dt.datetime.combine(value, dt.time())
+
+
+def _start(event) -> dt.datetime | None:
+    prop = event.get("DTSTART")
+    if prop is None or not isinstance(getattr(prop, "dt", None), dt.date):
+        return None
+    try:
+        return _local(prop.dt)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _text(event, name: str) -> str:
+    value = event.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _attendee(value) -> Attendee | None:
+    address = str(value).strip()
+    email = address[7:] if address.lower().startswith("mailto:") else (address if "@" in address else "")
+    params = getattr(value, "params", {}) or {}
+    name = clean_text(str(params.get("CN", "") or "")).strip().strip('"')
+    email = email.strip().casefold()
+    if not (email or name):
+        return None
+    return Attendee(email, name)
+
+
+def channel_of(location: str, description: str, online: str) -> str:
+    if online or _ONLINE.search(location) or _ONLINE.search(description):
+        return "call"
+    if location and _ADDRESS.search(location):
+        return "visit"
+    return "meeting"
+
+
+def _row(event, number: int, key: str, start: dt.datetime) -> EventRow:
+    location, description = _text(event, "LOCATION"), _text(event, "DESCRIPTION")
+    online = " ".join(_text(event, name) for name in _ONLINE_PROPERTIES).strip()
+    attendees: list[Attendee] = []
+    values = event.get("ATTENDEE")
+    values = values if isinstance(values, list) else ([values] if values is not None else [])
+    organizer = event.get("ORGANIZER")
+    for value in [*values, *([organizer] if organizer is not None else [])]:
+        found = _attendee(value)
+        if found is not None:
+            attendees.append(found)
+    summary = clean_text(_text(event, "SUMMARY")).strip()
+    return EventRow(number, key[:500], start, channel_of(location, description, online), summary, attendees)
