@@ -114,7 +114,18 @@ def test_endless_series_is_bounded(tmp_path):
                     "RRULE:FREQ=MINUTELY\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
     report = ImportReport(source=str(path), format="ics")
     rows = read_ics(path, report, today=dt.date(2026, 12, 2))
-    assert len(rows) == 20000 and report.warnings
+    assert [r.start for r in rows] == [local("2026-01-01T00:00:00")]
+    assert [w.reason for w in report.warnings] == [
+        "event 1: repeats more often than daily; only its first occurrence was imported"]
+
+
+def test_daily_series_with_many_times_a_day_is_not_expanded(tmp_path):
+    path = tmp_path / "hourly.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h1\r\nDTSTART:20260101T000000Z\r\n"
+                    "RRULE:FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                    encoding="utf-8")
+    report = ImportReport(source=str(path), format="ics")
+    assert len(read_ics(path, report, today=dt.date(2026, 12, 2))) == 1 and len(report.warnings) == 1
 
 
 def test_series_import_is_idempotent(account):
@@ -154,3 +165,42 @@ def test_malformed_file_refused_with_nothing_written(account, tmp_path, text, re
 def test_unknown_account_refused(account):
     with pytest.raises(ImportRefused, match="no account named"):
         run(account, "outlook.ics", account="Nobody")
+
+
+def test_the_dialog_previews_a_calendar_then_logs_it(qtbot, account):
+    from app.document import Workspace
+    from app.ui.transfer.file_transfer import FORMATS, ImportDialog
+
+    assert "ics" in FORMATS
+    dialog = ImportDialog(Workspace(account), [ACCOUNT], ACCOUNT)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(FIXTURES / "feishu.ics"))
+    assert not dialog._form.isRowVisible(dialog.encoding) and not dialog._form.isRowVisible(dialog.sheet)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    qtbot.waitUntil(dialog.preview_button.isEnabled, timeout=5000)
+    text = dialog.summary.text()
+    assert "2 interactions to add, 0 already imported, 1 events skipped" in text and "nobody of the account" in text
+    assert dialog.import_button.isEnabled() and logged(account) == []
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.import_button.click()
+    assert [row[2] for row in logged(account)] == ["与张伟讨论二期方案", "拜访王芳，现场演示"]
+
+
+def test_refusal_in_chinese_on_the_command_line(account, db_path, tmp_path, capsys, qapp):
+    from app.cli.commands import import_
+    from app.i18n import language
+
+    account.close()
+    path = tmp_path / "contacts.ics"
+    path.write_text("BEGIN:VCARD\r\nFN:张伟\r\nEND:VCARD\r\n", encoding="utf-8")
+    args = argparse.Namespace(db=db_path, file=path, account=ACCOUNT, format=None, dry_run=False, encoding=None,
+                              sheet=None, lang="zh_CN")
+    try:
+        assert import_.run(args) == 1
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "文件中没有日历（没有 BEGIN:VCALENDAR 行）" in err
+        assert import_.run(argparse.Namespace(**{**vars(args), "file": FIXTURES / "feishu.ics", "dry_run": True})) == 0
+        assert "将添加 2 条互动记录，0 条已导入过，跳过 1 个日程" in capsys.readouterr().out
+    finally:
+        language.install("en")

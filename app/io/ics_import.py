@@ -18,7 +18,7 @@ from app.io.rows import clean_text
 MAX_BYTES = 64 * 1024 * 1024
 PAST = dt.timedelta(days=2 * 365)  # a series is expanded from two years back…
 AHEAD = dt.timedelta(days=90)  # …to three months ahead
-MAX_OCCURRENCES = 20000  # a series more frequent than that (FREQ=SECONDLY…) is cut, with a warning
+MAX_OCCURRENCES = 20000  # more occurrences than that in the window are cut, with a warning
 
 # Links and words that say a meeting happens on a call or online (Teams, Zoom, 腾讯会议, 飞书, 钉钉, Meet, Webex).
 _ONLINE = re.compile(
@@ -81,57 +81,86 @@ def read_ics(path: Path, report: ImportReport, today: dt.date | None = None) -> 
         raise ImportRefused(source, "no event in the file (no BEGIN:VEVENT)")
 
     numbers = {id(event): n for n, event in enumerate(events, start=1)}
-    series = {str(e.get("UID", "")) for e in events if e.get("RRULE") is not None or e.get("RDATE") is not None}
+    series = {str(e.get("UID", "")).strip() for e in events
+              if e.get("RRULE") is not None or e.get("RDATE") is not None}
     series.discard("")
     rows: dict[str, EventRow] = {}
     for event in events:
-        uid = str(event.get("UID", "")).strip()
-        if uid in series:
-            continue  # expanded below
         number = numbers[id(event)]
-        start = _start(event)
-        if start is None:
-            report.refused.append(Refusal(number, f"event {number}: no start (DTSTART)"))
-            continue
-        key = uid or f"#event{number}"
-        if event.get("RECURRENCE-ID") is not None:
-            continue  # a changed occurrence of a series the file does not carry
-        rows.setdefault(key, _row(event, number, key, start))
+        try:
+            _take_single(event, number, series, rows, report)
+        except Exception as exc:  # icalendar raises on a property it could not parse, when it is read
+            report.refused.append(Refusal(number, f"event {number}: unreadable\n{type(exc).__name__}: {exc}"))
 
     if series:
         today = today or dt.date.today()
         begin = dt.datetime.combine(today, dt.time()) - PAST
         end = dt.datetime.combine(today, dt.time()) + AHEAD
         only_series = icalendar.Calendar()
+        first_number: dict[str, int] = {}
         for event in events:
-            if str(event.get("UID", "")).strip() in series:
+            uid = str(event.get("UID", "")).strip()
+            if uid in series:
                 only_series.add_component(event)
+                first_number.setdefault(uid, numbers[id(event)])
         count = 0
         try:
-            for occurrence in recurring_ical_events.of(only_series).after(begin):
+            for occurrence in recurring_ical_events.of(only_series).between(begin, end):
                 start = _start(occurrence)
                 if start is None:
                     continue
-                if start > end:
-                    break
                 count += 1
                 if count > MAX_OCCURRENCES:
-                    report.warnings.append(Refusal(None, f"more than {MAX_OCCURRENCES} occurrences; the rest were "
-                                                         "left out"))
+                    report.warnings.append(Refusal(None, f"more than {MAX_OCCURRENCES} occurrences of a recurring "
+                                                         "event; the rest were left out"))
                     break
                 uid = str(occurrence.get("UID", "")).strip()
                 recurrence = occurrence.get("RECURRENCE-ID")
                 when = _local(recurrence.dt) if recurrence is not None else start
                 key = f"{uid}/{when.isoformat(timespec='minutes')}"
-                number = numbers.get(id(occurrence), 0) or _number_of(events, uid)
-                rows.setdefault(key, _row(occurrence, number, key, start))
+                rows.setdefault(key, _row(occurrence, first_number.get(uid, 0), key, start))
         except Exception as exc:  # a broken RRULE, an unknown time zone…
             raise ImportRefused(source, f"a recurring event cannot be expanded\n{type(exc).__name__}: {exc}") from None
+    if not rows and report.refused:
+        first = report.refused[0].reason.split("\n")[0]
+        raise ImportRefused(source, f"no event could be read (first: {first})")
     return sorted(rows.values(), key=lambda r: (r.start, r.key))
 
 
-def _number_of(events, uid: str) -> int:
-    return next((n for n, e in enumerate(events, start=1) if str(e.get("UID", "")).strip() == uid), 0)
+def _take_single(event, number: int, series: set[str], rows: dict[str, EventRow], report: ImportReport) -> None:
+    """A single event into ``rows``; a series is left for the expansion (unless it repeats too often)."""
+    uid = str(event.get("UID", "")).strip()
+    if uid in series and not _too_frequent(event):
+        return
+    if uid in series and event.get("RECURRENCE-ID") is None:
+        # Meetings do not repeat by the hour: such a rule is a mistake, and expanding it would take ages.
+        series.discard(uid)
+        report.warnings.append(Refusal(number, f"event {number}: repeats more often than daily; only its first "
+                                               "occurrence was imported"))
+    if event.get("RECURRENCE-ID") is not None:
+        return  # a changed occurrence of a series: expanded with it, or of a series the file does not carry
+    start = _start(event)
+    if start is None:
+        report.refused.append(Refusal(number, f"event {number}: no start (DTSTART)"))
+        return
+    key = uid or f"#event{number}"
+    rows.setdefault(key, _row(event, number, key, start))
+
+
+def _too_frequent(event) -> bool:
+    """Whether a rule repeats more often than once a day (by its frequency, or by listing hours and minutes)."""
+    rules = event.get("RRULE")
+    for rule in rules if isinstance(rules, list) else ([rules] if rules is not None else []):
+        try:
+            freq = [str(f).upper() for f in rule.get("FREQ", [])]
+            per_day = 1
+            for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+                per_day *= max(1, len(rule.get(part, [])))
+        except Exception:  # noqa: BLE001 - not a rule icalendar could read: the expansion refuses it
+            return False
+        if any(f in ("SECONDLY", "MINUTELY", "HOURLY") for f in freq) or per_day > 1:
+            return True
+    return False
 
 
 def _local(value) -> dt.datetime:

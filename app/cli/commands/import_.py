@@ -86,23 +86,9 @@ def print_report(report, dry_run: bool) -> None:
         print(line(label, separator.join(report.unknown_columns)))
 
 
-def calendar_summary(report, dry_run: bool) -> str:
-    """What a calendar import logs: interactions added, events imported before, events with nobody of the
-    account."""
-    from app.i18n import translate
-
-    if dry_run:
-        text = translate("ImportCommand", "%1 interactions to add, %2 already imported, %3 events skipped")
-    else:
-        text = translate("ImportCommand", "%1 interactions added, %2 already imported, %3 events skipped")
-    for n, value in enumerate((report.interactions_added, report.events_known, report.events_skipped), start=1):
-        text = text.replace(f"%{n}", str(value))
-    return text
-
-
 def print_calendar_report(report, dry_run: bool) -> None:
     from app.i18n import translate
-    from app.ui.transfer.import_messages import localize
+    from app.ui.transfer.import_messages import calendar_summary, localize
 
     head = translate("ImportCommand", "Dry run: nothing written.") if dry_run else translate("ImportCommand",
                                                                                                "Imported.")
