@@ -204,3 +204,23 @@ def test_refusal_in_chinese_on_the_command_line(account, db_path, tmp_path, caps
         assert "将添加 2 条互动记录，0 条已导入过，跳过 1 个日程" in capsys.readouterr().out
     finally:
         language.install("en")
+
+
+@pytest.mark.parametrize("location, description, channel", [
+    ("上海市浦东新区世纪大道88号金茂大厦21层", "", "visit"),
+    ("88 Century Avenue, Pudong, Shanghai", "", "visit"),
+    ("金茂大厦", "", "visit"),
+    ("3号会议室", "", "meeting"),
+    ("市场部会议室", "", "meeting"),
+    ("Room 4.01", "", "meeting"),
+    ("", "", "meeting"),
+    ("腾讯会议", "", "call"),
+    ("", "点击链接入会：https://meeting.tencent.com/dm/abc", "call"),
+    ("Zoom", "https://us02web.zoom.us/j/123", "call"),
+    ("", "Dial-in: +86 10 5555 0100", "call"),
+    ("钉钉会议", "", "call"),
+])
+def test_channel_from_location_and_description(location, description, channel):
+    from app.io.ics_import import channel_of
+
+    assert channel_of(location, description, "") == channel

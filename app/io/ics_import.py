@@ -28,13 +28,15 @@ _ONLINE = re.compile(
     r"|\+\d[\d ()-]{7,}\d",
     re.I,
 )
-# A location that reads as an address rather than a room name.
+# A location that reads as an address rather than a room name: a road or a city district say so alone; a house
+# number or a building only when the location is not a meeting room ("3号会议室" is down the corridor).
 _ADDRESS = re.compile(
-    r"[路街道号巷弄区市省县镇]|大厦|大楼|园区|广场|中心\d|\d+\s*(号|栋|层)"
-    r"|\d+\s+\w[\w .'-]*\b(street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|way|drive|dr|place|square|"
-    r"straße|strasse|allee|platz)\b",
+    r"路|街|大道|胡同|省|市.{0,8}[区县]|\d+\s+\w[\w .'-]*\b(street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|"
+    r"way|drive|dr|place|square|straße|strasse|allee|platz)\b",
     re.I,
 )
+_BUILDING = re.compile(r"\d+\s*号|大厦|大楼|园区|广场|tower|building|plaza", re.I)
+_ROOM = re.compile(r"会议室|洽谈室|meeting room|conference room|\broom\b|besprechungsraum", re.I)
 _ONLINE_PROPERTIES = ("X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK", "X-GOOGLE-CONFERENCE",
                       "CONFERENCE", "X-FEISHU-MEETING-URL", "X-DINGTALK-MEETING-URL")
 
@@ -205,7 +207,7 @@ def _attendee(value) -> Attendee | None:
 def channel_of(location: str, description: str, online: str) -> str:
     if online or _ONLINE.search(location) or _ONLINE.search(description):
         return "call"
-    if location and _ADDRESS.search(location):
+    if location and (_ADDRESS.search(location) or (_BUILDING.search(location) and not _ROOM.search(location))):
         return "visit"
     return "meeting"
 
