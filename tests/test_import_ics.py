@@ -182,6 +182,10 @@ def test_the_dialog_previews_a_calendar_then_logs_it(qtbot, account):
     text = dialog.summary.text()
     assert "2 interactions to add, 0 already imported, 1 events skipped" in text and "nobody of the account" in text
     assert dialog.import_button.isEnabled() and logged(account) == []
+    to_log = dialog.details.topLevelItem(0)
+    assert to_log.text(0) == "To log (2)"
+    assert [to_log.child(i).text(1) for i in range(2)] == ["Call · 与张伟讨论二期方案 · 张伟, 陈杰",
+                                                           "Visit · 拜访王芳，现场演示 · 王芳"]
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         dialog.import_button.click()
     assert [row[2] for row in logged(account)] == ["与张伟讨论二期方案", "拜访王芳，现场演示"]

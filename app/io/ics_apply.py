@@ -23,8 +23,10 @@ class _Directory:
 
     def __init__(self, rows: Iterable[tuple[int, str, str | None]]) -> None:
         self.by_email: dict[str, int] = {}
+        self.names: dict[int, str] = {}
         names: dict[str, set[int]] = {}
         for ident, name, email in rows:
+            self.names[ident] = name
             if email:
                 self.by_email.setdefault(email.strip().casefold(), ident)
             names.setdefault(normalise_name(name or ""), set()).add(ident)
@@ -62,12 +64,17 @@ def apply_events(session: Session, account_name: str, events: list[EventRow], re
             ident = members.find(attendee)
             if ident is not None and ident not in member_ids:
                 member_ids.append(ident)
+        who = [people.names[p] for p in person_ids] + [members.names[m] for m in member_ids]
         if not person_ids:
             report.events_skipped += 1
+            shown = [a.name or a.email for a in event.attendees]
+            report.events.append(("skipped", event.start, event.channel, event.summary, shown))
             continue
         if event.key in known:
             report.events_known += 1
+            report.events.append(("known", event.start, event.channel, event.summary, who))
             continue
+        report.events.append(("added", event.start, event.channel, event.summary, who))
         known.add(event.key)
         report.interactions_added += 1
         if dry_run:

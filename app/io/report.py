@@ -31,6 +31,9 @@ class ImportReport:
     interactions_added: int = 0  # calendar events logged as interactions (or to log, on a dry run)
     events_known: int = 0  # calendar events logged by an earlier import of the same file
     events_skipped: int = 0  # calendar events with nobody of the account among their attendees
+    # Every calendar event read: (added | known | skipped, start, channel, summary, who) — who are the
+    # participants matched, or for a skipped event the attendees as the calendar names them.
+    events: list[tuple] = field(default_factory=list)
     applied: bool = False  # False for a dry run, or when the whole file was refused
 
     def summary(self) -> str:

@@ -2025,6 +2025,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>跳过的日程的参会人中没有该客户的人员（先按邮箱匹配，再按姓名匹配）。</translation>
     </message>
     <message>
+        <source>To log (%1)</source>
+        <translation>将记录（%1）</translation>
+    </message>
+    <message>
+        <source>Logged (%1)</source>
+        <translation>已记录（%1）</translation>
+    </message>
+    <message>
+        <source>Already imported (%1)</source>
+        <translation>已导入过（%1）</translation>
+    </message>
+    <message>
+        <source>Skipped: nobody of the account attends (%1)</source>
+        <translation>已跳过：没有该客户的人员参加（%1）</translation>
+    </message>
+    <message>
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
     </message>

@@ -333,6 +333,19 @@ class ImportDialog(QDialog):
         self.summary.setText("\n".join(lines))
         self.sample.hide()
         self.details.clear()
+        from app.views.history_model import channels
+
+        names = channels()
+        groups = (("added", self.tr("To log (%1)") if dry_run else self.tr("Logged (%1)")),
+                  ("known", self.tr("Already imported (%1)")),
+                  ("skipped", self.tr("Skipped: nobody of the account attends (%1)")))
+        for status, title in groups:
+            events = [e for e in report.events if e[0] == status]
+            parent = QTreeWidgetItem(self.details, [title.replace("%1", str(len(events))), ""])
+            for _status, start, channel, summary, who in events[:500]:
+                what = " · ".join(filter(None, [names.get(channel, channel), summary, join_names(who)]))
+                QTreeWidgetItem(parent, [start.strftime("%Y-%m-%d %H:%M"), what])
+            parent.setExpanded(status == "added")
         for title, items in ((self.tr("Refused (%1)"), report.refused), (self.tr("Warnings (%1)"), report.warnings)):
             if not items:
                 continue
