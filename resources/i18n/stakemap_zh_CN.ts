@@ -1954,7 +1954,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>Calendar events (iCalendar .ics)</source>
-        <translation>日历日程（iCalendar .ics）</translation>
+        <translation>日历日程（.ics）</translation>
     </message>
     <message>
         <source>Contacts, maps and calendars (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json *.ics);;All files (*)</source>
