@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json")
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "vcard": ".vcf", "graphml": ".graphml", "gexf": ".gexf", "json": ".json"}
+FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json", "ics")
+SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "vcard": ".vcf", "graphml": ".graphml", "gexf": ".gexf", "json": ".json",
+          "ics": ".ics"}
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 TIME_LIMIT = 5.0
 # A fresh database every so many inputs, so that thousands of accepted imports do not pile up in one account.
@@ -39,6 +40,13 @@ TOKENS = [b'"', b",", b";", b"\t", b"\n", b"\r\n", b"\x00", b"\x1b", b"<", b">",
           "张伟".encode(), "张伟".encode("gb18030"), "張偉".encode("big5"), "José".encode("cp1252"),
           b"\xed\xa0\x80", b"\xc3", b"<!DOCTYPE x [<!ENTITY e 'x'>]>", b"&e;", b"<node id='n0'/>",
           b"<edge source='n0' target='n0'/>", b'"format": "stakemap-account"']
+ICS_TOKENS = [b"BEGIN:VEVENT\r\n", b"END:VEVENT\r\n", b"END:VCALENDAR\r\n", b"RRULE:FREQ=SECONDLY\r\n",
+              b"RRULE:FREQ=WEEKLY;COUNT=0;BYDAY=XX\r\n", b"DTSTART:99991231T235959Z\r\n", b"DTSTART;TZID=Nowhere/Zone:",
+              b"DTSTART;VALUE=DATE:00000000\r\n", b"RECURRENCE-ID:20261005T010000Z\r\n", b"EXDATE:x\r\n",
+              b"ATTENDEE;CN=\"", b"mailto:", "腾讯会议 https://meeting.tencent.com/dm/1".encode(), b"\r\n ", b";"]
+# The people a calendar fuzz input is logged against: those the seed calendars invite.
+ICS_PEOPLE = (("Zhang Wei", "zhang.wei@customer.cn"), ("张伟", "zhangwei@kehu.cn"), ("王芳", None),
+              ("Wang Fang", "wang.fang@customer.cn"))
 JSON_VALUES = [None, "", " ", -1, 0, 6, 1e308, -1e308, True, "x" * 2000, "张伟\x00", [], {}, [[[]]], {"a": {}},
                "2026-13-45", "1.5e3", "\u202e", "=cmd|' /C calc'!A0"]
 
@@ -66,7 +74,7 @@ def seeds(folder: Path) -> dict[str, list[bytes]]:
     from app.storage.database import Database
 
     by_suffix = {".csv": "csv", ".txt": "csv", ".vcf": "vcard", ".graphml": "graphml", ".gexf": "gexf",
-                 ".json": "json", ".xlsx": "xlsx"}
+                 ".json": "json", ".xlsx": "xlsx", ".ics": "ics"}
     out: dict[str, list[bytes]] = {fmt: [] for fmt in FORMATS}
     for path in sorted(FIXTURES.glob("*")):
         fmt = by_suffix.get(path.suffix.lower())
@@ -87,6 +95,14 @@ def seeds(folder: Path) -> dict[str, list[bytes]]:
     # vCards from the fixtures only; a few made here as Outlook and phones write them.
     out["vcard"].append("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\nTITLE:首席信息官\r\nEMAIL:zw@example.cn\r\n"
                         "END:VCARD\r\n".encode())
+    # A DingTalk invitation: an all-day series with an end, a moved occurrence and a cancelled one.
+    out["ics"].append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//DingTalk//Calendar//CN\r\nBEGIN:VEVENT\r\n"
+                      "UID:dd-1\r\nDTSTART;TZID=Asia/Shanghai:20261102T150000\r\nRRULE:FREQ=WEEKLY;COUNT=8\r\n"
+                      "EXDATE;TZID=Asia/Shanghai:20261109T150000\r\nSUMMARY:项目周会\r\n"
+                      "ATTENDEE;CN=张伟:mailto:zhangwei@kehu.cn\r\nLOCATION:钉钉会议\r\nEND:VEVENT\r\n"
+                      "BEGIN:VEVENT\r\nUID:dd-1\r\nRECURRENCE-ID;TZID=Asia/Shanghai:20261116T150000\r\n"
+                      "DTSTART;TZID=Asia/Shanghai:20261117T100000\r\nSUMMARY:项目周会（改期）\r\n"
+                      "ATTENDEE;CN=张伟:mailto:zhangwei@kehu.cn\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".encode())
     return out
 
 
@@ -261,6 +277,37 @@ def _mutate_zip_member(data: bytes, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+def mutate_ics(data: bytes, rng: random.Random) -> bytes:
+    """Lines moved, dropped or cut, bytes flipped, and the properties that trouble a calendar reader."""
+    choice = rng.random()
+    if choice < 0.5:
+        return mutate_lines(data, rng)
+    if choice < 0.75:
+        return mutate_bytes(data, rng)
+    lines = data.split(b"\n")
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randint(0, len(lines))
+        lines.insert(i, rng.choice(ICS_TOKENS) + (b"\r" if rng.random() < 0.5 else b""))
+    return b"\n".join(lines)
+
+
+def _calendar_account(db) -> str:
+    """A calendar is logged on an account that has people: one with those the seed calendars invite."""
+    from app.models.entities import Account, AccountTeam, Person, TeamMember
+
+    with db.session() as session:
+        account = Account(name="Fuzz calendar")
+        session.add(account)
+        session.flush()
+        session.add_all([Person(account_id=account.id, name=name, email=email, role="unknown", stance="unknown")
+                         for name, email in ICS_PEOPLE])
+        member = TeamMember(name="Li Na", email="li.na@ourcompany.com")
+        session.add(member)
+        session.flush()
+        session.add(AccountTeam(account_id=account.id, member_id=member.id))
+    return "Fuzz calendar"
+
+
 MUTATORS: dict[str, Callable[[bytes, random.Random], bytes]] = {
     "csv": lambda d, r: mutate_lines(d, r) if r.random() < 0.6 else mutate_bytes(d, r),
     "vcard": lambda d, r: mutate_lines(d, r) if r.random() < 0.6 else mutate_bytes(d, r),
@@ -268,6 +315,7 @@ MUTATORS: dict[str, Callable[[bytes, random.Random], bytes]] = {
     "gexf": mutate_xml,
     "json": lambda d, r: mutate_json(d, r) if r.random() < 0.7 else mutate_bytes(d, r),
     "xlsx": mutate_xlsx,
+    "ics": mutate_ics,
 }
 
 
@@ -309,6 +357,7 @@ def run(fmt: str, count: int, seed: int = 1, seed_files: dict[str, list[bytes]] 
                     if db is not None:
                         db.close()
                     db = Database.open(folder / f"fuzz{number}.db")
+                    calendar_account = _calendar_account(db) if fmt == "ics" else None
                 data = MUTATORS[fmt](rng.choice(pool), rng)
                 if rng.random() < 0.3:  # now and then a second round on top of the first
                     data = MUTATORS[fmt](data, rng)
@@ -319,7 +368,7 @@ def run(fmt: str, count: int, seed: int = 1, seed_files: dict[str, list[bytes]] 
                 signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
                 try:
                     with db.session() as session:
-                        import_file(session, path, f"Fuzz {number}", fmt)
+                        import_file(session, path, calendar_account or f"Fuzz {number}", fmt)
                     figures.imported += 1
                 except ImportRefused:
                     figures.refused += 1

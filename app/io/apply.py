@@ -290,7 +290,7 @@ def _shown(key: str, slot: _Slot | None) -> str:
 
 FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
            ".vcf": "vcard", ".vcard": "vcard", ".graphml": "graphml",
-           ".gexf": "gexf", ".json": "json"}
+           ".gexf": "gexf", ".json": "json", ".ics": "ics"}
 
 
 def format_of(path, given: str | None = None) -> str | None:
@@ -310,6 +310,11 @@ def import_file(session: Session, path, account_name: str, fmt: str, dry_run: bo
 
         return import_account_json(session, path, account_name, dry_run)
     report = ImportReport(source=str(path), format=fmt)
+    if fmt == "ics":
+        from app.io.ics_apply import apply_events
+        from app.io.ics_import import read_ics
+
+        return apply_events(session, account_name, read_ics(path, report), report, dry_run)
     if fmt == "csv":
         from app.io.csv_import import read_csv
 

@@ -14,7 +14,7 @@ class Refusal:
 @dataclass
 class ImportReport:
     source: str  # the file
-    format: str  # csv | xlsx | vcard | graphml | gexf | json
+    format: str  # csv | xlsx | vcard | graphml | gexf | json | ics
     encoding: str | None = None  # what was detected or given (text formats)
     created: list[str] = field(default_factory=list)  # names of people (and team members) added
     updated: list[str] = field(default_factory=list)  # names of people matched and given new details
@@ -28,9 +28,19 @@ class ImportReport:
     sample: str | None = None  # the first lines as decoded (text formats), for the preview
     unknown_columns: list[str] = field(default_factory=list)  # columns (or attributes) that were not used
     account_created: bool = False
+    interactions_added: int = 0  # calendar events logged as interactions (or to log, on a dry run)
+    events_known: int = 0  # calendar events logged by an earlier import of the same file
+    events_skipped: int = 0  # calendar events with nobody of the account among their attendees
+    # Every calendar event read: (added | known | skipped, start, channel, summary, who) — who are the
+    # participants matched, or for a skipped event the attendees as the calendar names them.
+    events: list[tuple] = field(default_factory=list)
     applied: bool = False  # False for a dry run, or when the whole file was refused
 
     def summary(self) -> str:
+        if self.format == "ics":
+            added = "to add" if not self.applied else "added"
+            return (f"{self.interactions_added} interactions {added}, {self.events_known} already imported, "
+                    f"{self.events_skipped} events skipped")
         parts = [f"{len(self.created)} to create" if not self.applied else f"{len(self.created)} created",
                  f"{len(self.updated)} updated", f"{len(self.skipped)} unchanged", f"{self.links_created} links",
                  f"{len(self.refused)} refused"]

@@ -194,6 +194,8 @@ class Interaction(TimestampMixin, Base):
     channel: Mapped[str] = mapped_column(String(20))
     summary: Mapped[str | None] = mapped_column(Text)
     sentiment: Mapped[int | None] = mapped_column(Integer)
+    # The calendar event it was imported from ("UID" or "UID/RECURRENCE-ID"): importing it again adds nothing.
+    source_uid: Mapped[str | None] = mapped_column(String(500), index=True)
 
     participants: Mapped[list[InteractionParticipant]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True

@@ -1833,6 +1833,14 @@ You can undo this with Edit ▸ Undo.</source>
         <source>%1: no such file</source>
         <translation>%1：文件不存在</translation>
     </message>
+    <message>
+        <source>%1 interactions to add, %2 already imported, %3 events skipped</source>
+        <translation>将添加 %1 条互动记录，%2 条已导入过，跳过 %3 个日程</translation>
+    </message>
+    <message>
+        <source>%1 interactions added, %2 already imported, %3 events skipped</source>
+        <translation>已添加 %1 条互动记录，%2 条已导入过，跳过 %3 个日程</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1901,10 +1909,6 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>导入到客户(&amp;A)</translation>
     </message>
     <message>
-        <source>Contacts and maps (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json);;All files (*)</source>
-        <translation>联系人和关系图 (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Encoding: %1 (if the sample below reads wrongly, choose another under Encoding)</source>
         <translation>编码：%1（如果下面的样例显示不正确，请在“编码”中另选一种）</translation>
     </message>
@@ -1947,6 +1951,14 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>The file could not be read.</source>
         <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>Calendar events (iCalendar .ics)</source>
+        <translation>日历日程（.ics）</translation>
+    </message>
+    <message>
+        <source>Contacts, maps and calendars (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json *.ics);;All files (*)</source>
+        <translation>联系人、地图和日历 (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json *.ics);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -2007,6 +2019,30 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Columns not used</source>
         <translation>未使用的列</translation>
+    </message>
+    <message>
+        <source>Skipped events have nobody of the account among their attendees (matched by e-mail, then by name).</source>
+        <translation>跳过的日程的参会人中没有该客户的人员（先按邮箱匹配，再按姓名匹配）。</translation>
+    </message>
+    <message>
+        <source>To log (%1)</source>
+        <translation>将记录（%1）</translation>
+    </message>
+    <message>
+        <source>Logged (%1)</source>
+        <translation>已记录（%1）</translation>
+    </message>
+    <message>
+        <source>Already imported (%1)</source>
+        <translation>已导入过（%1）</translation>
+    </message>
+    <message>
+        <source>Skipped: nobody of the account attends (%1)</source>
+        <translation>已跳过：没有该客户的人员参加（%1）</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>警告（%1）</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2106,46 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>card %a: %b</source>
         <translation>第 %a 张名片：%b</translation>
+    </message>
+    <message>
+        <source>event %a: repeats more often than daily; only its first occurrence was imported</source>
+        <translation>第 %a 个日程：重复频率高于每天一次；只导入了第一次</translation>
+    </message>
+    <message>
+        <source>event %a: unreadable</source>
+        <translation>第 %a 个日程：无法读取</translation>
+    </message>
+    <message>
+        <source>no event could be read (first: %a)</source>
+        <translation>没有可读取的日程（第一个问题：%a）</translation>
+    </message>
+    <message>
+        <source>event %a: no start (DTSTART)</source>
+        <translation>第 %a 个日程：没有开始时间（DTSTART）</translation>
+    </message>
+    <message>
+        <source>no calendar in the file (no BEGIN:VCALENDAR line)</source>
+        <translation>文件中没有日历（没有 BEGIN:VCALENDAR 行）</translation>
+    </message>
+    <message>
+        <source>no event in the file (no BEGIN:VEVENT)</source>
+        <translation>文件中没有日程（没有 BEGIN:VEVENT）</translation>
+    </message>
+    <message>
+        <source>not a readable iCalendar file</source>
+        <translation>不是可读取的 iCalendar 文件</translation>
+    </message>
+    <message>
+        <source>a recurring event cannot be expanded</source>
+        <translation>无法展开重复日程</translation>
+    </message>
+    <message>
+        <source>more than %a occurrences of a recurring event; the rest were left out</source>
+        <translation>重复日程超过 %a 次；其余的未导入</translation>
+    </message>
+    <message>
+        <source>no account named “%a”; calendar events are logged on an account that has people</source>
+        <translation>没有名为“%a”的客户；日历日程只能记录到已有人员的客户上</translation>
     </message>
     <message>
         <source>node %a: no name and no id</source>

@@ -1,4 +1,5 @@
-"""stakemap import FILE --account NAME: bring people and links in from CSV, XLSX, vCard, GraphML, GEXF or JSON."""
+"""stakemap import FILE --account NAME: bring people and links in from CSV, XLSX, vCard, GraphML, GEXF or JSON,
+and meetings from a calendar (.ics) as interactions."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import sys
 from pathlib import Path
 
 NAME = "import"
-HELP = "import people and links into an account"
-FORMAT_CHOICES = ("csv", "xlsx", "vcard", "graphml", "gexf", "json")
+HELP = "import people and links, or calendar events as interactions, into an account"
+FORMAT_CHOICES = ("csv", "xlsx", "vcard", "graphml", "gexf", "json", "ics")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +39,9 @@ def print_report(report, dry_run: bool) -> None:
     from app.i18n import translate
     from app.ui.transfer.import_messages import localize
 
+    if report.format == "ics":
+        print_calendar_report(report, dry_run)
+        return
     if dry_run:
         head = translate("ImportCommand", "Dry run: nothing written.")
         summary = translate("ImportCommand", "%1 to create, %2 updated, %3 unchanged, %4 links, %5 refused")
@@ -80,6 +84,20 @@ def print_report(report, dry_run: bool) -> None:
     if report.unknown_columns:
         label = translate("ImportCommand", "not imported (unknown columns)")
         print(line(label, separator.join(report.unknown_columns)))
+
+
+def print_calendar_report(report, dry_run: bool) -> None:
+    from app.i18n import translate
+    from app.ui.transfer.import_messages import calendar_summary, localize
+
+    head = translate("ImportCommand", "Dry run: nothing written.") if dry_run else translate("ImportCommand",
+                                                                                               "Imported.")
+    print(f"{head} {calendar_summary(report, dry_run)}")
+    for kind, items in ((translate("ImportCommand", "refused"), report.refused),
+                        (translate("ImportCommand", "warning"), report.warnings)):
+        for item in items:
+            text = translate("ImportCommand", "%1: %2").replace("%1", kind).replace("%2", localize(item.reason))
+            print("  " + text.replace("\n", "\n    "))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,9 +29,9 @@ from app.i18n.language import join_names
 from app.ui.common.failures import detail_of, with_detail
 from app.ui.common.widgets import add_ok_cancel, paper_combo
 from app.ui.transfer.destinations import ask_save_path, offer_opening
-from app.ui.transfer.import_messages import localize
+from app.ui.transfer.import_messages import calendar_summary, localize
 
-FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json")
+FORMATS = ("csv", "xlsx", "vcard", "graphml", "gexf", "json", "ics")
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "big5", "cp1252", "utf-16", "latin-1")
 
 
@@ -118,8 +118,9 @@ class ImportDialog(QDialog):
         path_row.addWidget(browse)
         self.format = QComboBox()
         self.format.addItem(self.tr("From the file's extension"), None)
-        for code, label in zip(FORMATS, ("CSV", "Excel (XLSX, XLSM)", "vCard", "GraphML", "GEXF", "JSON (Stakemap)"),
-                               strict=True):
+        labels = ("CSV", "Excel (XLSX, XLSM)", "vCard", "GraphML", "GEXF", "JSON (Stakemap)",
+                  self.tr("Calendar events (iCalendar .ics)"))
+        for code, label in zip(FORMATS, labels, strict=True):
             self.format.addItem(label, code)
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("Detect"), None)
@@ -200,8 +201,8 @@ class ImportDialog(QDialog):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import people"), self.path.text(),
-            self.tr("Contacts and maps (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json);;"
-                    "All files (*)"))
+            self.tr("Contacts, maps and calendars (*.csv *.txt *.xlsx *.xlsm *.vcf *.vcard *.graphml *.gexf *.json "
+                    "*.ics);;All files (*)"))
         if path:
             self.path.setText(path)
 
@@ -262,12 +263,18 @@ class ImportDialog(QDialog):
         self.report = report
         self._show(report, dry_run)
         if dry_run:
-            self.import_button.setEnabled(not report.refused or bool(report.created or report.updated))
+            if report.format == "ics":
+                self.import_button.setEnabled(report.interactions_added > 0)
+            else:
+                self.import_button.setEnabled(not report.refused or bool(report.created or report.updated))
         else:
             self.imported.emit(account)
             self.accept()
 
     def _show(self, report, dry_run: bool) -> None:
+        if report.format == "ics":
+            self._show_calendar(report, dry_run)
+            return
         lines = [
             self.tr("Preview — nothing written yet.") if dry_run else self.tr("Imported."),
             self.tr("%1 to create, %2 to update, %3 unchanged, %4 links, %5 refused.")
@@ -315,6 +322,38 @@ class ImportDialog(QDialog):
             unknown.setToolTip(1, join_names(report.unknown_columns))
         self.details.resizeColumnToContents(0)
 
+    def _show_calendar(self, report, dry_run: bool) -> None:
+        """A calendar logs interactions: say how many, how many were logged before, how many concern nobody
+        of the account."""
+        head = self.tr("Preview — nothing written yet.") if dry_run else self.tr("Imported.")
+        lines = [head, calendar_summary(report, dry_run)]
+        if report.events_skipped:
+            lines.append(self.tr("Skipped events have nobody of the account among their attendees (matched by "
+                                 "e-mail, then by name)."))
+        self.summary.setText("\n".join(lines))
+        self.sample.hide()
+        self.details.clear()
+        from app.views.history_model import channels
+
+        names = channels()
+        groups = (("added", self.tr("To log (%1)") if dry_run else self.tr("Logged (%1)")),
+                  ("known", self.tr("Already imported (%1)")),
+                  ("skipped", self.tr("Skipped: nobody of the account attends (%1)")))
+        for status, title in groups:
+            events = [e for e in report.events if e[0] == status]
+            parent = QTreeWidgetItem(self.details, [title.replace("%1", str(len(events))), ""])
+            for _status, start, channel, summary, who in events[:500]:
+                what = " · ".join(filter(None, [names.get(channel, channel), summary, join_names(who)]))
+                QTreeWidgetItem(parent, [start.strftime("%Y-%m-%d %H:%M"), what])
+            parent.setExpanded(status == "added")
+        for title, items in ((self.tr("Refused (%1)"), report.refused), (self.tr("Warnings (%1)"), report.warnings)):
+            if not items:
+                continue
+            parent = QTreeWidgetItem(self.details, [title.replace("%1", str(len(items))), ""])
+            for item in items[:500]:
+                QTreeWidgetItem(parent, ["", localize(item.reason)])
+            parent.setExpanded(True)
+        self.details.resizeColumnToContents(0)
 
     def _offer_sheets(self, sheets: list[str], chosen: str) -> None:
         """Every sheet of the workbook, the one read selected, so the user can pick another and preview again."""

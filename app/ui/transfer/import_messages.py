@@ -20,6 +20,20 @@ def _rules() -> list[tuple[re.Pattern, str]]:
         (r"card (?P<a>\d+): unreadable \((?P<b>.*)\)", translate("ImportMessages", "card %a: unreadable (%b)")),
         (r"card (?P<a>\d+): unreadable", translate("ImportMessages", "card %a: unreadable")),
         (r"card (?P<a>\d+): (?P<b>.*)", translate("ImportMessages", "card %a: %b")),
+        (r"event (?P<a>\d+): repeats more often than daily; only its first occurrence was imported",
+         translate("ImportMessages", "event %a: repeats more often than daily; only its first occurrence was imported")),
+        (r"event (?P<a>\d+): unreadable", translate("ImportMessages", "event %a: unreadable")),
+        (r"no event could be read \(first: (?P<a>.*)\)", translate("ImportMessages", "no event could be read (first: %a)")),
+        (r"event (?P<a>\d+): no start \(DTSTART\)", translate("ImportMessages", "event %a: no start (DTSTART)")),
+        (r"no calendar in the file \(no BEGIN:VCALENDAR line\)",
+         translate("ImportMessages", "no calendar in the file (no BEGIN:VCALENDAR line)")),
+        (r"no event in the file \(no BEGIN:VEVENT\)", translate("ImportMessages", "no event in the file (no BEGIN:VEVENT)")),
+        (r"not a readable iCalendar file", translate("ImportMessages", "not a readable iCalendar file")),
+        (r"a recurring event cannot be expanded", translate("ImportMessages", "a recurring event cannot be expanded")),
+        (r"more than (?P<a>\d+) occurrences of a recurring event; the rest were left out",
+         translate("ImportMessages", "more than %a occurrences of a recurring event; the rest were left out")),
+        (r"no account named “(?P<a>.*)”; calendar events are logged on an account that has people",
+         translate("ImportMessages", "no account named “%a”; calendar events are logged on an account that has people")),
         (r"node (?P<a>\d+): no name and no id", translate("ImportMessages", "node %a: no name and no id")),
         (r"node (?P<a>\d+) “(?P<b>.*)”: (?P<c>.*)", translate("ImportMessages", "node %a “%b”: %c")),
         (r"edge (?P<a>\d+) (?P<b>.*): strength “(?P<c>.*)” is not 1 to 5",
@@ -146,3 +160,15 @@ def localize(message: str) -> str:
                 text = text.replace(f"%{name}", localize(value) if name == "c" else value)
             return text
     return message
+
+
+def calendar_summary(report, dry_run: bool) -> str:
+    """What a calendar import logs: interactions added, events imported before, events with nobody of the
+    account."""
+    if dry_run:
+        text = translate("ImportCommand", "%1 interactions to add, %2 already imported, %3 events skipped")
+    else:
+        text = translate("ImportCommand", "%1 interactions added, %2 already imported, %3 events skipped")
+    for n, value in enumerate((report.interactions_added, report.events_known, report.events_skipped), start=1):
+        text = text.replace(f"%{n}", str(value))
+    return text
