@@ -1,0 +1,201 @@
+"""The Satisfaction panel (客户满意度): the account's survey answers, its NPS now and over time, and one
+person's trend.
+
+Answers are added and deleted, never edited (see `SurveyAnswer.__sync__`): a changed opinion is a new answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from app.commands import record_edits
+from app.document import Workspace
+from app.document.records import SurveyAnswerRecord
+from app.i18n import translate
+from app.ui.common.survey_dialog import SurveyAnswerDialog
+from app.ui.common.widgets import fill_combo, select_data
+from app.ui.records.record_panel import RecordPanel
+from app.views.satisfaction_model import SatisfactionModel, figures_text
+
+PLAIN_COLOR = QColor("#0072b2")
+WEIGHTED_COLOR = QColor("#d55e00")
+PERSON_COLOR = QColor("#009e73")
+
+
+def _day(date: dt.date) -> float:
+    """A date as the chart's x: days since 1970 (the axis writes them back as dates)."""
+    return float((date - dt.date(1970, 1, 1)).days)
+
+
+class SatisfactionChart(QWidget):
+    """Account NPS after each answer date (plain and weighted by influence) and, on the right-hand axis
+    scale of 0–10, the chosen person's recommend scores."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import pyqtgraph as pg  # loaded with the first chart: it is slow to import and only this needs it
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        for action in self.plot.scene().contextMenu:  # the chart library's own menu, in our language
+            action.setText(self.tr("Export…"))
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMinimumHeight(150)
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.getAxis("left").setWidth(40)
+        self.plot.setLabel("left", self.tr("NPS"))
+        self.plot.setYRange(-100, 100, padding=0.05)
+        self.legend = self.plot.addLegend(offset=(8, 4))
+        self.plain = self.plot.plot([], [], pen=pg.mkPen(PLAIN_COLOR, width=2), symbol="o", symbolSize=6,
+                                    symbolBrush=PLAIN_COLOR, name=self.tr("NPS"))
+        dashed = pg.mkPen(WEIGHTED_COLOR, width=2, style=Qt.PenStyle.DashLine)
+        self.weighted = self.plot.plot([], [], pen=dashed,
+                                       symbol="s", symbolSize=6, symbolBrush=WEIGHTED_COLOR,
+                                       name=self.tr("Weighted by influence"))
+        # A person's 0–10 scores drawn on the NPS scale (×20 − 100), so that 10 meets +100 and 0 meets −100.
+        self.person = self.plot.plot([], [], pen=pg.mkPen(PERSON_COLOR, width=2), symbol="t", symbolSize=8,
+                                     symbolBrush=PERSON_COLOR)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.series: list[tuple[dt.date, float, float]] = []
+        self.trend: list[tuple[dt.date, int]] = []
+
+    def show_series(self, series: list[tuple[dt.date, float, float]], trend: list[tuple[dt.date, int]],
+                    person_name: str | None) -> None:
+        self.series, self.trend = list(series), list(trend)
+        xs = [_day(d) for d, _p, _w in series]
+        self.plain.setData(xs, [p for _d, p, _w in series])
+        self.weighted.setData(xs, [w for _d, _p, w in series])
+        self.person.setData([_day(d) for d, _s in trend], [s * 20 - 100 for _d, s in trend])
+        self.legend.removeItem(self.person)
+        if person_name and trend:
+            self.legend.addItem(self.person, self.tr("%1 (recommend 0–10)").replace("%1", person_name))
+        days = xs + [_day(d) for d, _s in trend]
+        if days:
+            low, high = min(days), max(days)
+            margin = max(7.0, (high - low) * 0.05)
+            self.plot.setXRange(low - margin, high + margin, padding=0)
+        self.plot.setYRange(-100, 100, padding=0.05)
+
+
+class SatisfactionPanel(RecordPanel):
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, undo_stack, SatisfactionModel(workspace), parent,
+                         add_text=translate("SatisfactionPanel", "Record answer…"))
+        self.edit_button.hide()  # answers are never edited: a changed opinion is a new answer
+        self.figures = QLabel()
+        font = self.figures.font()
+        font.setBold(True)
+        self.figures.setFont(font)
+        self.figures.setToolTip(self.tr("Net promoter score over each person's latest answer: % promoters (9–10) "
+                                        "− % detractors (0–6); the weighted one counts each person by influence"))
+        self.person_filter = QComboBox()
+        self.person_filter.setMinimumContentsLength(14)
+        self.chart = SatisfactionChart()
+        self._size_columns(stretched=(SatisfactionModel.COMMENT,))
+
+        top = QHBoxLayout()
+        top.addWidget(self.figures, 1)
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.person_filter)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(self.view, 1)
+        # The chart and the list share the height through a splitter: the user gives either more room.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.person_filter.currentIndexChanged.connect(self._on_filter_chosen)
+        self._ws.people_changed.connect(self._on_people_changed)
+        self._on_model_reset()
+
+    def set_account(self, account_id: int | None) -> None:
+        self.model.set_account(account_id)
+        self._fill_person_filter()
+
+    def set_person_filter(self, person_id: int | None) -> None:
+        index = self.person_filter.findData(person_id)
+        if index < 0:
+            person_id, index = None, 0
+        self.person_filter.setCurrentIndex(index)
+        self.model.set_person_filter(person_id)
+
+    def _people(self) -> dict[int, str]:
+        account_id = self.model.account_id
+        return {} if account_id is None else {p.id: p.name for p in self._ws.people(account_id, include_archived=False)}
+
+    def _fill_person_filter(self) -> None:
+        current = self.model.person_filter
+        people = {} if self.model.account_id is None else {
+            p.id: p.name for p in self._ws.people(self.model.account_id, include_archived=True)}
+        fill_combo(self.person_filter, people, current, none_label=self.tr("Everyone"))
+        select_data(self.person_filter, current if current in people else None)
+        self.person_filter.setEnabled(self.model.account_id is not None)
+
+    def _on_people_changed(self, change) -> None:
+        if self.model.account_id is not None and change.account_id in (None, self.model.account_id):
+            self._fill_person_filter()
+            if self.person_filter.currentData() != self.model.person_filter:
+                self.model.set_person_filter(self.person_filter.currentData())
+
+    def _on_filter_chosen(self, _index: int) -> None:
+        self.model.set_person_filter(self.person_filter.currentData())
+
+    def _on_model_reset(self) -> None:
+        figures = self.model.figures()
+        self.figures.setText(figures_text(figures))
+        person_id = self.model.person_filter
+        trend = self.model.person_trend(person_id) if person_id is not None else []
+        self.chart.show_series(figures.over_time, trend,
+                               self.model.person_name(person_id) if person_id is not None else None)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        super()._update_buttons()
+        self.add_button.setEnabled(self.model.account_id is not None and bool(self._people()))
+
+    # -- edits ------------------------------------------------------------------------------------
+    def _dialog(self, record: SurveyAnswerRecord | None) -> SurveyAnswerDialog:
+        return SurveyAnswerDialog("", parent=self, people=self._people(), person_id=self.model.person_filter)
+
+    def _add_command(self, account_id: int, values: dict):
+        person_id = values.pop("person_id")
+        return record_edits.record_survey_answer(self._ws, person_id, self.model.person_name(person_id), **values)
+
+    def _delete_command(self, record: SurveyAnswerRecord):
+        return record_edits.delete_survey_answer(self._ws, record.id, self.model.person_name(record.person_id))
+
+    def _delete_question(self, record: SurveyAnswerRecord) -> tuple[str, str]:
+        text = (self.tr("Delete the survey answer of %1 from %2?\nYou can undo this with Edit ▸ Undo.")
+                .replace("%1", self.model.person_name(record.person_id))
+                .replace("%2", record.answered_on.isoformat()))
+        return self.tr("Delete survey answer"), text
+
+    def edit_record(self) -> None:  # a double-click on an answer does nothing: answers are not edited
+        return
+
+    def record_answer(self) -> int | None:
+        command = self.add_record()
+        return command.ident if command else None
+
+    selected_answer = RecordPanel.selected_record
+    delete_answer = RecordPanel.delete_record
