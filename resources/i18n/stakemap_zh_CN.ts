@@ -2806,6 +2806,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>快照</translation>
     </message>
     <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
         <source>Needs, history and actions</source>
         <translation>需求、互动与行动</translation>
     </message>
@@ -4353,6 +4357,85 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>Satisfaction</name>
+    <message>
+        <source>NPS: no survey answers yet</source>
+        <translation>净推荐值（NPS）：尚无满意度调查</translation>
+    </message>
+    <message>
+        <source>NPS %1 · weighted by influence %2 · %3 people answered</source>
+        <translation>净推荐值（NPS）%1 · 按影响力加权 %2 · %3 人作答</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Recommend (0–10)</source>
+        <translation>推荐意愿（0–10）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionChart</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
+        <source>Weighted by influence</source>
+        <translation>按影响力加权</translation>
+    </message>
+    <message>
+        <source>%1 (recommend 0–10)</source>
+        <translation>%1（推荐意愿 0–10）</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPanel</name>
+    <message>
+        <source>Record answer…</source>
+        <translation>记录调查结果…</translation>
+    </message>
+    <message>
+        <source>Net promoter score over each person&apos;s latest answer: % promoters (9–10) − % detractors (0–6); the weighted one counts each person by influence</source>
+        <translation>按每人最近一次回答计算的净推荐值：推荐者（9–10）占比 − 贬损者（0–6）占比；加权值按每人的影响力计权</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部联系人</translation>
+    </message>
+    <message>
+        <source>Delete the survey answer of %1 from %2?
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除 %1 于 %2 的满意度调查结果？
+可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete survey answer</source>
+        <translation>删除满意度调查结果</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4669,6 +4752,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>%1的满意度调查</translation>
     </message>
     <message>
+        <source>Record survey answer</source>
+        <translation>记录满意度调查</translation>
+    </message>
+    <message>
         <source>How likely to recommend us to a colleague, 0 (not at all) to 10 (extremely): 9–10 promoters, 0–6 detractors</source>
         <translation>向同行推荐我们的可能性，0（完全不会）到 10（非常愿意）：9–10 为推荐者，0–6 为贬损者</translation>
     </message>
@@ -4695,6 +4782,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>5 · Very satisfied</source>
         <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>联系人(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Date</source>
