@@ -56,7 +56,7 @@ def satisfaction_figures(answers: list[SurveyAnswerRecord], people: dict[int, ob
 def figures_text(figures: SatisfactionFigures) -> str:
     if figures.nps is None:
         return translate("Satisfaction", "NPS: no survey answers yet")
-    return (translate("Satisfaction", "NPS %1 · weighted by influence %2 · %3 people answered")
+    return (translate("Satisfaction", "NPS %1 · by influence %2 · %3 answered")
             .replace("%1", f"{figures.nps:+.0f}").replace("%2", f"{figures.nps_weighted:+.0f}")
             .replace("%3", str(figures.answered)))
 

@@ -4363,8 +4363,8 @@ Decision maps of key-account buying committees.</source>
         <translation>净推荐值（NPS）：尚无满意度调查</translation>
     </message>
     <message>
-        <source>NPS %1 · weighted by influence %2 · %3 people answered</source>
-        <translation>净推荐值（NPS）%1 · 按影响力加权 %2 · %3 人作答</translation>
+        <source>NPS %1 · by influence %2 · %3 answered</source>
+        <translation>净推荐值 %1 · 按影响力加权 %2 · %3 人作答</translation>
     </message>
     <message>
         <source>Person</source>

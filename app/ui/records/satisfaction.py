@@ -7,8 +7,9 @@ Answers are added and deleted, never edited (see `SurveyAnswer.__sync__`): a cha
 from __future__ import annotations
 
 import datetime as dt
+import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -27,8 +28,33 @@ PERSON_COLOR = QColor("#009e73")
 
 
 def _day(date: dt.date) -> float:
-    """A date as the chart's x: days since 1970 (the axis writes them back as dates)."""
-    return float((date - dt.date(1970, 1, 1)).days)
+    """A date as the chart's x: seconds since 1970 at midnight UTC (the date axis writes them back as dates)."""
+    return float((date - dt.date(1970, 1, 1)).days * 86400)
+
+
+def _swatch(color: QColor, text: str) -> str:
+    return f'<span style="color:{color.name()}">■</span>&nbsp;{html.escape(text)}'
+
+
+
+def _date_axis(pg):
+    """A date axis that writes months in the interface's language (the library's own writes them in English)."""
+
+    class LocalDateAxis(pg.DateAxisItem):
+        def tickStrings(self, values, scale, spacing):  # noqa: N802
+            locale = QLocale()
+            texts = []
+            for value in values:
+                day = QDate(1970, 1, 1).addDays(int(value // 86400))
+                if spacing >= 300 * 86400:
+                    texts.append(str(day.year()))
+                elif spacing >= 28 * 86400:
+                    texts.append(locale.monthName(day.month(), QLocale.FormatType.ShortFormat))
+                else:
+                    texts.append(locale.toString(day, QLocale.FormatType.ShortFormat))
+            return texts
+
+    return LocalDateAxis(utcOffset=0)
 
 
 class SatisfactionChart(QWidget):
@@ -40,29 +66,30 @@ class SatisfactionChart(QWidget):
         import pyqtgraph as pg  # loaded with the first chart: it is slow to import and only this needs it
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#333")
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.plot = pg.PlotWidget(axisItems={"bottom": _date_axis(pg)})
         for action in self.plot.scene().contextMenu:  # the chart library's own menu, in our language
             action.setText(self.tr("Export…"))
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.setMinimumHeight(150)
+        self.plot.setMinimumHeight(120)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.getAxis("left").setWidth(40)
         self.plot.setLabel("left", self.tr("NPS"))
         self.plot.setYRange(-100, 100, padding=0.05)
-        self.legend = self.plot.addLegend(offset=(8, 4))
         self.plain = self.plot.plot([], [], pen=pg.mkPen(PLAIN_COLOR, width=2), symbol="o", symbolSize=6,
-                                    symbolBrush=PLAIN_COLOR, name=self.tr("NPS"))
+                                    symbolBrush=PLAIN_COLOR)
         dashed = pg.mkPen(WEIGHTED_COLOR, width=2, style=Qt.PenStyle.DashLine)
         self.weighted = self.plot.plot([], [], pen=dashed,
-                                       symbol="s", symbolSize=6, symbolBrush=WEIGHTED_COLOR,
-                                       name=self.tr("Weighted by influence"))
+                                       symbol="s", symbolSize=6, symbolBrush=WEIGHTED_COLOR)
         # A person's 0–10 scores drawn on the NPS scale (×20 − 100), so that 10 meets +100 and 0 meets −100.
         self.person = self.plot.plot([], [], pen=pg.mkPen(PERSON_COLOR, width=2), symbol="t", symbolSize=8,
                                      symbolBrush=PERSON_COLOR)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        layout.addWidget(self.plot, 1)
+        # The key under the chart rather than over it: a legend inside the plot hides the lines it names.
+        self.key = QLabel()
+        layout.addWidget(self.key)
         self.series: list[tuple[dt.date, float, float]] = []
         self.trend: list[tuple[dt.date, int]] = []
 
@@ -73,13 +100,14 @@ class SatisfactionChart(QWidget):
         self.plain.setData(xs, [p for _d, p, _w in series])
         self.weighted.setData(xs, [w for _d, _p, w in series])
         self.person.setData([_day(d) for d, _s in trend], [s * 20 - 100 for _d, s in trend])
-        self.legend.removeItem(self.person)
+        key = [_swatch(PLAIN_COLOR, self.tr("NPS")), _swatch(WEIGHTED_COLOR, self.tr("Weighted by influence"))]
         if person_name and trend:
-            self.legend.addItem(self.person, self.tr("%1 (recommend 0–10)").replace("%1", person_name))
+            key.append(_swatch(PERSON_COLOR, self.tr("%1 (recommend 0–10)").replace("%1", person_name)))
+        self.key.setText(" &nbsp; ".join(key))
         days = xs + [_day(d) for d, _s in trend]
         if days:
             low, high = min(days), max(days)
-            margin = max(7.0, (high - low) * 0.05)
+            margin = max(7 * 86400.0, (high - low) * 0.05)
             self.plot.setXRange(low - margin, high + margin, padding=0)
         self.plot.setYRange(-100, 100, padding=0.05)
 
@@ -108,6 +136,8 @@ class SatisfactionPanel(RecordPanel):
         for button in (self.add_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.figures.setMinimumWidth(1)  # a narrow dock clips the figures rather than scrolling the panel
+        self.figures.setToolTip(self.figures.toolTip())
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
