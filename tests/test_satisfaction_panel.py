@@ -147,3 +147,65 @@ def test_the_window_has_a_satisfaction_tab_that_follows_the_map(qtbot, demo_db):
     assert panel.model.person_filter == person_id
     assert panel.person_filter.currentData() == person_id
     stop(controller)
+
+
+# -- import -----------------------------------------------------------------------------------------
+def _write_csv(path, lines):
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_importing_a_csv_records_every_answer_in_one_undoable_step(panel, demo, bank_id, stack, tmp_path):
+    people = [p for p in demo.people(bank_id, include_archived=False) if p.email][:1] + \
+        demo.people(bank_id, include_archived=False)[:1]
+    first, second = people[0], people[1]
+    before = len(_shown(panel))
+    path = _write_csv(tmp_path / "survey.csv", [
+        "person,e-mail,date,recommend,satisfaction,comment",
+        f",{first.email},2026-03-01,9,5,Great pilot",
+        f"{second.name},,2026/03/02,3,,",
+    ])
+    command = panel.import_file(str(path))
+    assert command is not None
+    shown = _shown(panel)
+    assert len(shown) == before + 2
+    assert (first.name, "2026-03-01", "9") in shown and (second.name, "2026-03-02", "3") in shown
+    assert panel.model.figures().nps == pytest.approx(_analysis(demo, bank_id).health.nps)
+    stack.undo()
+    assert len(_shown(panel)) == before
+    stack.redo()
+    assert len(_shown(panel)) == before + 2
+
+
+@pytest.mark.parametrize(("line", "reason", "message"), [
+    ("Nobody Here,2026-03-01,9", "person", "Line 3: nobody named “Nobody Here”"),
+    ("{name},1 March,9", "date", "Line 3: “1 March” is not a date"),
+    ("{name},2026-03-01,11", "recommend", "Line 3: the recommend score “11”"),
+])
+def test_a_bad_row_refuses_the_whole_file_with_one_line(panel, demo, bank_id, tmp_path, monkeypatch,
+                                                         line, reason, message):
+    name = demo.people(bank_id, include_archived=False)[0].name
+    path = _write_csv(tmp_path / "survey.csv", ["person,date,recommend", f"{name},2026-03-01,8",
+                                                line.format(name=name)])
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    before = demo.survey_answers(bank_id)
+    assert panel.import_file(str(path)) is None
+    assert len(warnings) == 1 and warnings[0].startswith(message) and "\n" not in warnings[0]
+    assert demo.survey_answers(bank_id) == before
+
+
+def test_a_workbook_of_answers_is_read_like_a_csv(demo, bank_id, tmp_path):
+    from openpyxl import Workbook
+
+    from app.io.survey_import import read_survey_answers
+
+    person = demo.people(bank_id, include_archived=False)[0]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "日期", "推荐意愿", "满意度", "意见"])
+    sheet.append([person.name, dt.datetime(2026, 4, 1), 10, 4, "响应及时"])
+    book.save(tmp_path / "survey.xlsx")
+    rows = read_survey_answers(tmp_path / "survey.xlsx", [(person.id, person.name, None)])
+    assert [(r.person_id, r.answered_on, r.recommend, r.satisfaction, r.comment) for r in rows] == [
+        (person.id, dt.date(2026, 4, 1), 10, 4, "响应及时")]

@@ -813,6 +813,10 @@ To keep their history, archive them instead.</source>
         <translation>设置{role}的联系频率</translation>
     </message>
     <message>
+        <source>Import {count} survey answers from {file}</source>
+        <translation>从 {file} 导入 {count} 条满意度调查结果</translation>
+    </message>
+    <message>
         <source>Set the team template of {tier}</source>
         <translation>设置{tier}客户的团队模板</translation>
     </message>
@@ -4417,12 +4421,60 @@ Decision maps of key-account buying committees.</source>
         <translation>按每人最近一次回答计算的净推荐值：推荐者（9–10）占比 − 贬损者（0–6）占比；加权值按每人的影响力计权</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Survey answers from a CSV or Excel file with the columns person (or e-mail), date, recommend, satisfaction and comment</source>
+        <translation>从 CSV 或 Excel 文件导入满意度调查结果，列为：联系人（或邮箱）、日期、推荐意愿、满意度、意见</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
         <source>Everyone</source>
         <translation>全部联系人</translation>
+    </message>
+    <message>
+        <source>Import survey answers</source>
+        <translation>导入满意度调查结果</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.xlsx);;All files (*)</source>
+        <translation>满意度调查结果 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %2</source>
+        <translation>无法读取该文件：%2</translation>
+    </message>
+    <message>
+        <source>The file needs the columns person (or e-mail), date and recommend.</source>
+        <translation>文件须包含以下列：联系人（或邮箱）、日期、推荐意愿。</translation>
+    </message>
+    <message>
+        <source>The file holds no survey answers.</source>
+        <translation>文件中没有满意度调查结果。</translation>
+    </message>
+    <message>
+        <source>Line %1: nobody named “%2” in this account; nothing was imported.</source>
+        <translation>第 %1 行：本客户中没有名为“%2”的联系人；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: several people in this account are named “%2”; give their e-mail instead. Nothing was imported.</source>
+        <translation>第 %1 行：本客户中有多位联系人名为“%2”，请改填其邮箱。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” is not a date (YYYY-MM-DD); nothing was imported.</source>
+        <translation>第 %1 行：“%2”不是日期（YYYY-MM-DD）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: the recommend score “%2” is not a whole number from 0 to 10; nothing was imported.</source>
+        <translation>第 %1 行：推荐意愿“%2”不是 0 到 10 之间的整数；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: the satisfaction “%2” is not a whole number from 1 to 5; nothing was imported.</source>
+        <translation>第 %1 行：满意度“%2”不是 1 到 5 之间的整数；未导入任何内容。</translation>
     </message>
     <message>
         <source>Delete the survey answer of %1 from %2?

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.commands import record_edits
 from app.document import Workspace
 from app.document.records import SurveyAnswerRecord
 from app.i18n import translate
+from app.io.survey_import import SurveyRefused, read_survey_answers
 from app.ui.common.survey_dialog import SurveyAnswerDialog
 from app.ui.common.widgets import fill_combo, select_data
 from app.ui.records.record_panel import RecordPanel
@@ -123,6 +135,10 @@ class SatisfactionPanel(RecordPanel):
         self.figures.setFont(font)
         self.figures.setToolTip(self.tr("Net promoter score over each person's latest answer: % promoters (9–10) "
                                         "− % detractors (0–6); the weighted one counts each person by influence"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Survey answers from a CSV or Excel file with the columns person "
+                                              "(or e-mail), date, recommend, satisfaction and comment"))
+        self.import_button.clicked.connect(self.choose_import_file)
         self.person_filter = QComboBox()
         self.person_filter.setMinimumContentsLength(14)
         self.chart = SatisfactionChart()
@@ -133,7 +149,7 @@ class SatisfactionPanel(RecordPanel):
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.person_filter)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button):
+        for button in (self.add_button, self.delete_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.figures.setMinimumWidth(1)  # a narrow dock clips the figures rather than scrolling the panel
@@ -202,6 +218,44 @@ class SatisfactionPanel(RecordPanel):
     def _update_buttons(self, *_args) -> None:
         super()._update_buttons()
         self.add_button.setEnabled(self.model.account_id is not None and bool(self._people()))
+        self.import_button.setEnabled(self.add_button.isEnabled())
+
+    # -- import -----------------------------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import survey answers"), "", self.tr("Survey answers (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str):
+        """Record every answer of the file in one undoable step, or none and say which row is wrong."""
+        account_id = self.model.account_id
+        if account_id is None:
+            return None
+        people = [(p.id, p.name, p.email) for p in self._ws.people(account_id, include_archived=True)]
+        try:
+            rows = read_survey_answers(path, people)
+        except SurveyRefused as refused:
+            QMessageBox.warning(self, self.tr("Import survey answers"), self._refusal_text(refused))
+            return None
+        answers = [(r.person_id, r.answered_on, r.recommend, r.satisfaction, r.comment) for r in rows]
+        return self._perform(record_edits.import_survey_answers(self._ws, answers, Path(path).name))
+
+    def _refusal_text(self, refused: SurveyRefused) -> str:
+        reasons = {
+            "unreadable": self.tr("The file cannot be read: %2"),
+            "columns": self.tr("The file needs the columns person (or e-mail), date and recommend."),
+            "empty": self.tr("The file holds no survey answers."),
+            "person": self.tr("Line %1: nobody named “%2” in this account; nothing was imported."),
+            "ambiguous": self.tr("Line %1: several people in this account are named “%2”; give their e-mail "
+                                 "instead. Nothing was imported."),
+            "date": self.tr("Line %1: “%2” is not a date (YYYY-MM-DD); nothing was imported."),
+            "recommend": self.tr("Line %1: the recommend score “%2” is not a whole number from 0 to 10; "
+                                 "nothing was imported."),
+            "satisfaction": self.tr("Line %1: the satisfaction “%2” is not a whole number from 1 to 5; "
+                                    "nothing was imported."),
+        }
+        return reasons[refused.reason].replace("%1", str(refused.line)).replace("%2", refused.value)
 
     # -- edits ------------------------------------------------------------------------------------
     def _dialog(self, record: SurveyAnswerRecord | None) -> SurveyAnswerDialog:
