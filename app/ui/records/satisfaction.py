@@ -153,7 +153,6 @@ class SatisfactionPanel(RecordPanel):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.figures.setMinimumWidth(1)  # a narrow dock clips the figures rather than scrolling the panel
-        self.figures.setToolTip(self.figures.toolTip())
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
