@@ -154,7 +154,7 @@ def test_an_analysis_without_history_has_no_champions_or_answers():
 def test_the_person_profile_edits_the_cadence_and_records_a_survey_answer(qtbot, tmp_path, monkeypatch):
     from app.demo import DEMO_ACCOUNT_NAMES, load_demo
     from app.storage.database import Database
-    from app.ui.accounts.survey_dialog import SurveyAnswerDialog
+    from app.ui.common.survey_dialog import SurveyAnswerDialog
     from tests.test_main_window import start, stop
 
     path = tmp_path / "demo.db"

@@ -116,3 +116,11 @@ class SetRoleCadence(WorkspaceCommand):
     def _undo(self) -> None:
         had_own, days = self._old
         self._ws.set_role_cadence(self._role, days, reset=not had_own)
+
+
+def import_survey_answers(ws: Workspace, answers: list[tuple], file_name: str) -> CreateCommand:
+    """Record the answers of a survey file at once; one undo takes them all back."""
+    return CreateCommand(
+        translate("Commands", "Import {count} survey answers from {file}").format(count=len(answers),
+                                                                                   file=_short(file_name)),
+        lambda: ws.add_survey_answers(answers), ws.delete_survey_answers, ws.restore)

@@ -25,7 +25,7 @@ from app.document.snapshots import capture
 from app.models import Action, Interaction, Need, Opportunity, Snapshot, SurveyAnswer
 from app.models.repositories import account_records as repo
 from app.models.repositories import health as health_repo
-from app.models.repositories.deletion import DeletionRecord
+from app.models.repositories.deletion import DeletionRecord, delete_with_record
 
 
 def _need(n: Need) -> NeedRecord:
@@ -115,6 +115,22 @@ class AccountRecordsMixin:
 
     def delete_survey_answer(self, answer_id: int) -> DeletionRecord:
         return self._delete(SurveyAnswer, answer_id)
+
+    def add_survey_answers(self, answers: list[tuple]) -> tuple[int, ...]:
+        """Record many answers — (person id, date, recommend, satisfaction, comment) — in one transaction."""
+        def work(s: Session) -> tuple[tuple[int, ...], set[int]]:
+            added = [health_repo.add_answer(s, *answer) for answer in answers]
+            return tuple(a.id for a in added), {a.account_id for a in added}
+
+        ids, accounts = self._write(work)
+        for account_id in accounts:
+            self.surveys_changed.emit(Change("survey_answer", ids, account_id))
+        return ids
+
+    def delete_survey_answers(self, answer_ids: tuple[int, ...]) -> DeletionRecord:
+        record = self._write(lambda s: delete_with_record(s, SurveyAnswer, list(answer_ids)))
+        self._announce(record)
+        return record
 
     # -- contact cadence of each buying role (shared by all accounts) ---------------------------
     def role_cadences(self) -> dict[str, int | None]:

@@ -813,6 +813,10 @@ To keep their history, archive them instead.</source>
         <translation>设置{role}的联系频率</translation>
     </message>
     <message>
+        <source>Import {count} survey answers from {file}</source>
+        <translation>从 {file} 导入 {count} 条满意度调查结果</translation>
+    </message>
+    <message>
         <source>Set the team template of {tier}</source>
         <translation>设置{tier}客户的团队模板</translation>
     </message>
@@ -2882,6 +2886,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>快照</translation>
     </message>
     <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
         <source>Needs, history and actions</source>
         <translation>需求、互动与行动</translation>
     </message>
@@ -4429,6 +4437,133 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>Satisfaction</name>
+    <message>
+        <source>NPS: no survey answers yet</source>
+        <translation>净推荐值（NPS）：尚无满意度调查</translation>
+    </message>
+    <message>
+        <source>NPS %1 · by influence %2 · %3 answered</source>
+        <translation>净推荐值 %1 · 按影响力加权 %2 · %3 人作答</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Recommend (0–10)</source>
+        <translation>推荐意愿（0–10）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionChart</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
+        <source>Weighted by influence</source>
+        <translation>按影响力加权</translation>
+    </message>
+    <message>
+        <source>%1 (recommend 0–10)</source>
+        <translation>%1（推荐意愿 0–10）</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPanel</name>
+    <message>
+        <source>Record answer…</source>
+        <translation>记录调查结果…</translation>
+    </message>
+    <message>
+        <source>Net promoter score over each person&apos;s latest answer: % promoters (9–10) − % detractors (0–6); the weighted one counts each person by influence</source>
+        <translation>按每人最近一次回答计算的净推荐值：推荐者（9–10）占比 − 贬损者（0–6）占比；加权值按每人的影响力计权</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Survey answers from a CSV or Excel file with the columns person (or e-mail), date, recommend, satisfaction and comment</source>
+        <translation>从 CSV 或 Excel 文件导入满意度调查结果，列为：联系人（或邮箱）、日期、推荐意愿、满意度、意见</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部联系人</translation>
+    </message>
+    <message>
+        <source>Import survey answers</source>
+        <translation>导入满意度调查结果</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.xlsx);;All files (*)</source>
+        <translation>满意度调查结果 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %2</source>
+        <translation>无法读取该文件：%2</translation>
+    </message>
+    <message>
+        <source>The file needs the columns person (or e-mail), date and recommend.</source>
+        <translation>文件须包含以下列：联系人（或邮箱）、日期、推荐意愿。</translation>
+    </message>
+    <message>
+        <source>The file holds no survey answers.</source>
+        <translation>文件中没有满意度调查结果。</translation>
+    </message>
+    <message>
+        <source>Line %1: nobody named “%2” in this account; nothing was imported.</source>
+        <translation>第 %1 行：本客户中没有名为“%2”的联系人；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: several people in this account are named “%2”; give their e-mail instead. Nothing was imported.</source>
+        <translation>第 %1 行：本客户中有多位联系人名为“%2”，请改填其邮箱。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” is not a date (YYYY-MM-DD); nothing was imported.</source>
+        <translation>第 %1 行：“%2”不是日期（YYYY-MM-DD）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: the recommend score “%2” is not a whole number from 0 to 10; nothing was imported.</source>
+        <translation>第 %1 行：推荐意愿“%2”不是 0 到 10 之间的整数；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: the satisfaction “%2” is not a whole number from 1 to 5; nothing was imported.</source>
+        <translation>第 %1 行：满意度“%2”不是 1 到 5 之间的整数；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Delete the survey answer of %1 from %2?
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除 %1 于 %2 的满意度调查结果？
+可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete survey answer</source>
+        <translation>删除满意度调查结果</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4745,6 +4880,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>%1的满意度调查</translation>
     </message>
     <message>
+        <source>Record survey answer</source>
+        <translation>记录满意度调查</translation>
+    </message>
+    <message>
         <source>How likely to recommend us to a colleague, 0 (not at all) to 10 (extremely): 9–10 promoters, 0–6 detractors</source>
         <translation>向同行推荐我们的可能性，0（完全不会）到 10（非常愿意）：9–10 为推荐者，0–6 为贬损者</translation>
     </message>
@@ -4771,6 +4910,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>5 · Very satisfied</source>
         <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>联系人(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Date</source>

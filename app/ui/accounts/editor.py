@@ -82,7 +82,7 @@ class AccountEditor(QObject):
     def record_survey_answer(self, person_id: int) -> int | None:
         """Ask for one survey answer of the person and record it (undoable); the new answer's id."""
         from app.commands import record_edits
-        from app.ui.accounts.survey_dialog import SurveyAnswerDialog
+        from app.ui.common.survey_dialog import SurveyAnswerDialog
 
         person = self._ws.person(person_id)
         dialog = SurveyAnswerDialog(person.name, parent=self._window)

@@ -82,7 +82,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.record_tabs = QTabWidget()
         self.record_tab_titles = {"needs": self.tr("Needs"), "history": self.tr("History"),
                                   "actions": self.tr("Next actions"), "opportunities": self.tr("Opportunities"),
-                                  "snapshots": self.tr("Snapshots")}
+                                  "snapshots": self.tr("Snapshots"), "satisfaction": self.tr("Satisfaction")}
         self.record_dock = self._dock(self.tr("Needs, history and actions"), "RecordDock", self.record_tabs,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.record_panels: dict = {}
@@ -386,19 +386,21 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         from app.ui.records.history import HistoryPanel
         from app.ui.records.needs import NeedsPanel
         from app.ui.records.opportunities import OpportunitiesPanel
+        from app.ui.records.satisfaction import SatisfactionPanel
         from app.ui.records.snapshots import SnapshotsPanel
 
         return {"needs": NeedsPanel(workspace, undo_stack), "history": HistoryPanel(workspace, undo_stack),
                 "actions": ActionsPanel(workspace, undo_stack),
                 "opportunities": OpportunitiesPanel(workspace, undo_stack),
-                "snapshots": SnapshotsPanel(workspace, undo_stack)}
+                "snapshots": SnapshotsPanel(workspace, undo_stack),
+                "satisfaction": SatisfactionPanel(workspace, undo_stack)}
 
     def _on_map_selection(self, keys: list) -> None:
         """One person selected on the map: the profile dock shows them and the panels beside the map narrow
         to them; otherwise the account."""
         people = [k for k in keys if k[0] == "person"]
         person_id = people[0][1] if len(people) == 1 else None
-        for name in ("needs", "history", "actions"):
+        for name in ("needs", "history", "actions", "satisfaction"):
             self.record_panels[name].set_person_filter(person_id)
         self.record_panels["history"].set_default_participants(keys)
         if len(keys) == 1 and people:

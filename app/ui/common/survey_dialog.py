@@ -14,9 +14,21 @@ from app.ui.common.widgets import add_ok_cancel
 class SurveyAnswerDialog(QDialog):
     """Date, 0–10 "how likely to recommend us", an optional 1–5 satisfaction, a comment."""
 
-    def __init__(self, person_name: str, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, person_name: str, today: dt.date | None = None, parent: QWidget | None = None,
+                 people: dict[int, str] | None = None, person_id: int | None = None) -> None:
+        """``people`` (id -> name): the answer's person is chosen in the form rather than given by name."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Survey answer of %1").replace("%1", person_name))
+        if people is None:
+            self.setWindowTitle(self.tr("Survey answer of %1").replace("%1", person_name))
+        else:
+            self.setWindowTitle(self.tr("Record survey answer"))
+        self.person = None
+        if people is not None:
+            self.person = QComboBox()
+            for pid, name in sorted(people.items(), key=lambda item: item[1]):
+                self.person.addItem(name, pid)
+            if person_id is not None and self.person.findData(person_id) >= 0:
+                self.person.setCurrentIndex(self.person.findData(person_id))
         self.setMinimumWidth(380)
         day = today or dt.date.today()
         self.date = QDateEdit(QDate(day.year, day.month, day.day))
@@ -35,6 +47,8 @@ class SurveyAnswerDialog(QDialog):
             self.satisfaction.addItem(text, score)
         self.comment = QLineEdit()
         form = QFormLayout(self)
+        if self.person is not None:
+            form.addRow(self.tr("&Person"), self.person)
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("&Recommend (0–10)"), self.recommend)
         form.addRow(self.tr("&Satisfaction (1–5)"), self.satisfaction)
@@ -42,5 +56,6 @@ class SurveyAnswerDialog(QDialog):
         add_ok_cancel(self, form)
 
     def values(self) -> dict[str, Any]:
-        return {"answered_on": self.date.date().toPython(), "recommend": self.recommend.value(),
+        chosen = {} if self.person is None else {"person_id": self.person.currentData()}
+        return {**chosen, "answered_on": self.date.date().toPython(), "recommend": self.recommend.value(),
                 "satisfaction": self.satisfaction.currentData(), "comment": self.comment.text().strip() or None}
