@@ -13,8 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
+from app.sync import capture, replica
 from app.sync import conflicts as conflict_store
-from app.sync import replica
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
 from app.sync.merge import merge_row
@@ -23,6 +23,7 @@ from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
 
 SHARED = ""  # the cursor of rows that belong to no account
+BULK_ROWS = 5000  # pulled rows of one table from which they are written without the per-row uid trigger
 
 
 @dataclass
@@ -433,7 +434,9 @@ class Engine:
                     applied.append(record)
                 self.raw.execute("SAVEPOINT pulled_rows")
                 try:
-                    self.raw.executemany(pulled.sql, [values for _record, values in inserts])
+                    with capture.without_uid_trigger(self.raw, info) if len(inserts) >= BULK_ROWS else \
+                            contextlib.nullcontext():
+                        self.raw.executemany(pulled.sql, [values for _record, values in inserts])
                 except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
                     self.raw.execute("ROLLBACK TO pulled_rows")
                     refused = {r[0] for r in self._insert_one_by_one(info, pulled.sql, inserts, result)}
@@ -444,8 +447,7 @@ class Engine:
                 self.raw.execute("RELEASE pulled_rows")
                 ids.forget_table(info.name)
                 # Sorted by uid, the shadows' index grows in order rather than at random places.
-                replica.store_shadows(self.raw, info, sorted(
-                    (r[0], r[1], r[2], replica.shadow_text(info, r)) for r in applied))
+                replica.store_shadows(self.raw, info, sorted(r[:3] + r[4:5] for r in applied))
                 result.pulled += len(applied)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:

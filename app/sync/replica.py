@@ -223,26 +223,19 @@ def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalI
 
 @_by_table
 def stored_keys(info: TableInfo) -> tuple[str, ...]:
-    """The names of a pulled record's values (``select_pull_sql``), its version and edit time left out."""
+    """The names of a pulled record's values (``select_pull_sql``), its version, edit time and JSON left out."""
     return ("uid", "account_uid", *(c.server for c in info.columns if c.server != "account_uid"))
 
 
 def stored_of(info: TableInfo, record: tuple) -> dict:
     """A pulled record as the file stores its values (references as uids), the form shadows keep."""
-    return dict(zip(stored_keys(info), (record[0], record[1], *record[4:]), strict=True))
-
-
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def shadow_text(info: TableInfo, record: tuple) -> str:
-    return _encode(stored_of(info, record))
+    return dict(zip(stored_keys(info), (record[0], record[1], *record[5:]), strict=True))
 
 
 @_by_table
 def _record_plan(info: TableInfo) -> tuple:
     """Per local column of a pulled record: (its index in the record, referenced table or None, required)."""
-    index = {name: (i + 2 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
+    index = {name: (i + 3 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
     return tuple((index[server], ref, required) for _local, server, ref, _c, required in _local_plan(info))
 
 
