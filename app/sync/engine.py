@@ -447,7 +447,7 @@ class Engine:
                 self.raw.execute("RELEASE pulled_rows")
                 ids.forget_table(info.name)
                 # Sorted by uid, the shadows' index grows in order rather than at random places.
-                replica.store_shadows(self.raw, info, sorted(r[:3] + r[4:5] for r in applied))
+                replica.store_shadows(self.raw, info, sorted(r[:4] for r in applied))
                 result.pulled += len(applied)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:

@@ -223,19 +223,19 @@ def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalI
 
 @_by_table
 def stored_keys(info: TableInfo) -> tuple[str, ...]:
-    """The names of a pulled record's values (``select_pull_sql``), its version, edit time and JSON left out."""
+    """The names of a pulled record's values (``select_pull_sql``), its version and JSON left out."""
     return ("uid", "account_uid", *(c.server for c in info.columns if c.server != "account_uid"))
 
 
 def stored_of(info: TableInfo, record: tuple) -> dict:
     """A pulled record as the file stores its values (references as uids), the form shadows keep."""
-    return dict(zip(stored_keys(info), (record[0], record[1], *record[5:]), strict=True))
+    return dict(zip(stored_keys(info), (record[0], record[1], *record[4:]), strict=True))
 
 
 @_by_table
 def _record_plan(info: TableInfo) -> tuple:
     """Per local column of a pulled record: (its index in the record, referenced table or None, required)."""
-    index = {name: (i + 3 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
+    index = {name: (i + 2 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
     return tuple((index[server], ref, required) for _local, server, ref, _c, required in _local_plan(info))
 
 
@@ -261,6 +261,8 @@ class PulledRecords:
 
 def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
     found: set[str] = set()
+    if raw.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:  # a first pull: nothing to look up
+        return found
     for start in range(0, len(uids), 500):
         part = uids[start:start + 500]
         found.update(r[0] for r in raw.execute(
@@ -270,6 +272,8 @@ def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
 
 def shadows_of(raw, table: str, uids: list[str]) -> dict[tuple[str, str], Shadow]:
     found: dict[tuple[str, str], Shadow] = {}
+    if raw.execute("SELECT 1 FROM sync_shadow WHERE tbl = ? LIMIT 1", (table,)).fetchone() is None:
+        return found
     for start in range(0, len(uids), 500):
         part = uids[start:start + 500]
         found.update(shadows(raw, f"tbl = ? AND uid IN ({','.join('?' * len(part))})", (table, *part)))

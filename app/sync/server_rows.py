@@ -44,13 +44,12 @@ def _stored_sql(column) -> str:
 
 
 def select_pull_sql(info: TableInfo) -> str:
-    """Rows as (uid, account uid, version, edited at, the shadow's JSON text, then every own column as the file
-    stores it): the server builds the JSON the file keeps as the row's shadow (faster there than in Python),
-    and the plain values go into the row without any parsing."""
+    """Rows as (uid, account uid, version, the shadow's JSON text, then every own column as the file stores
+    it): the server builds the JSON the file keeps as the row's shadow (faster there than in Python), and the
+    plain values go into the row without any parsing."""
     cols = [_stored_sql(c) for c in own_columns(info)]
     pairs = "".join(f", '{c.server}', {sql}" for c, sql in zip(own_columns(info), cols, strict=True))
     return (f"SELECT uid::text, account_uid::text, server_version, "
-            f"to_char(edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), "
             f"json_build_object('uid', uid, 'account_uid', account_uid{pairs})::text"
             f"{''.join(', ' + sql for sql in cols)} FROM {info.name}")
 
