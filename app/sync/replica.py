@@ -145,6 +145,10 @@ class LocalIds:
             self._maps[table] = dict(self.raw.execute(f"SELECT uid, id FROM {table}"))
         return self._maps[table]
 
+    def of_table(self, table: str) -> dict[str, int]:
+        """The table's uid → local key map itself (kept up to date as rows are written, until forgotten)."""
+        return self._map(table)
+
     def get(self, table: str, uid: str | None) -> int | None:
         return None if uid is None else self._map(table).get(uid)
 
@@ -247,7 +251,7 @@ class PulledRecords:
         plan = _record_plan(info)
         self.sql = (f"INSERT INTO {info.name} ({', '.join(p[0] for p in _local_plan(info))}, uid) "
                     f"VALUES ({', '.join('?' * (len(plan) + 1))})")
-        self._columns = [(i, ids._map(ref) if ref else None) for i, ref, _req in plan]
+        self._columns = [(i, ids.of_table(ref) if ref else None) for i, ref, _req in plan]
         self._required = [(i, j) for j, (i, ref, req) in enumerate(plan) if ref and req]
 
     def local(self, record: tuple) -> tuple | None:
