@@ -9,13 +9,12 @@ applies nothing twice (an insert finds its uid there, an update finds the server
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from dataclasses import dataclass, field
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
+from app.sync import capture, replica
 from app.sync import conflicts as conflict_store
-from app.sync import replica
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
 from app.sync.merge import merge_row
@@ -24,6 +23,7 @@ from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
 
 SHARED = ""  # the cursor of rows that belong to no account
+BULK_ROWS = 5000  # pulled rows of one table from which they are written without the per-row uid trigger
 
 
 @dataclass
@@ -365,10 +365,10 @@ class Engine:
         fetched = {}
         for info in tables.values():
             if info.rule.account is None:
-                sql = srv.select_stored_sql(info) + " WHERE server_version > %s ORDER BY server_version"
+                sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY server_version"
                 fetched[info.name] = self.server.execute(sql, (shared_cursor,)).fetchall()
             else:
-                sql = (srv.select_stored_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
+                sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
                        "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
                 fetched[info.name] = self.server.execute(sql, (accounts, account_cursors)).fetchall()
         tombstones = self.server.execute(
@@ -398,27 +398,27 @@ class Engine:
                 uids = [r[0] for r in rows]
                 local_shadows = replica.shadows_of(self.raw, info.name, uids)
                 existing = replica.existing_uids(self.raw, info.name, uids)
-                required = replica.required_references(info)
-                wants_row = bool(info.rule.natural_key) or info.name == "person"
+                pulled = replica.PulledRecords(info, ids)
                 inserts, applied = [], []
-                for uid, account, version, _edited, text in rows:
+                for record in rows:
+                    uid, account, version = record[0], record[1], record[2]
                     seen(account, version)
                     shadow = local_shadows.get((info.name, uid))
                     if shadow is not None and (shadow.dirty or shadow.base_version >= version):
                         continue  # our own push, or an edit the next push merges
-                    stored = json.loads(text)
-                    if any(stored.get(col) is not None and ids.get(ref, stored.get(col)) is None
-                           for col, ref in required):
+                    values = pulled.local(record)
+                    if values is None:
                         key = account or SHARED  # its parent is not here (yet): pulled again next time
                         held_back[key] = min(held_back.get(key, version), version)
                         continue
                     row = None
-                    if uid in existing or (shadow is None and wants_row):
-                        row = replica.canonical_from_stored(info, stored)
+                    if uid in existing or (shadow is None and info.rule.natural_key):
+                        row = replica.canonical_from_stored(info, replica.stored_of(info, record))
                     if shadow is None and row is not None and self._adopt_or_hold(info, row, unsynced, version):
                         continue
                     if info.name == "person" and shadow is None:
-                        self._flag_duplicates(row, duplicates)
+                        # Names and e-mails are text, stored as they read: no conversion needed to compare.
+                        self._flag_duplicates(replica.stored_of(info, record), duplicates)
                     if uid in existing:
                         try:
                             replica.write_row(self.raw, info, row, ids)
@@ -430,17 +430,24 @@ class Engine:
                             held_back[key] = min(held_back.get(key, version), version)
                             continue
                     else:
-                        inserts.append(stored)
-                    applied.append((uid, account, version, text))
+                        inserts.append((record, values))
+                    applied.append(record)
+                self.raw.execute("SAVEPOINT pulled_rows")
                 try:
-                    replica.insert_stored(self.raw, info, inserts, ids)
+                    with capture.without_uid_trigger(self.raw, info) if len(inserts) >= BULK_ROWS else \
+                            contextlib.nullcontext():
+                        self.raw.executemany(pulled.sql, [values for _record, values in inserts])
                 except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
-                    refused = {r["uid"] for r in self._insert_one_by_one(info, inserts, ids, result)}
-                    for _uid, account, version, _text in [a for a in applied if a[0] in refused]:
-                        key = account or SHARED
-                        held_back[key] = min(held_back.get(key, version), version)
+                    self.raw.execute("ROLLBACK TO pulled_rows")
+                    refused = {r[0] for r in self._insert_one_by_one(info, pulled.sql, inserts, result)}
+                    for record in [a for a in applied if a[0] in refused]:
+                        key = record[1] or SHARED
+                        held_back[key] = min(held_back.get(key, record[2]), record[2])
                     applied = [a for a in applied if a[0] not in refused]
-                replica.store_shadows(self.raw, info, applied)
+                self.raw.execute("RELEASE pulled_rows")
+                ids.forget_table(info.name)
+                # Sorted by uid, the shadows' index grows in order rather than at random places.
+                replica.store_shadows(self.raw, info, sorted(r[:4] for r in applied))
                 result.pulled += len(applied)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:
@@ -475,15 +482,17 @@ class Engine:
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
 
-    def _insert_one_by_one(self, info: TableInfo, rows: list[dict], ids, result: SyncResult) -> list[dict]:
-        """Insert pulled rows one at a time; returns those the file refused (each named in ``result``)."""
+    def _insert_one_by_one(self, info: TableInfo, sql: str, inserts: list[tuple], result: SyncResult) -> list[tuple]:
+        """Insert pulled (record, values) one at a time; returns the records the file refused (each named in
+        ``result``)."""
         refused = []
-        for row in rows:
+        for record, values in inserts:
             try:
-                replica.insert_stored(self.raw, info, [row], ids)
+                self.raw.execute(sql, values)
             except sqlite3.IntegrityError as exc:
-                refused.append(row)
-                result.refused.append(f"{info.name} “{row.get('name') or row['uid']}” from the team server: {exc}")
+                refused.append(record)
+                name = replica.stored_of(info, record).get("name") or record[0]
+                result.refused.append(f"{info.name} “{name}” from the team server: {exc}")
         return refused
 
     def _adopt_or_hold(self, info: TableInfo, server_row: dict, unsynced: dict, version: int) -> bool:

@@ -145,6 +145,10 @@ class LocalIds:
             self._maps[table] = dict(self.raw.execute(f"SELECT uid, id FROM {table}"))
         return self._maps[table]
 
+    def of_table(self, table: str) -> dict[str, int]:
+        """The table's uid → local key map itself (kept up to date as rows are written, until forgotten)."""
+        return self._map(table)
+
     def get(self, table: str, uid: str | None) -> int | None:
         return None if uid is None else self._map(table).get(uid)
 
@@ -221,27 +225,48 @@ def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalI
     ids.forget_table(info.name)
 
 
-def insert_stored(raw, info: TableInfo, rows: list[dict], ids: LocalIds) -> None:
-    """Insert new rows given in the file's own value format (as pulled): only references need resolving."""
-    if not rows:
-        return
-    plan = _local_plan(info)
-    names = [p[0] for p in plan]
-    tuples = [tuple(ids.get(ref, row.get(server)) if ref else row.get(server)
-                    for _local, server, ref, _c, _r in plan) + (row["uid"],) for row in rows]
-    raw.executemany(f"INSERT INTO {info.name} ({', '.join(names)}, uid) VALUES ({', '.join('?' * (len(names) + 1))})",
-                    tuples)
-    ids.forget_table(info.name)
+@_by_table
+def stored_keys(info: TableInfo) -> tuple[str, ...]:
+    """The names of a pulled record's values (``select_pull_sql``), its version and JSON left out."""
+    return ("uid", "account_uid", *(c.server for c in info.columns if c.server != "account_uid"))
 
 
-def required_references(info: TableInfo) -> tuple:
-    """(server column, referenced table) of the references a row cannot be written without."""
-    return tuple((server, ref_table) for _local, server, ref_table, _c, required in _local_plan(info)
-                 if ref_table and required)
+def stored_of(info: TableInfo, record: tuple) -> dict:
+    """A pulled record as the file stores its values (references as uids), the form shadows keep."""
+    return dict(zip(stored_keys(info), (record[0], record[1], *record[4:]), strict=True))
+
+
+@_by_table
+def _record_plan(info: TableInfo) -> tuple:
+    """Per local column of a pulled record: (its index in the record, referenced table or None, required)."""
+    index = {name: (i + 2 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
+    return tuple((index[server], ref, required) for _local, server, ref, _c, required in _local_plan(info))
+
+
+class PulledRecords:
+    """Pulled records of one table → the file's column values, references resolved by the ids the file held
+    when the table's pull began (a row's reference to another row of the same pull is not resolved)."""
+
+    def __init__(self, info: TableInfo, ids: LocalIds) -> None:
+        plan = _record_plan(info)
+        self.sql = (f"INSERT INTO {info.name} ({', '.join(p[0] for p in _local_plan(info))}, uid) "
+                    f"VALUES ({', '.join('?' * (len(plan) + 1))})")
+        self._columns = [(i, ids.of_table(ref) if ref else None) for i, ref, _req in plan]
+        self._required = [(i, j) for j, (i, ref, req) in enumerate(plan) if ref and req]
+
+    def local(self, record: tuple) -> tuple | None:
+        """The values to insert (the uid last), or None when a required reference is not in the file."""
+        values = tuple([record[i] if found is None else found.get(record[i]) for i, found in self._columns])
+        for i, j in self._required:
+            if values[j] is None and record[i] is not None:
+                return None
+        return (*values, record[0])
 
 
 def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
     found: set[str] = set()
+    if raw.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:  # a first pull: nothing to look up
+        return found
     for start in range(0, len(uids), 500):
         part = uids[start:start + 500]
         found.update(r[0] for r in raw.execute(
@@ -251,6 +276,8 @@ def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
 
 def shadows_of(raw, table: str, uids: list[str]) -> dict[tuple[str, str], Shadow]:
     found: dict[tuple[str, str], Shadow] = {}
+    if raw.execute("SELECT 1 FROM sync_shadow WHERE tbl = ? LIMIT 1", (table,)).fetchone() is None:
+        return found
     for start in range(0, len(uids), 500):
         part = uids[start:start + 500]
         found.update(shadows(raw, f"tbl = ? AND uid IN ({','.join('?' * len(part))})", (table, *part)))

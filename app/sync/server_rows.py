@@ -43,14 +43,15 @@ def _stored_sql(column) -> str:
             "datetime": f"to_char({name}, 'YYYY-MM-DD HH24:MI:SS.US')"}.get(column.kind, name)
 
 
-def select_stored_sql(info: TableInfo) -> str:
-    """Rows as (uid, account uid, version, edited at, stored values as JSON text): a pull hands the text to
-    SQLite as it is, so a big pull costs no per-value work in Python."""
-    pairs = ", ".join(f"'{c.server}', {_stored_sql(c)}" for c in own_columns(info))
+def select_pull_sql(info: TableInfo) -> str:
+    """Rows as (uid, account uid, version, the shadow's JSON text, then every own column as the file stores
+    it): the server builds the JSON the file keeps as the row's shadow (faster there than in Python), and the
+    plain values go into the row without any parsing."""
+    cols = [_stored_sql(c) for c in own_columns(info)]
+    pairs = "".join(f", '{c.server}', {sql}" for c, sql in zip(own_columns(info), cols, strict=True))
     return (f"SELECT uid::text, account_uid::text, server_version, "
-            f"to_char(edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), "
-            f"json_build_object('uid', uid, 'account_uid', account_uid{', ' + pairs if pairs else ''})::text "
-            f"FROM {info.name}")
+            f"json_build_object('uid', uid, 'account_uid', account_uid{pairs})::text"
+            f"{''.join(', ' + sql for sql in cols)} FROM {info.name}")
 
 
 def _naive_iso(value):

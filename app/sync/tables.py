@@ -162,7 +162,8 @@ def _table_info(table, rule: SyncRule, synced: set[str]) -> TableInfo:
                                   ref_table=fk.column.table.name, ref_column=fk.column.name))
         else:
             columns.append(Column(col.name, col.name, _kind(col.type), col.type))
-    return TableInfo(table.name, rule, tuple(columns), has_id)
+    # Plain str names: sqlite3 asks a str subclass (SQLAlchemy's quoted names) to adapt itself, value by value.
+    return TableInfo(str(table.name), rule, tuple(columns), has_id)
 
 
 @cache
