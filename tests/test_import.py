@@ -408,3 +408,22 @@ def test_inputs_the_fuzz_campaign_found_are_refused_in_one_line(tmp_path, fmt, c
             from sqlalchemy import text
 
             assert session.execute(text("SELECT count(*) FROM account")).scalar() == 0
+
+
+def test_a_vcard_line_without_its_colon_is_refused_at_once(tmp_path):
+    """Found by the fuzz campaign: such a line kept vobject's pattern backtracking for over a minute."""
+    import time
+
+    from app.io.report import ImportReport
+    from app.io.vcard_import import read_vcard
+
+    path = tmp_path / "garbled.vcf"
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING7=BD=B2=EF=BC=8C=E9=A2=84=E7=AE=97=E5"
+                     b"=9C=A8=51=33=E5=AE=A1=E6=89=B9=E3=80=82\r\nFN:Zhang Wei\r\nEND:VCARD\r\n"
+                     b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Na\r\nEND:VCARD\r\n")
+    report = ImportReport(source=str(path), format="vcard")
+    started = time.perf_counter()
+    people, _links = read_vcard(path, report)
+    assert time.perf_counter() - started < 2.0
+    assert len(people) == 1 and "Li Na" in repr(people[0])  # the other card still comes in
+    assert len(report.refused) == 1 and "is not plain text" in report.refused[0].reason

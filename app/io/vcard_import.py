@@ -68,6 +68,35 @@ def _decode_quoted_printable(lines: list[str], encoding: str) -> list[str]:
     return out
 
 
+def _garbled_property(lines: list[str]) -> str | None:
+    """The name and parameters of the first line whose ones are not printable ASCII with balanced quotes.
+
+    vCard property names and parameters are plain ASCII and end at a ":"; a garbled line (a damaged file, the
+    wrong encoding, a line without its ":") sends vobject's line pattern into minutes of backtracking, so such
+    a card is refused before it is parsed.
+    """
+    logical: list[str] = []
+    for line in lines:  # folded lines (a space or tab first) continue the line before
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    for line in logical:
+        if not line.strip():
+            continue
+        quoted = False
+        for position, char in enumerate(line):
+            if char == '"':
+                quoted = not quoted
+            elif char == ":" and not quoted:
+                break
+            elif not (" " <= char <= "~") and char != "\t":
+                return line[:min(position + 1, 40)]
+        else:  # no ":" at all: nothing says where the value starts
+            return line[:40]
+    return None
+
+
 def split_cards(text: str) -> list[tuple[int, list[str] | None, str]]:
     """(card number, lines or None, why not) for every BEGIN:VCARD in the text."""
     cards: list[tuple[int, list[str] | None, str]] = []
@@ -116,6 +145,11 @@ def read_vcard(path: Path, report: ImportReport, encoding: str | None = None) ->
             continue
         try:
             unfolded = _decode_quoted_printable(_join_soft_breaks(lines), encoding)
+            bad = _garbled_property(unfolded)
+            if bad is not None:
+                report.refused.append(Refusal(number, f"card {number}: unreadable (the property “{bad}” is not "
+                                                      f"plain text)"))
+                continue
             card = vobject.readOne("\r\n".join(unfolded) + "\r\n", ignoreUnreadable=False)
             row, related = _person(card, number, unknown)
         except Exception as exc:  # vobject raises many kinds (ParseError, UnicodeDecodeError, binascii.Error…)

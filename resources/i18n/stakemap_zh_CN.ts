@@ -2100,6 +2100,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>第 %a 张名片：没有姓名（FN 或 N）</translation>
     </message>
     <message>
+        <source>card %a: unreadable (the property “%b” is not plain text)</source>
+        <translation>第 %a 张名片无法读取（属性“%b”不是纯文本）</translation>
+    </message>
+    <message>
         <source>card %a: unreadable (%b)</source>
         <translation>第 %a 张名片：无法读取（%b）</translation>
     </message>

@@ -17,6 +17,8 @@ def _rules() -> list[tuple[re.Pattern, str]]:
     rules = [
         # Where first (card, node, edge), then what: the general sentences below would match these too.
         (r"card (?P<a>\d+): no name \(FN or N\)", translate("ImportMessages", "card %a: no name (FN or N)")),
+        (r"card (?P<a>\d+): unreadable \(the property “(?P<b>.*)” is not plain text\)",
+         translate("ImportMessages", "card %a: unreadable (the property “%b” is not plain text)")),
         (r"card (?P<a>\d+): unreadable \((?P<b>.*)\)", translate("ImportMessages", "card %a: unreadable (%b)")),
         (r"card (?P<a>\d+): unreadable", translate("ImportMessages", "card %a: unreadable")),
         (r"card (?P<a>\d+): (?P<b>.*)", translate("ImportMessages", "card %a: %b")),
