@@ -392,6 +392,8 @@ def test_a_stakemap_json_files_refusals_read_in_chinese(qapp, tmp_path):
     ("json", b'{"format": "stakemap-account", "version": 1, "account": {"name": "A"}, "people": [{"ref": "p1", '
              b'"name": "X"}], "interactions": [{"occurred_at": "2026-01-02T10:00:00", "channel": "meeting", '
              b'"participants": [{}]}]}', "a participant names nobody"),
+    ("json", b'{"format": "stakemap-account", "version": 1, "account": {"name": "A", "qualification": 1.5}, '
+             b'"people": []}', "account.qualification: expected a list"),
 ])
 def test_inputs_the_fuzz_campaign_found_are_refused_in_one_line(tmp_path, fmt, content, expected):
     from app.io.apply import import_file

@@ -527,7 +527,7 @@ def _validate(payload, report: ImportReport) -> Plan:
                                                                                        "qualification"), report)
     plan.account.pop("name", None)
     plan.account_owner = resolve(account, "owner", "account", "member")
-    for i, rating in enumerate(account.get("qualification") or []):
+    for i, rating in enumerate(_list(account.get("qualification"), "account.qualification")):
         spec = {"code": _text, "name": _text, "weight": _number, "rating": _whole(0, enums.RATING_MAX)}
         plan.ratings.append(_record(rating, spec, f"account.qualification[{i}]", ("rating",)))
     for section, spec in (("links", LINK_SPEC), ("needs", NEED_SPEC), ("actions", ACTION_SPEC)):
