@@ -152,7 +152,9 @@ class SatisfactionPanel(RecordPanel):
         for button in (self.add_button, self.delete_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.figures.setMinimumWidth(1)  # a narrow dock clips the figures rather than scrolling the panel
+        # A narrow dock wraps the figures onto a second line rather than clipping them or scrolling the panel.
+        self.figures.setMinimumWidth(1)
+        self.figures.setWordWrap(True)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
