@@ -27,6 +27,7 @@ from app.document.records import (
     PersonRecord,
 )
 from app.document.summary import AccountSummary
+from app.document.team import TeamMixin
 from app.models import Account, Link, Person, QualificationCriterion, TeamMember
 from app.models.repositories import accounts as accounts_repo
 from app.models.repositories import links as links_repo
@@ -54,7 +55,7 @@ def _link_record(link: Link) -> LinkRecord:
     return LinkRecord(link.id, link.account_id, link.kind, link.strength, source, target, link.notes)
 
 
-class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
+class Workspace(AccountRecordsMixin, AccountTeamMixin, TeamMixin, QObject):
     accounts_changed = Signal(object)  # Change
     people_changed = Signal(object)
     team_changed = Signal(object)
@@ -69,15 +70,30 @@ class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
     account_team_changed = Signal(object)  # templates, roles per account, competency profiles and needs
     surveys_changed = Signal(object)
     cadences_changed = Signal(object)  # the cadence of a buying role, shared by all accounts
+    conflicts_changed = Signal(object)  # open sync conflicts and possible duplicates (app.document.team)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        from app.document import team_access
+
+        team_access.install(database)  # edits of a read-only team account are refused in the file
 
     # -- plumbing -------------------------------------------------------------------------------
     def _write(self, work: Callable[[Session], T], *changes: tuple[Signal, Change]) -> T:
-        with self.database.session() as session:
-            result = work(session)
+        from sqlalchemy.exc import IntegrityError
+
+        from app.document import team_access
+
+        try:
+            with self.database.session() as session:
+                result = work(session)
+        except IntegrityError as exc:
+            if team_access.is_refusal(exc):
+                from app.document.team import read_only_message
+
+                raise team_access.ReadOnlyAccount(read_only_message()) from exc
+            raise
         for signal, change in changes:
             signal.emit(change)
         return result
@@ -287,7 +303,11 @@ class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
     def set_positions(self, account_id: int, positions: dict[tuple[str, int], tuple[float | None, float | None]]
                       ) -> dict[tuple[str, int], tuple[float | None, float | None]]:
         """Store where cards stand on an account's map; returns where they stood before."""
-        old = self._write(lambda s: map_repo.set_positions(s, account_id, positions))
+        if self.account_is_read_only(account_id):
+            # Laid out for the eye only: a read-only team account keeps the team's positions in the file.
+            old = self._read(lambda s: map_repo.positions(s, account_id, list(positions)))
+        else:
+            old = self._write(lambda s: map_repo.set_positions(s, account_id, positions))
         moved = {key: pos for key, pos in positions.items() if key in old}
         self.positions_changed.emit(Change("positions", tuple(i for _, i in moved), account_id, data=moved))
         return old

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 # Package data (alembic reads the revision scripts as files), found the same way when installed or frozen.
 MIGRATIONS_DIR = Path(str(files("app.storage").joinpath("migrations")))
 # The newest revision this build knows; a test keeps it equal to alembic's head.
-HEAD_REVISION = "0007_interaction_source_uid"
+HEAD_REVISION = "0008_conflict_stamps"
 
 
 def _config():

@@ -41,7 +41,7 @@ BOOKKEEPING_DDL = (
     """CREATE TABLE IF NOT EXISTS sync_conflict (
         id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, uid TEXT NOT NULL, account_uid TEXT,
         field TEXT NOT NULL, kind TEXT NOT NULL, theirs TEXT, mine TEXT, base TEXT,
-        other_uid TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)""",
+        other_uid TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, theirs_by TEXT, theirs_at TEXT)""",
     "CREATE TABLE IF NOT EXISTS sync_applying (flag INTEGER)",
 )
 
@@ -110,6 +110,16 @@ def _stable_uids(raw, info: TableInfo) -> None:
                         (stable_uid(info.name, tuple(values)), rowid))
 
 
+# Bookkeeping columns added after a table was first made: (table, column, SQL type).
+LATER_COLUMNS = (("sync_conflict", "theirs_by", "TEXT"), ("sync_conflict", "theirs_at", "TEXT"))
+
+
+def add_missing_columns(raw) -> None:
+    for table, column, sql_type in LATER_COLUMNS:
+        if column not in _columns(raw, table):
+            raw.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+
+
 def fingerprint() -> str:
     text = "\n".join(BOOKKEEPING_DDL) + "\n".join(sql for _, ddl in _all_ddl() for sql in ddl)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -124,6 +134,7 @@ def install(raw) -> None:
     transaction. Safe to repeat."""
     for sql in BOOKKEEPING_DDL:
         raw.execute(sql)
+    add_missing_columns(raw)
     existing = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table, ddl in _all_ddl():
         if table not in existing:

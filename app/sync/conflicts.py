@@ -17,13 +17,15 @@ from app.sync.tables import sync_tables
 FIELD, DELETED_HERE, DELETED_THERE, DUPLICATE = "field", "deleted_here", "deleted_there", "duplicate"
 
 
-def add(raw, table, uid, account_uid, field, kind, *, theirs, mine, base, other_uid=None) -> None:
+def add(raw, table, uid, account_uid, field, kind, *, theirs, mine, base, other_uid=None, stamp=None) -> None:
+    """``stamp``: (who, when) of the server's value, where the server said."""
+    by, at = stamp or (None, None)
     raw.execute("DELETE FROM sync_conflict WHERE tbl = ? AND uid = ? AND field = ? AND kind = ?",
                 (table, uid, field, kind))
-    raw.execute("INSERT INTO sync_conflict (tbl, uid, account_uid, field, kind, theirs, mine, base, other_uid) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    raw.execute("INSERT INTO sync_conflict (tbl, uid, account_uid, field, kind, theirs, mine, base, other_uid, "
+                "theirs_by, theirs_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (table, uid, account_uid, field, kind, json.dumps(theirs, ensure_ascii=False),
-                 json.dumps(mine, ensure_ascii=False), json.dumps(base, ensure_ascii=False), other_uid))
+                 json.dumps(mine, ensure_ascii=False), json.dumps(base, ensure_ascii=False), other_uid, by, at))
 
 
 def exists(raw, table, uid, kind) -> bool:

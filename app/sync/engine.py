@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
-from app.sync import capture, replica
+from app.sync import capture, replica, stamps
 from app.sync import conflicts as conflict_store
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
@@ -321,6 +321,7 @@ class Engine:
     def _merge_and_push(self, info, uid, row, base, edited_at, server_row, server_version, changed_at, ids) -> bool:
         merged, conflicts = merge_row(info, base, row, server_row, mine_edited_at=edited_at,
                                       theirs_changed_at=changed_at)
+        theirs_stamp = srv.stamp(self.server, info, uid) if conflicts else None  # before our write moves it
         new_version = server_version
         if merged != server_row:
             later = max(edited_at or "", changed_at or "") or None
@@ -332,7 +333,7 @@ class Engine:
         replica.set_shadow(self.raw, info, merged, new_version)
         for c in conflicts:
             conflict_store.add(self.raw, info.name, uid, merged.get("account_uid"), c.field, conflict_store.FIELD,
-                               theirs=c.theirs, mine=c.mine, base=c.base)
+                               theirs=c.theirs, mine=c.mine, base=c.base, stamp=theirs_stamp)
         return merged != server_row
 
     # --- pull ---------------------------------------------------------------------------------------
@@ -399,12 +400,14 @@ class Engine:
                 local_shadows = replica.shadows_of(self.raw, info.name, uids)
                 existing = replica.existing_uids(self.raw, info.name, uids)
                 pulled = replica.PulledRecords(info, ids)
-                inserts, applied = [], []
+                inserts, applied, restamped = [], [], []
                 for record in rows:
                     uid, account, version = record[0], record[1], record[2]
                     seen(account, version)
                     shadow = local_shadows.get((info.name, uid))
                     if shadow is not None and (shadow.dirty or shadow.base_version >= version):
+                        if not shadow.dirty and shadow.base_version == version:
+                            restamped.append((record[3], info.name, uid, version))  # our push: who and when
                         continue  # our own push, or an edit the next push merges
                     values = pulled.local(record)
                     if values is None:
@@ -432,6 +435,7 @@ class Engine:
                     else:
                         inserts.append((record, values))
                     applied.append(record)
+                stamps.restamp(self.raw, restamped)
                 self.raw.execute("SAVEPOINT pulled_rows")
                 try:
                     with capture.without_uid_trigger(self.raw, info) if len(inserts) >= BULK_ROWS else \

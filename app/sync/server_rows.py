@@ -49,9 +49,21 @@ def select_pull_sql(info: TableInfo) -> str:
     plain values go into the row without any parsing."""
     cols = [_stored_sql(c) for c in own_columns(info)]
     pairs = "".join(f", '{c.server}', {sql}" for c, sql in zip(own_columns(info), cols, strict=True))
+    # Who last changed the row on the server, and when, ride along in the shadow (``_by``, ``_at``): the
+    # window shows them, and they cost the pull nothing more than two keys.
     return (f"SELECT uid::text, account_uid::text, server_version, "
-            f"json_build_object('uid', uid, 'account_uid', account_uid{pairs})::text"
+            f"json_build_object('uid', uid, 'account_uid', account_uid{pairs}, '_by', changed_by, "
+            f"'_at', {STAMP_AT_SQL})::text"
             f"{''.join(', ' + sql for sql in cols)} FROM {info.name}")
+
+
+STAMP_AT_SQL = "to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+
+
+def stamp(conn, info: TableInfo, uid: str) -> tuple[str, str] | None:
+    """(who, when as UTC ISO text) of the last change of a server row."""
+    found = conn.execute(f"SELECT changed_by, {STAMP_AT_SQL} FROM {info.name} WHERE uid = %s", (uid,)).fetchone()
+    return (found[0], found[1]) if found else None
 
 
 def _naive_iso(value):

@@ -23,6 +23,8 @@ class AccountListModel(QAbstractTableModel):
         super().__init__(parent)
         self._ws = None
         self._rows: list[AccountSummary] = []
+        self._teams: dict[int, list[str]] = {}  # who else works on each account (its account team)
+        self._read_only: set[int] = set()  # shared with this login for reading only
         self._tier_labels = labels.tiers()
 
     def show_rows(self, rows: list[AccountSummary]) -> None:
@@ -43,6 +45,7 @@ class AccountListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         if self._ws is not None:
+            self._teams, self._read_only = self._ws.account_teams(), self._ws.read_only_accounts()
             self.show_rows(self._ws.account_summaries())
 
     def summaries(self) -> list[AccountSummary]:
@@ -95,7 +98,16 @@ class AccountListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME:
-            return " · ".join(x for x in (r.name, r.industry, r.region) if x)
+            text = " · ".join(x for x in (r.name, r.industry, r.region) if x)
+            if r.id in self._read_only:
+                text += "\n" + translate("AccountList", "Read only for you (a read grant on the team server)")
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.OWNER, self.TEAM):
+            others = self._teams.get(r.id, [])
+            lines = [translate("AccountList", "Owner: %1").replace("%1", r.owner_name)] if r.owner_name else []
+            if others:
+                lines.append(translate("AccountList", "Also working on it: %1").replace("%1", ", ".join(others)))
+            return "\n".join(lines) or None
         if role == ID_ROLE:
             return r.id
         if role == TIER_ROLE:

@@ -189,6 +189,7 @@ class AccountsFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self._tier: str | None = None
         self._owner: str | None = None
+        self._accounts: set[int] | None = None  # the accounts a teammate works on (None: every account)
         self._text = ""
 
     def set_tier(self, tier: str | None) -> None:
@@ -201,6 +202,11 @@ class AccountsFilter(QSortFilterProxyModel):
         self._owner = owner
         self.endFilterChange()
 
+    def set_accounts(self, account_ids: set[int] | None) -> None:
+        self.beginFilterChange()
+        self._accounts = account_ids
+        self.endFilterChange()
+
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
         self._text = text.strip().casefold()
@@ -211,6 +217,8 @@ class AccountsFilter(QSortFilterProxyModel):
         if self._tier is not None and row.tier != self._tier:
             return False
         if self._owner is not None and row.owner != self._owner:
+            return False
+        if self._accounts is not None and row.account_id not in self._accounts:
             return False
         return not self._text or self._text in row.account.casefold()
 

@@ -118,6 +118,18 @@ To keep their history, archive them instead.</source>
         <source>Team</source>
         <translation>团队</translation>
     </message>
+    <message>
+        <source>Read only for you (a read grant on the team server)</source>
+        <translation>对你只读（团队服务器上的只读授权）</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Also working on it: %1</source>
+        <translation>共同跟进：%1</translation>
+    </message>
 </context>
 <context>
     <name>AccountListPanel</name>
@@ -844,6 +856,26 @@ To keep their history, archive them instead.</source>
         <source>Delete competency {name}</source>
         <translation>删除能力项 {name}</translation>
     </message>
+    <message>
+        <source>Keep the team&apos;s value of {row}</source>
+        <translation>保留团队对 {row} 的值</translation>
+    </message>
+    <message>
+        <source>Use my value of {row}</source>
+        <translation>使用我对 {row} 的值</translation>
+    </message>
+    <message>
+        <source>Set a new value of {row}</source>
+        <translation>为 {row} 设置新值</translation>
+    </message>
+    <message>
+        <source>Keep {row} as two people</source>
+        <translation>将 {row} 保留为两个人</translation>
+    </message>
+    <message>
+        <source>Merge the two {row}</source>
+        <translation>合并两个 {row}</translation>
+    </message>
 </context>
 <context>
     <name>Competency</name>
@@ -870,6 +902,232 @@ To keep their history, archive them instead.</source>
     <message>
         <source>Gap</source>
         <translation>差距</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>A sync conflict waits: View ▸ Sync conflicts…</source>
+        <translation>有待处理的同步冲突：视图 ▸ 同步冲突…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>团队成员</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Competitor preference</source>
+        <translation>竞争对手倾向</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>团队的值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的值</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留团队的值</translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation>使用我的值</translation>
+    </message>
+    <message>
+        <source>Type another value…</source>
+        <translation>输入其他值…</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能重复的人员</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>From the team</source>
+        <translation>来自团队</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Merge into one person</source>
+        <translation>合并为一人</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>两人都保留</translation>
+    </message>
+    <message>
+        <source>No open conflicts: this file and the team server agree.</source>
+        <translation>没有待处理的冲突：此文件与团队服务器一致。</translation>
+    </message>
+    <message>
+        <source>Deleted here, changed by the team</source>
+        <translation>本机已删除，团队已修改</translation>
+    </message>
+    <message>
+        <source>Changed here, deleted by the team</source>
+        <translation>本机已修改，团队已删除</translation>
+    </message>
+    <message>
+        <source>Another value</source>
+        <translation>其他值</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message numerus="yes">
+        <source>%n open conflict(s): the team&apos;s value is the one in use until you choose.</source>
+        <translation>
+            <numerusform>%n 个待处理冲突：在你选择之前使用团队的值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s).</source>
+        <translation>
+            <numerusform>%n 组可能重复的人员。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1558,10 @@ To keep their history, archive them instead.</source>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1340,6 +1602,10 @@ To keep their history, archive them instead.</source>
     <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>The whole team</source>
+        <translation>整个团队</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
@@ -5105,6 +5371,46 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Beyond the template</source>
         <translation>模板之外</translation>
+    </message>
+    <message>
+        <source>“%1” is not a value this field takes.</source>
+        <translation>“%1”不是此字段可用的值。</translation>
+    </message>
+    <message>
+        <source>This field refers to another row: keep theirs or use yours.</source>
+        <translation>此字段指向另一条记录：请保留团队的值或使用你的值。</translation>
+    </message>
+    <message>
+        <source>This conflict was settled already.</source>
+        <translation>此冲突已经解决。</translation>
+    </message>
+    <message>
+        <source>This row is no longer here.</source>
+        <translation>这条记录已不存在。</translation>
+    </message>
+    <message>
+        <source>These two people cannot be merged.</source>
+        <translation>这两个人无法合并。</translation>
+    </message>
+    <message>
+        <source>This account is shared with you for reading only (a read grant on the team server): the change was not saved.</source>
+        <translation>团队服务器只以只读方式与你共享此客户（只读授权）：更改未保存。</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Changed here, not synced yet</source>
+        <translation>在本机修改，尚未同步</translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation>最后由 %1 修改，%2</translation>
+    </message>
+    <message>
+        <source>Read only: the team server shares this account with you for reading. You can look, export and prepare; changes are not saved.</source>
+        <translation>只读：团队服务器只允许你查看此客户。你可以查看、导出和准备会议，但更改不会保存。</translation>
     </message>
 </context>
 <context>

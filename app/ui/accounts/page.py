@@ -102,6 +102,10 @@ class AccountPage(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
         layout.addLayout(header)
+        from app.ui.team.roles import ReadOnlyBanner
+
+        self.read_only_banner = ReadOnlyBanner(workspace)  # a read grant on the team server
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.tabs, 1)
         self.empty = EmptyState()
         self.stack = QStackedWidget()
@@ -147,6 +151,7 @@ class AccountPage(QWidget):
             model.set_account(account_id)
         self.map_panel.show_account(account_id)
         self.team_roles.set_account(account_id)
+        self.read_only_banner.set_account(account_id)
         self._on_missing_roles(self.team_roles.missing)
         self._update_member_roles_action()
         self.stack.setCurrentIndex(0 if account_id is None else 1)

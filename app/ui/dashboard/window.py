@@ -186,6 +186,8 @@ class DashboardWindow(QMainWindow):
         self.summary.setObjectName("DashboardSummary")
         self.tier = QComboBox()
         self.owner = QComboBox()
+        self.team_member = QComboBox()  # the accounts one teammate owns or works on
+        self.team_member.setObjectName("TeamMemberFilter")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find an account…"))
         self.search.setClearButtonEnabled(True)
@@ -220,6 +222,8 @@ class DashboardWindow(QMainWindow):
         filters.addWidget(self.tier)
         filters.addWidget(QLabel(self.tr("Owner")))
         filters.addWidget(self.owner)
+        filters.addWidget(QLabel(self.tr("Team")))
+        filters.addWidget(self.team_member)
         filters.addWidget(self.search, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -263,6 +267,7 @@ class DashboardWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._update_charts)
         self.tier.currentIndexChanged.connect(self._apply_filters)
         self.owner.currentIndexChanged.connect(self._apply_filters)
+        self.team_member.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
         for view in (self.table, self.matrix, self.risk_table):
             view.activated.connect(self._on_activated)  # a double-click, or Enter on the current row
@@ -384,9 +389,13 @@ class DashboardWindow(QMainWindow):
     # -- filters -----------------------------------------------------------------------------------
     def _fill_filters(self, rows: list) -> None:
         tiers, owners = labels.tiers(), sorted({r.owner for r in rows if r.owner}, key=str.casefold)
+        self._member_accounts = self.workspace.accounts_by_member()
+        members = sorted(self._member_accounts, key=str.casefold)
         for combo, values, every in ((self.tier, [(label, code) for code, label in tiers.items()],
                                       self.tr("All tiers")),
-                                     (self.owner, [(name, name) for name in owners], self.tr("All owners"))):
+                                     (self.owner, [(name, name) for name in owners], self.tr("All owners")),
+                                     (self.team_member, [(name, name) for name in members],
+                                      self.tr("The whole team"))):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -400,6 +409,8 @@ class DashboardWindow(QMainWindow):
     def _apply_filters(self, *_args) -> None:
         self.filter.set_tier(self.tier.currentData())
         self.filter.set_owner(self.owner.currentData())
+        member = self.team_member.currentData()
+        self.filter.set_accounts(None if member is None else getattr(self, "_member_accounts", {}).get(member, set()))
         self.filter.set_text(self.search.text())
         shown = self.shown_rows()
         ids = {r.account_id for r in shown}

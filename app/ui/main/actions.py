@@ -177,6 +177,7 @@ class MainActionsMixin:
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.dashboard_action)
         view_menu.addAction(self.team_action)
+        view_menu.addAction(self.conflicts_host.action)
         view_menu.addSeparator()
         view_menu.addAction(self.accounts_dock.toggleViewAction())
         view_menu.addAction(self.profile_dock.toggleViewAction())

@@ -77,6 +77,9 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.analysis_panel = None
         self.dashboard = None
         self.team_host = TeamViewHost(self)
+        from app.ui.team.conflicts_host import ConflictsHost
+
+        self.conflicts_host = ConflictsHost(self)  # View ▸ Sync conflicts…, the map's badges, who changed what
         self._writers: list = []  # workers writing files
         # The account's record below the map: needs, history, next actions, opportunities, snapshots.
         self.record_tabs = QTabWidget()
@@ -179,6 +182,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self._bind_undo_stack(undo_stack)
         self._fill_page_toolbars()
         self._wire_signals()
+        self.conflicts_host.attach(workspace, undo_stack)
         self.account_list.model.attach(workspace)
         if wanted is None or not self.account_list.select_account(wanted):
             rows = self.account_list.model.summaries()
@@ -259,6 +263,10 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
             view.selectionModel().selectionChanged.connect(self._update_actions)
             view.model().modelReset.connect(self._update_actions)
         self.workspace.accounts_changed.connect(self._on_accounts_changed)
+
+    def show_conflicts(self, conflict_id: int | None = None) -> None:
+        """The Conflicts dock (the status bar's click on the conflicts count opens it)."""
+        self.conflicts_host.show_conflicts(conflict_id)
 
     # -- state ----------------------------------------------------------------------------------
     @property

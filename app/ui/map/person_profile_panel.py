@@ -69,8 +69,14 @@ class PersonProfilePanel(QWidget):
         form.addRow(self.tr("N&otes"), self.notes)
         form.addRow(self.tr("Satisfaction"), self.survey)
         form.addRow("", self.survey_button)
+        # Who last changed the person on the team server, and when (empty for a file never joined).
+        self.changed_by = QLabel()
+        self.changed_by.setObjectName("ChangedBy")
+        self.changed_by.setWordWrap(True)
+        self.changed_by.setStyleSheet("color: #607d8b;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.changed_by)
         layout.addLayout(form)
         layout.addStretch(1)
         for name, edit in self.fields.items():
@@ -119,6 +125,14 @@ class PersonProfilePanel(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self._show_survey()
+        self._show_changed_by(p)
+
+    def _show_changed_by(self, p) -> None:
+        from app.ui.common.stamp_text import stamp_text
+
+        text = stamp_text(self._ws.last_changes("person", [p.id]).get(p.id), self._ws.team_user())
+        self.changed_by.setText(text)
+        self.changed_by.setVisible(bool(text))
 
     def _show_survey(self) -> None:
         """The person's latest answer, and how it moved since the one before."""

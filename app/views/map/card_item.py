@@ -59,6 +59,7 @@ class CardItem(QGraphicsItem):
         self.stale = False  # relationship health: we claim a relationship the history no longer shows
         self.highlight: QColor | None = None  # an analysis overlay's ring (route, coalition, gap, opportunity)
         self.change_mark: QColor | None = None  # a snapshot comparison's mark: kept whatever the overlays do
+        self.conflicts = 0  # open sync conflicts of this person (a badge; app.ui.team.conflicts_host sets it)
         self._labels = labels
         self._port_hover = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -87,7 +88,10 @@ class CardItem(QGraphicsItem):
     def _tooltip(self) -> str:  # the department in full, as its path
         r = self.record
         lines = [r.name] + [part for part in (r.title, getattr(r, "department", None)) if part]
-        return "\n".join(lines)
+        # Who last changed the card on the team server: asked of the scene on hover only.
+        note = getattr(self.scene(), "team_note", None)
+        extra = note(self.key) if note is not None else ""
+        return "\n".join(lines + ([extra] if extra else []))
 
     # -- geometry -------------------------------------------------------------------------------
     @property
@@ -198,6 +202,8 @@ class CardItem(QGraphicsItem):
             self._paint_rings(painter, rect, lod)
             if self.stale:
                 self._paint_stale(painter, rect)
+            if self.conflicts:
+                self._paint_conflict(painter, rect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_member:
@@ -222,6 +228,19 @@ class CardItem(QGraphicsItem):
             self._paint_overdue(painter, rect)
         if self.stale:
             self._paint_stale(painter, rect)
+        if self.conflicts:
+            self._paint_conflict(painter, rect)
+
+    def _paint_conflict(self, painter: QPainter, rect: QRectF) -> None:
+        """An amber badge on the upper right corner: a sync conflict waits for the user (the Conflicts panel)."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        center = QPointF(rect.right() - 2, rect.top() + 2)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QColor("#ef6c00"))
+        painter.drawEllipse(center, 9, 9)
+        painter.setFont(_font(11, bold=True))
+        painter.drawText(QRectF(center.x() - 9, center.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter,
+                         str(min(self.conflicts, 9)))
 
     def _paint_rings(self, painter: QPainter, rect: QRectF, lod: float) -> None:
         """An overlay's ring close around the card, and a snapshot's change mark — bold and dashed, with a Δ

@@ -57,7 +57,10 @@ class LinkItem(QGraphicsPathItem):
 
     def _tooltip(self) -> str:
         kind = self._labels.get(self.record.kind, self.record.kind)
-        return f"{self.source.record.name} → {self.target.record.name}\n{kind} · {self.record.strength}/5"
+        text = f"{self.source.record.name} → {self.target.record.name}\n{kind} · {self.record.strength}/5"
+        note = getattr(self.scene(), "team_note", None)  # who last changed it on the team server
+        extra = note(("link", self.record.id)) if note is not None else ""
+        return f"{text}\n{extra}" if extra else text
 
     def detach(self) -> None:
         self.source.links.discard(self)
