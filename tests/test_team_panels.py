@@ -219,11 +219,13 @@ def test_merging_possible_duplicates_keeps_every_record_of_both(shared, qtbot, d
                                       ("action", "person_id"), ("interaction_participant", "person_id"))}
 
     assert records(bob) == {"link": 2, "need": 2, "action": 2, "interaction_participant": 2}
+    both = set(bob.query("SELECT uid FROM person WHERE name = '赵新'"))
     controller, window = open_window(qtbot, bob)
     window.show_conflicts()
     panel = window.conflicts_host.panel
     assert panel.duplicates.rowCount() == 1
     assert panel.duplicates.item(0, 1).text() == "赵新" and panel.duplicates.item(0, 4).text() == team.login("ann")
+    assert panel.duplicates.item(0, 3).text().endswith("zhao.xin@dongchao.example · 111")  # the team's one
     panel.duplicates.selectRow(0)
     panel.merge_button.click()
     assert dialogs == [] and panel.duplicates.rowCount() == 0
@@ -232,6 +234,7 @@ def test_merging_possible_duplicates_keeps_every_record_of_both(shared, qtbot, d
     assert records(bob) == {"link": 2, "need": 2, "action": 2, "interaction_participant": 2}
     window.undo_action.trigger()
     assert len([p for p in people(bob, BANK) if p == "赵新"]) == 2 and panel.duplicates.rowCount() == 1
+    assert set(bob.query("SELECT uid FROM person WHERE name = '赵新'")) == both  # the same two rows
     window.redo_action.trigger()
     sync_window(window)
     stop(controller)
@@ -300,6 +303,25 @@ def test_who_changed_a_person_shows_in_the_profile_and_the_tooltips(shared, qtbo
     assert f"Last changed by {team.login('ann')}" in scene.card(("person", person_id))._tooltip()
     link = scene.link_items()[0]
     assert "Last changed by" in link._tooltip()
+    # So do the account's records (needs, actions, interactions, opportunities) in their tooltips.
+    for kind in ("needs", "actions", "history"):
+        panel = window.record_panels[kind]
+        assert panel.view.model().rowCount() > 0, kind
+        assert f"Last changed by {team.login('ann')}" in panel.tooltip_text(panel.view.model().index(0, 0)), kind
+    # The History tab lists the account's latest changes by teammates, the newest first.
+    changes = window.conflicts_host.team_changes
+    assert changes.isVisibleTo(window.record_panels["history"])
+    first = changes.lines()[0]
+    assert f"{team.login('ann')} — Person: {name}" in first
+    # The account list says who owns each account and who else works on it.
+    from PySide6.QtCore import Qt
+
+    model = window.account_list.model
+    row = model.row_of(account)
+    summary = model.summary(row)
+    tip = model.index(row, model.TEAM).data(Qt.ItemDataRole.ToolTipRole)
+    others = window.workspace.account_teams()[account]
+    assert tip.startswith(f"Owner: {summary.owner_name}") and "Also working on it: " + ", ".join(others) in tip
     # An edit here says it waits for the sync, then names this login once synced.
     window.workspace.update_person(person_id, {"department": "Risk"})
     window.person_profile.set_person(person_id)
@@ -332,3 +354,49 @@ def test_the_dashboard_filters_by_owner_and_by_teammate(qtbot, workspace):
     owner.setCurrentIndex(0)
     assert {r.account for r in dashboard.shown_rows()} == every
     dashboard.close()
+
+
+def test_deleted_on_one_side_is_settled_in_the_panel_as_an_undoable_edit(shared, qtbot, dialogs):
+    from tests.test_main_window import stop
+    from tests.test_sync_team import _delete_person
+
+    team, ann, bob = shared
+    first, second = people(ann, BANK)[2:4]
+    _delete_person(ann, BANK, first)
+    bob.set(BANK, first, "title=Head of Cards")
+    ann.sync()
+    bob.sync()
+    uid = bob.query("SELECT uid FROM person WHERE name = ?", (first,))[0][0]
+    controller, window = open_window(qtbot, bob)
+    window.show_conflicts()
+    panel = window.conflicts_host.panel
+    row = conflict_row(panel, "Changed here, deleted by the team")
+    assert panel.table.item(row, 1).text() == f"Person · {first}"
+    panel.table.selectRow(row)
+    panel.theirs_button.click()
+    assert dialogs == [] and bob.person(BANK, first, "title") is None
+    window.undo_action.trigger()
+    assert bob.query("SELECT uid, title FROM person WHERE name = ?", (first,)) == [(uid, "Head of Cards")]
+    assert panel.table.rowCount() == 1
+    window.redo_action.trigger()
+    sync_window(window)
+    stop(controller)
+    assert bob.person(BANK, first, "title") is None and bob.conflicts() == []
+    # Deleted here, changed by the team: keeping my delete deletes it everywhere (after an undo and a redo).
+    bob.set(BANK, second, "title=Head of Treasury")
+    bob.sync()
+    _delete_person(ann, BANK, second)
+    ann.sync()
+    controller, window = open_window(qtbot, ann)
+    window.show_conflicts()
+    panel = window.conflicts_host.panel
+    panel.table.selectRow(conflict_row(panel, "Deleted here, changed by the team"))
+    panel.mine_button.click()
+    assert ann.person(BANK, second, "title") is None
+    window.undo_action.trigger()
+    assert ann.person(BANK, second, "title") == ("Head of Treasury",)
+    window.redo_action.trigger()
+    sync_window(window)
+    stop(controller)
+    bob.sync()
+    assert bob.person(BANK, second, "title") is None and ann.conflicts() == [] == bob.conflicts()

@@ -50,3 +50,19 @@ class MergePeopleCommand(WorkspaceCommand):
 
     def _undo(self) -> None:
         self._ws.unmerge_people(self._record)
+
+
+class SettleDeletionCommand(WorkspaceCommand):
+    """A row deleted on one side and changed on the other: keep theirs or mine."""
+
+    def __init__(self, ws: Workspace, conflict_id: int, keep: str, label: str = "") -> None:
+        texts = {"theirs": translate("Commands", "Keep the team's version of {row}"),
+                 "mine": translate("Commands", "Keep my version of {row}")}
+        super().__init__(texts[keep].format(row=label))
+        self._ws, self._id, self._keep, self._done = ws, conflict_id, keep, None
+
+    def _do(self) -> None:
+        self._done = self._ws.settle_deletion_conflict(self._id, self._keep)
+
+    def _undo(self) -> None:
+        self._ws.unsettle_deletion_conflict(self._done)

@@ -29,7 +29,7 @@ from app.models.repositories import accounts as accounts_repo
 from app.models.repositories import links as links_repo
 from app.models.repositories import people as people_repo
 from app.models.repositories import team as team_repo
-from app.models.repositories.deletion import DeletionRecord, delete_with_record, restore
+from app.models.repositories.deletion import DeletionRecord, delete_with_record
 from app.sync import conflicts as conflict_store
 from app.sync import stamps
 from app.sync.stamps import Stamp
@@ -78,6 +78,7 @@ class MergeRecord:
     moved: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # table, pk after, column
     filled: list[str] = field(default_factory=list)
     deletion: DeletionRecord | None = None
+    uids: dict[str, dict[int, str]] = field(default_factory=dict)  # the rows deleted, by table and id
 
 
 def _raw(session: Session):
@@ -269,13 +270,33 @@ class TeamMixin:
         self._guarded(work)
         self._announce_row(record.table, record.row_id)
 
-    def settle_deletion_conflict(self, conflict_id: int, keep: str) -> str:
-        """A deleted-on-one-side conflict, settled as ``stakemap conflicts resolve`` does."""
-        with self.database.engine.connect() as conn:
-            message = conflict_store.resolve(conn.connection.dbapi_connection, str(conflict_id), keep)
-        self.announce_import(None)
-        self.conflicts_changed.emit(Change("conflict", (conflict_id,)))
-        return message
+    def settle_deletion_conflict(self, conflict_id: int, keep: str):
+        """Settle a conflict where one side deleted the row (app.document.team_deletions); undoable."""
+        from app.document import team_deletions
+
+        def work(s: Session):
+            raw = _raw(s)
+            conflict = _conflict_row(raw, conflict_id)
+            if conflict is None:
+                raise InvalidInput(translate("Team", "This conflict was settled already."))
+            row_id = _local_id(raw, conflict["tbl"], conflict["uid"])
+            return team_deletions.settle(s, conflict, keep, row_id), row_id
+
+        done, row_id = self._guarded(work)
+        self._announce_settled(done, row_id)
+        return done
+
+    def unsettle_deletion_conflict(self, done) -> None:
+        from app.document import team_deletions
+
+        self._guarded(lambda s: team_deletions.unsettle(s, done))
+        row_id = self._read(lambda s: _local_id(_raw(s), done.conflict["tbl"], done.conflict["uid"]))
+        self._announce_settled(done, row_id)
+
+    def _announce_settled(self, done, row_id) -> None:
+        if done.deletion is not None:
+            self._announce(done.deletion)
+        self._announce_row(done.conflict["tbl"], row_id)
 
     def dismiss_duplicate(self, conflict_id: int) -> ResolveRecord:
         """Two people flagged as possible duplicates are two people after all."""
@@ -313,6 +334,9 @@ class TeamMixin:
                     record.filled.append(name)
             s.flush()
             self._move_references(s, record)
+            from app.document.team_deletions import uids_before_delete
+
+            record.uids = uids_before_delete(s, Person.__table__, gone_id)
             record.deletion = delete_with_record(s, Person, [gone_id])
             raw.execute("DELETE FROM sync_conflict WHERE kind = ? AND (uid IN (?, ?) OR other_uid IN (?, ?))",
                         (conflict_store.DUPLICATE, *uids, *uids))
@@ -325,8 +349,10 @@ class TeamMixin:
     def unmerge_people(self, record: MergeRecord) -> None:
         """Undo of a merge: the other person back with everything that was theirs."""
         def work(s: Session) -> None:
+            from app.document.team_deletions import restore_with_uids
+
             raw = _raw(s)
-            restore(s, record.deletion)
+            restore_with_uids(s, record.deletion, record.uids)
             for table_name, pk, column in record.moved:
                 table = Base.metadata.tables[table_name]
                 where = [table.c[k] == v for k, v in pk.items()]
@@ -335,14 +361,7 @@ class TeamMixin:
             for name in record.filled:
                 setattr(kept, name, None)
             s.flush()
-            # The person comes back under a new uid (the old one is gone from the server): flag that one.
-            new_uid = raw.execute("SELECT uid FROM person WHERE id = ?", (record.gone_id,)).fetchone()[0]
-            old_uid = next((c["other_uid"] for c in record.conflicts), None)
             for conflict in record.conflicts:
-                conflict = dict(conflict)
-                for key in ("uid", "other_uid"):
-                    if conflict[key] == old_uid or _local_id(raw, "person", conflict[key]) is None:
-                        conflict[key] = new_uid
                 _reopen(raw, conflict)
 
         self._guarded(work)

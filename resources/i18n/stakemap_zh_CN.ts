@@ -876,6 +876,14 @@ To keep their history, archive them instead.</source>
         <source>Merge the two {row}</source>
         <translation>合并两个 {row}</translation>
     </message>
+    <message>
+        <source>Keep the team&apos;s version of {row}</source>
+        <translation>保留团队的 {row}</translation>
+    </message>
+    <message>
+        <source>Keep my version of {row}</source>
+        <translation>保留我的 {row}</translation>
+    </message>
 </context>
 <context>
     <name>Competency</name>
@@ -5411,6 +5419,18 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Read only: the team server shares this account with you for reading. You can look, export and prepare; changes are not saved.</source>
         <translation>只读：团队服务器只允许你查看此客户。你可以查看、导出和准备会议，但更改不会保存。</translation>
+    </message>
+    <message>
+        <source>Recent changes by teammates</source>
+        <translation>队友最近的修改</translation>
+    </message>
+    <message>
+        <source>%1 · %2 — %3: %4</source>
+        <translation>%1 · %2 — %3：%4</translation>
+    </message>
+    <message>
+        <source>No changes by teammates in this account yet.</source>
+        <translation>此客户暂无队友的修改。</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,9 @@ from app.i18n import translate
 from app.ui.common.widgets import perform_or_warn
 
 READABLE_COLUMN = 220  # pixels a free-text column needs to show a few words
+# The synced table of each kind of record, for who last changed it.
+_TEAM_TABLES = {"NeedRecord": "need", "ActionRecord": "action", "InteractionRecord": "interaction",
+                "OpportunityRecord": "opportunity"}
 
 
 class RecordPanel(QWidget):
@@ -86,7 +89,34 @@ class RecordPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
             self._fit_stretched_columns()
+        if event.type() == QEvent.Type.ToolTip and watched is self.view.viewport():
+            text = self.tooltip_text(self.view.indexAt(event.pos()))
+            if text:
+                from PySide6.QtWidgets import QToolTip
+
+                QToolTip.showText(event.globalPos(), text, self.view)
+                return True
         return super().eventFilter(watched, event)
+
+    def tooltip_text(self, index: QModelIndex) -> str:
+        """A row's tooltip with who last changed the record on the team server, and when ("" for a file that
+        was never joined: the cell's own tooltip then shows)."""
+        from PySide6.QtCore import Qt
+
+        from app.ui.common.stamp_text import stamp_text
+
+        if not index.isValid():
+            return ""
+        source = self.proxy.mapToSource(index) if self.proxy is not None else index
+        record = self.model.record_at(source.row())
+        table = _TEAM_TABLES.get(type(record).__name__)
+        if table is None:
+            return ""
+        line = stamp_text(self._ws.last_changes(table, [record.id]).get(record.id), self._ws.team_user())
+        if not line:
+            return ""
+        own = index.data(Qt.ItemDataRole.ToolTipRole) or index.data(Qt.ItemDataRole.DisplayRole)
+        return "\n".join(str(t) for t in (own, line) if t)
 
     def _lay_out(self, *left: QWidget, right: tuple[QWidget, ...] = ()) -> None:
         """The bar over the table: ``left`` widgets, and on the right ``right`` ones followed by the buttons."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from app.i18n import translate
+from app.ui.common.widgets import plain_text
 from app.ui.common.stamp_text import stamp_text
 
 
@@ -21,6 +22,7 @@ class ConflictsHost(QObject):
         self.panel = None
         self.dock: QDockWidget | None = None
         self.action = QAction(translate("Conflicts", "Sync &conflicts…"), window)
+        self.action.setToolTip(plain_text(self.action.text()))
         self.action.setEnabled(False)
         self.action.triggered.connect(self.show_conflicts)
         self._scene = None
@@ -36,6 +38,14 @@ class ConflictsHost(QObject):
         self._scene = scene
         scene.team_note = self.note
         scene.content_changed.connect(self.refresh_badges)
+        self.team_changes = None
+        if self._me is not None:  # a team replica: the History tab lists what teammates changed
+            from app.ui.team.history_changes import TeamChangesList
+
+            self.team_changes = TeamChangesList(workspace)
+            self.window.record_panels["history"].splitter.addWidget(self.team_changes)
+            self.window.account_list.account_selected.connect(self.team_changes.set_account)
+            self.team_changes.set_account(self.window.account_id)
         for signal in (workspace.conflicts_changed, workspace.people_changed):
             signal.connect(self.refresh_badges)
         self.refresh_badges()
@@ -59,9 +69,16 @@ class ConflictsHost(QObject):
             self.dock.setObjectName("ConflictsDock")
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         if self.panel is None:
+            from PySide6.QtWidgets import QScrollArea
+
             self.panel = ConflictsPanel(self.workspace, self.undo_stack)
             self.panel.row_activated.connect(self._open_row)
-            self.dock.setWidget(self.panel)
+            # Scrollable, so that the dock never makes the window taller than a laptop screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(self.panel)
+            self.dock.setWidget(scroll)
         self.panel.reload()
         self.dock.show()
         self.dock.raise_()

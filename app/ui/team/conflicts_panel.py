@@ -109,8 +109,8 @@ class ConflictsPanel(QWidget):
                                      value_text(c.table, c.field, c.mine, c.kind),
                                      value_text(c.table, c.field, c.base, c.kind),
                                      who_text(c.by, self._me), when_text(c.at)]) for c in fields])
-        self._fill(self.duplicates, [(c, [names.get(c.account_id, ""), c.label, str(c.mine or ""),
-                                          str(c.theirs or ""), who_text(c.by, self._me), when_text(c.at)])
+        self._fill(self.duplicates, [(c, [names.get(c.account_id, ""), c.label, self._person_text(c.row_id),
+                                          self._person_text(c.other_id), who_text(c.by, self._me), when_text(c.at)])
                                      for c in doubles])
         if records:
             opened = self.tr("%n open conflict(s): the team's value is the one in use until you choose.", "",
@@ -119,6 +119,14 @@ class ConflictsPanel(QWidget):
         else:
             self.summary.setText(translate("Conflicts", "No open conflicts: this file and the team server agree."))
         self._update_buttons()
+
+    def _person_text(self, person_id: int | None) -> str:
+        """A person as the duplicates list tells the two apart: title, e-mail, phone."""
+        try:
+            p = self._ws.person(person_id)
+        except ValueError:
+            return ""
+        return " · ".join(x for x in (p.name, p.title, p.email, p.phone) if x)
 
     def _on_data_changed(self, _change) -> None:
         if self.isVisible():
@@ -185,8 +193,10 @@ class ConflictsPanel(QWidget):
         if current is None:
             return False
         if current.kind != kinds.FIELD:
-            self._ws.settle_deletion_conflict(current.id, keep)
-            return True
+            from app.commands.conflict_edits import SettleDeletionCommand
+
+            command = SettleDeletionCommand(self._ws, current.id, keep, current.label)
+            return perform_or_warn(self, self._stack, command) is not None
         if keep == "typed":
             try:
                 value = typed_value(current.table, current.field, value) if isinstance(value, str) else value
