@@ -67,6 +67,8 @@ class ConflictsHost(QObject):
         if self.dock is None:
             self.dock = QDockWidget(translate("Conflicts", "Sync conflicts"), self.window)
             self.dock.setObjectName("ConflictsDock")
+            # Below the map only: the docks on the right keep the window's full height.
+            self.window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         if self.panel is None:
             from PySide6.QtWidgets import QScrollArea
@@ -80,10 +82,18 @@ class ConflictsHost(QObject):
             scroll.setWidget(self.panel)
             self.dock.setWidget(scroll)
         self.panel.reload()
+        was_hidden = not self.dock.isVisible()
         self.dock.show()
         self.dock.raise_()
+        if was_hidden:  # a third of the window: the lists readable, the map still the largest part
+            self._size_dock()
+            QTimer.singleShot(0, self, self._size_dock)  # again once the layout has placed the new dock
         if isinstance(conflict_id, int) and not isinstance(conflict_id, bool):
             self.panel.select_conflict(conflict_id)
+
+    def _size_dock(self) -> None:
+        if self.dock is not None:
+            self.window.resizeDocks([self.dock], [max(240, self.window.height() // 3)], Qt.Orientation.Vertical)
 
     def _open_row(self, target) -> None:
         account_id, key = target

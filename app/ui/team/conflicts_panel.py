@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,7 +41,16 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(72)
     return table
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 class ConflictsPanel(QWidget):
@@ -52,37 +62,42 @@ class ConflictsPanel(QWidget):
         self._ws, self._stack = workspace, undo_stack
         self._me = workspace.team_user()
         self._records: dict[int, object] = {}
-        layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
         self.table = _table([translate("Conflicts", "Account"), translate("Conflicts", "Row"),
                              translate("Conflicts", "Field"), translate("Conflicts", "Theirs"),
                              translate("Conflicts", "Mine"), translate("Conflicts", "Before"),
                              translate("Conflicts", "Changed by"), translate("Conflicts", "When")])
-        layout.addWidget(self.table, 3)
-        buttons = QHBoxLayout()
         self.theirs_button = QPushButton(translate("Conflicts", "Keep theirs"))
         self.mine_button = QPushButton(translate("Conflicts", "Use mine"))
         self.typed_button = QPushButton(translate("Conflicts", "Type another value…"))
-        for button in (self.theirs_button, self.mine_button, self.typed_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
         self.duplicates_label = QLabel(translate("Conflicts", "Possible duplicates"))
         self.duplicates_label.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.duplicates_label)
         self.duplicates = _table([translate("Conflicts", "Account"), translate("Conflicts", "Person"),
                                   translate("Conflicts", "Here"), translate("Conflicts", "From the team"),
                                   translate("Conflicts", "Added by"), translate("Conflicts", "When")])
-        layout.addWidget(self.duplicates, 2)
-        dup_buttons = QHBoxLayout()
         self.merge_button = QPushButton(translate("Conflicts", "Merge into one person"))
         self.keep_both_button = QPushButton(translate("Conflicts", "Keep both"))
-        dup_buttons.addWidget(self.merge_button)
-        dup_buttons.addWidget(self.keep_both_button)
-        dup_buttons.addStretch(1)
-        layout.addLayout(dup_buttons)
+        # Side by side: a dock below the map is wide and low.
+        left, right = QWidget(), QWidget()
+        left_layout, right_layout = QVBoxLayout(left), QVBoxLayout(right)
+        for box in (left_layout, right_layout):
+            box.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(_buttons(self.theirs_button, self.mine_button, self.typed_button))
+        right_layout.addWidget(self.duplicates_label)
+        right_layout.addWidget(self.duplicates, 1)
+        right_layout.addLayout(_buttons(self.merge_button, self.keep_both_button))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.splitter)
         self.theirs_button.clicked.connect(lambda: self.resolve_current("theirs"))
         self.mine_button.clicked.connect(lambda: self.resolve_current("mine"))
         self.typed_button.clicked.connect(self._ask_typed)
@@ -151,7 +166,7 @@ class ConflictsPanel(QWidget):
                 table.setItem(r, col, item)
         table.resizeColumnsToContents()
         for col in range(table.columnCount()):
-            table.setColumnWidth(col, min(table.columnWidth(col), 260))
+            table.setColumnWidth(col, min(table.columnWidth(col), 200))
 
     def _current(self, table: QTableWidget):
         rows = table.selectionModel().selectedRows() if table.selectionModel() else []
