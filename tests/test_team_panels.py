@@ -279,8 +279,19 @@ def test_a_viewers_edit_is_refused_in_the_window_with_a_message(team, qtbot, dia
     with pytest.raises(ReadOnlyAccount):
         window.workspace.add_person(account, "Someone new")
     assert not window.undo_stack.canUndo()
+    # An import into it, in its worker, is refused with the same message and imports nothing.
+    from app.ui.transfer.file_transfer import ImportWorker
+
+    csv = team.folder / "people.csv"
+    csv.write_text("name,title\nNew Person,CEO\n", encoding="utf-8")
+    worker = ImportWorker(window.workspace.database, csv, BANK, "csv", None, False)
+    refused = []
+    worker.refused.connect(refused.append)
+    worker.run()
+    assert len(refused) == 1 and "reading only" in refused[0]
     stop(controller)
     assert vic.person(BANK, person.name, "title") == (person.title,)
+    assert vic.person(BANK, "New Person", "title") is None
 
 
 def test_who_changed_a_person_shows_in_the_profile_and_the_tooltips(shared, qtbot):
@@ -400,3 +411,27 @@ def test_deleted_on_one_side_is_settled_in_the_panel_as_an_undoable_edit(shared,
     stop(controller)
     bob.sync()
     assert bob.person(BANK, second, "title") is None and ann.conflicts() == [] == bob.conflicts()
+
+
+def test_a_manager_sees_and_may_change_every_account(team, qtbot, dialogs):
+    from tests.test_main_window import stop
+
+    team.add_user("ann", "member")
+    team.add_user("boss", "manager")
+    ann, boss = team.replica("ann"), team.replica("boss")
+    ann.cli("demo")
+    ann.join()
+    boss.join()
+    controller, window = open_window(qtbot, boss)
+    names = sorted(r.name for r in window.account_list.model.summaries())
+    assert names == sorted(r[0] for r in ann.query("SELECT name FROM account")) and len(names) == 3
+    assert window.workspace.read_only_accounts() == set()
+    for account_id in (r.id for r in window.account_list.model.summaries()):
+        window.select_account(account_id)
+        assert window.account_page.read_only_banner.isHidden()
+    person = window.workspace.people(window.account_id)[0]
+    window.workspace.update_person(person.id, {"title": "Reviewed by the manager"})
+    stop(controller)
+    boss.sync()
+    ann.sync()
+    assert ann.query("SELECT count(*) FROM person WHERE title = 'Reviewed by the manager'") == [(1,)]
