@@ -333,6 +333,10 @@ def test_who_changed_a_person_shows_in_the_profile_and_the_tooltips(shared, qtbo
     tip = model.index(row, model.TEAM).data(Qt.ItemDataRole.ToolTipRole)
     others = window.workspace.account_teams()[account]
     assert tip.startswith(f"Owner: {summary.owner_name}") and "Also working on it: " + ", ".join(others) in tip
+    # The account's profile names who last changed it (Ann uploaded it).
+    profile_label = window.profile.changed_by
+    assert profile_label.isVisibleTo(window.profile)
+    assert profile_label.text().startswith(f"Last changed by {team.login('ann')}, ")
     # An edit here says it waits for the sync, then names this login once synced.
     window.workspace.update_person(person_id, {"department": "Risk"})
     window.person_profile.set_person(person_id)

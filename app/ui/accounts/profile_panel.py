@@ -118,7 +118,14 @@ class AccountProfilePanel(QWidget):
 
         content = QWidget()
         content_layout = QVBoxLayout(content)
+        # Who last changed the account's profile on the team server, and when (hidden for a plain local file).
+        self.changed_by = QLabel()
+        self.changed_by.setObjectName("ChangedBy")
+        self.changed_by.setWordWrap(True)
+        self.changed_by.setStyleSheet("color: #607d8b;")
+        self.changed_by.hide()
         content_layout.addWidget(self.empty_label)
+        content_layout.addWidget(self.changed_by)
         content_layout.addWidget(profile_box)
         content_layout.addWidget(qual_box)
         content_layout.addStretch(1)
@@ -172,6 +179,16 @@ class AccountProfilePanel(QWidget):
         self.qualification.set_account(self.account_id)
         if self._account is not None:
             self._show(self._account)
+        self._show_changed_by()
+
+    def _show_changed_by(self) -> None:
+        from app.ui.common.stamp_text import stamp_text
+
+        ident = self.account_id
+        text = "" if ident is None else stamp_text(self._ws.last_changes("account", [ident]).get(ident),
+                                                   self._ws.team_user())
+        self.changed_by.setText(text)
+        self.changed_by.setVisible(bool(text))
 
     def _show(self, a: AccountRecord) -> None:
         widgets = (self.name, self.industry, self.region, self.employees, self.revenue, self.capacity, self.tier,

@@ -46,7 +46,7 @@ class ConflictsHost(QObject):
             self.window.record_panels["history"].splitter.addWidget(self.team_changes)
             self.window.account_list.account_selected.connect(self.team_changes.set_account)
             self.team_changes.set_account(self.window.account_id)
-        for signal in (workspace.conflicts_changed, workspace.people_changed):
+        for signal in (workspace.conflicts_changed, workspace.people_changed, workspace.team_changed):
             signal.connect(self.refresh_badges)
         self.refresh_badges()
 

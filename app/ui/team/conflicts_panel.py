@@ -108,7 +108,10 @@ class ConflictsPanel(QWidget):
         self.table.itemDoubleClicked.connect(lambda item: self._activate(self.table, item.row()))
         self.duplicates.itemDoubleClicked.connect(lambda item: self._activate(self.duplicates, item.row()))
         workspace.conflicts_changed.connect(self.reload)
-        for signal in (workspace.people_changed, workspace.accounts_changed):
+        # A sync announces what it wrote with these signals; a conflict it opened comes with them.
+        for signal in (workspace.people_changed, workspace.accounts_changed, workspace.links_changed,
+                       workspace.team_changed, workspace.needs_changed, workspace.interactions_changed,
+                       workspace.actions_changed, workspace.opportunities_changed):
             signal.connect(self._on_data_changed)
         self.reload()
 
