@@ -93,6 +93,7 @@ class LinkHealth:
     last_touch_days: int | None  # None: never touched
     effective: int
     inferred: int
+    recent_touches: int = 0  # interactions of the inferred level's window in which both took part
 
 
 @dataclass
@@ -198,6 +199,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
     last_contact: dict[Key, int] = {}  # person -> days since their latest interaction
     last_touch: dict[tuple[Key, Key], int] = {}  # (member, person) -> days since their latest shared one
     weight: dict[tuple[Key, Key], float] = {}  # (member, person) -> channel weight within the window
+    count: dict[tuple[Key, Key], int] = {}  # (member, person) -> interactions within the window
     day = today.toordinal()
     # Newest first, so the first interaction that reaches a person or a pair is its latest.
     for touch in sorted(health.interactions, key=_date, reverse=True):
@@ -218,6 +220,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
                 last_touch.setdefault(pair, days)
                 if recent:
                     weight[pair] = weight.get(pair, 0.0) + channel_weight
+                    count[pair] = count.get(pair, 0) + 1
 
     links = []
     effective: dict[Key, int] = {}
@@ -234,7 +237,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
             inf = inferred_of.get(w)
             if inf is None:
                 inf = inferred_of[w] = level_from_weight(w)
-            links.append(LinkHealth(member, person, declared, days, eff, inf))
+            links.append(LinkHealth(member, person, declared, days, eff, inf, count.get(pair, 0)))
             if eff > effective.get(person, 0):
                 effective[person] = eff
             if inf > inferred.get(person, 0):
@@ -253,7 +256,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
             inferred[person] = inf
         if inf >= UNDERSTATED_INFERRED:
             understated.add(person)
-            links.append(LinkHealth(member, person, 0, last_touch.get(pair), 0, inf))
+            links.append(LinkHealth(member, person, 0, last_touch.get(pair), 0, inf, count.get(pair, 0)))
 
     total = sum(prep.weight(node.key) for node in prep.clients)
     covered = sum(prep.weight(node.key) for node in prep.clients

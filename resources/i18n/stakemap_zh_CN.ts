@@ -515,6 +515,18 @@ To keep their history, archive them instead.</source>
         <translation>到所选联系人的引荐路径</translation>
     </message>
     <message>
+        <source>Declared levels</source>
+        <translation>登记的关系等级</translation>
+    </message>
+    <message>
+        <source>Effective levels (time counted)</source>
+        <translation>有效关系等级（计入时间）</translation>
+    </message>
+    <message>
+        <source>Draw our relationships as declared, or as they count today: a level falls by one for every 60 days without contact</source>
+        <translation>按登记的等级画出我们的关系，或按如今实际算数的等级：每 60 天没有接触就降一级</translation>
+    </message>
+    <message>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -644,6 +656,37 @@ To keep their history, archive them instead.</source>
     <message>
         <source>A red ! on the corner: an overdue next action with the person. A coloured ring: what an analysis overlay marks (a route, a coalition, a coverage gap, an opportunity). A dashed ring with Δ: a change since the snapshot being compared.</source>
         <translation>角上的红色“!”：与此人相关的下一步行动已逾期。彩色圆环：分析图层标出的内容（引荐路径、联盟、覆盖缺口、商机）。带 Δ 的虚线圆环：与所对比的快照相比有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>ChampionAlerts</name>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Hide until the list changes</source>
+        <translation>隐藏，直到名单变化</translation>
+    </message>
+    <message>
+        <source>left the account</source>
+        <translation>已离开客户</translation>
+    </message>
+    <message>
+        <source>stance fell since the last snapshot</source>
+        <translation>态度比上次快照时差</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale</source>
+        <translation>关系已冷却</translation>
+    </message>
+    <message>
+        <source>our only strong relationship (%1) has gone stale</source>
+        <translation>我们唯一的深度关系（%1）已冷却</translation>
+    </message>
+    <message>
+        <source>Champions at risk (%1):</source>
+        <translation>内线有风险（%1）：</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3461,69 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Coverage level</source>
         <translation>关系覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>MapHealth</name>
+    <message>
+        <source>Overstated</source>
+        <translation>登记偏高</translation>
+    </message>
+    <message>
+        <source>Understated</source>
+        <translation>登记偏低</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Overdue %1 d</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2”, but the last 180 days show no interaction together</source>
+        <translation>%1登记为“%2”，但近 180 天没有一起的互动</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2”, but the last 180 days show only %n interaction(s) together (the history says “%3”)</source>
+        <translation>%1登记为“%2”，但近 180 天只一起互动过 %n 次（互动记录只显示“%3”）</translation>
+    </message>
+    <message>
+        <source>%1 has declared no relationship, but the last 180 days show %n interaction(s) together (the history says “%3”)</source>
+        <translation>%1没有登记任何关系，但近 180 天一起互动过 %n 次（互动记录显示“%3”）</translation>
+    </message>
+    <message>
+        <source>%1 declares only “%2”, but the last 180 days show %n interaction(s) together (the history says “%3”)</source>
+        <translation>%1只登记为“%2”，但近 180 天一起互动过 %n 次（互动记录显示“%3”）</translation>
+    </message>
+    <message>
+        <source>Contact every %1 days: no contact on record</source>
+        <translation>每 %1 天联系一次：尚无联系记录</translation>
+    </message>
+    <message>
+        <source>Contact every %1 days: last contact %2, %3 days overdue</source>
+        <translation>每 %1 天联系一次：上次联系是%2，已逾期 %3 天</translation>
+    </message>
+    <message>
+        <source>last touch %1</source>
+        <translation>上次接触是%1</translation>
+    </message>
+    <message>
+        <source>never touched</source>
+        <translation>从未接触</translation>
+    </message>
+    <message>
+        <source>Counts as %1/5 today (%2)</source>
+        <translation>如今只算 %1/5（%2）</translation>
     </message>
 </context>
 <context>

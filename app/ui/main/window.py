@@ -250,6 +250,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.profile.remove_criterion_requested.connect(self._on_remove_criterion)
         self.account_page.person_activated.connect(self.editor.edit_person)
         self.analysis_panel.person_activated.connect(self._on_analysis_person)
+        self.analysis_panel.analysis_changed.connect(self.account_page.set_analysis)
         self.account_page.map_panel.selection_changed.connect(self._on_map_selection)
         self.person_profile.person_edited.connect(self.editor.edit_person_fields)
         self.person_profile.survey_requested.connect(self.editor.record_survey_answer)
