@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
@@ -208,7 +208,8 @@ def test_the_demo_shows_every_mark_on_screen_and_in_the_pdf_but_not_in_a_shareab
              for kind, _full, _short in c.marks.chips()}
     assert ("冯晓东", "overstated") in kinds and ("郭建军", "understated") in kinds
     assert any(kind == "cadence" for _name, kind in kinds)
-    assert page.alerts.isVisible() and "潘志强 — the relationship has gone stale" in [a.text for a in page.alerts.alerts]
+    assert page.alerts.isVisible()
+    assert "潘志强 — the relationship has gone stale" in [a.text for a in page.alerts.alerts]
 
     full, shared = tmp_path / "full.pdf", tmp_path / "shared.pdf"
     export_map(demo, account, full, "pdf")
@@ -216,3 +217,17 @@ def test_the_demo_shows_every_mark_on_screen_and_in_the_pdf_but_not_in_a_shareab
     text, shared_text = pdf_text(full), pdf_text(shared)
     assert "Overstated" in text and "Understated" in text and "Overdue" in text
     assert not any(word in shared_text for word in ("Overstated", "Understated", "Overdue"))
+
+
+def test_the_ranking_explains_a_claim_beyond_the_evidence(parts):
+    from app.views.analysis_model import AnalysisModel
+
+    _ws, _account, _page, panel, ids = parts
+    model = panel.model
+    row = model.row_of(("person", ids["wang"]))
+    flags = model.index(row, AnalysisModel.FLAGS)
+    assert "closer on paper than in the history" in flags.data()
+    assert flags.data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
+        "陈思远 declares “5 · Advocate”, but the last 180 days show only 1 interaction(s) together "
+        "(the history says “2 · Acquainted”)",
+        "Contact every 45 days: last contact 5 months ago, 125 days overdue"]

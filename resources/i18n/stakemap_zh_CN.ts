@@ -516,15 +516,15 @@ To keep their history, archive them instead.</source>
     </message>
     <message>
         <source>Declared levels</source>
-        <translation>登记的关系等级</translation>
+        <translation>登记等级</translation>
     </message>
     <message>
-        <source>Effective levels (time counted)</source>
-        <translation>有效关系等级（计入时间）</translation>
+        <source>Effective levels</source>
+        <translation>有效等级</translation>
     </message>
     <message>
-        <source>Draw our relationships as declared, or as they count today: a level falls by one for every 60 days without contact</source>
-        <translation>按登记的等级画出我们的关系，或按如今实际算数的等级：每 60 天没有接触就降一级</translation>
+        <source>Draw our relationships as declared, or at their effective level, as they count today: one level less for every 60 days without contact</source>
+        <translation>按登记的等级画出我们的关系，或按有效等级——如今实际算数的等级：每 60 天没有接触就降一级</translation>
     </message>
     <message>
         <source>Ranking</source>

@@ -64,9 +64,9 @@ class AnalysisPanel(QWidget):
         # Which relationship levels the map draws: covers links' thickness and the coverage gaps.
         self.levels = QComboBox()
         self.levels.addItem(self.tr("Declared levels"), "declared")
-        self.levels.addItem(self.tr("Effective levels (time counted)"), "effective")
-        self.levels.setToolTip(self.tr("Draw our relationships as declared, or as they count today: a level "
-                                       "falls by one for every 60 days without contact"))
+        self.levels.addItem(self.tr("Effective levels"), "effective")
+        self.levels.setToolTip(self.tr("Draw our relationships as declared, or at their effective level, as they "
+                                       "count today: one level less for every 60 days without contact"))
         self.levels.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.route_label = QLabel()
         self.route_label.setWordWrap(True)
