@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
@@ -113,7 +113,7 @@ def _paint(card, scale: float = 1.0) -> None:
     painter.end()
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.6, 0.6, 0.3])
+@pytest.mark.parametrize("scale", [1.0, 1.6, 0.6, 0.45, 0.3])
 def test_marks_overlap_nothing_else_on_the_card(parts, scale):
     _ws, _account, page, _panel, ids = parts
     card = page.map_panel.scene.card(("person", ids["wang"]))
@@ -138,19 +138,18 @@ def test_marks_overlap_nothing_else_on_the_card(parts, scale):
         assert all(card.rect().contains(rect) for rect in marks.values())
 
 
-def test_marks_stay_within_the_margin_routing_keeps_clear(parts):
+@pytest.mark.parametrize("scale", [1.0, 0.6, 0.3])
+def test_marks_stay_within_the_margin_routing_keeps_clear(parts, scale):
     from app.layout.routing import PAINTED_MARGIN
+    from app.views.map.card_marks import ROUTED_MARGIN
 
+    assert ROUTED_MARGIN == PAINTED_MARGIN
     _ws, _account, page, _panel, ids = parts
     card = page.map_panel.scene.card(("person", ids["wang"]))
-    _paint(card, 0.6)  # round marks on the bottom edge reach out as far as the clock mark does
-    clock = QRectF(card.rect().left() - 7, card.rect().bottom() - 11, 18, 18)
-    for name, rect in card.painted.items():
-        if name.startswith("mark:"):
-            assert rect.bottom() <= clock.bottom() and rect.right() <= card.rect().right()
-    _paint(card, 1.0)
+    _paint(card, scale)  # words in the bottom row, or round marks on the bottom edge zoomed out
     grown = card.rect().adjusted(-PAINTED_MARGIN, -PAINTED_MARGIN, PAINTED_MARGIN, PAINTED_MARGIN)
-    assert all(grown.contains(rect) for name, rect in card.painted.items() if name.startswith("mark:"))
+    marks = [rect for name, rect in card.painted.items() if name.startswith("mark:")]
+    assert len(marks) == 2 and all(grown.contains(rect) for rect in marks)
 
 
 def test_the_account_page_lists_champions_at_risk_and_a_click_selects_the_card(parts, qtbot):
@@ -210,6 +209,17 @@ def test_the_demo_shows_every_mark_on_screen_and_in_the_pdf_but_not_in_a_shareab
     assert any(kind == "cadence" for _name, kind in kinds)
     assert page.alerts.isVisible()
     assert "潘志强 — the relationship has gone stale" in [a.text for a in page.alerts.alerts]
+    # On every marked card of the account, at every zoom, the marks keep clear of everything else drawn on it.
+    for card in page.map_panel.scene.card_items():
+        if card.marks is None:
+            continue
+        for scale in (1.2, 1.0, 0.8, 0.6, 0.45, 0.35):
+            _paint(card, scale)
+            marks = [rect for name, rect in card.painted.items() if name.startswith("mark:")]
+            assert marks, (card.record.name, scale)
+            for name, rect in card.painted.items():
+                if not name.startswith("mark:"):
+                    assert not any(rect.intersects(mark) for mark in marks), (card.record.name, scale, name)
 
     full, shared = tmp_path / "full.pdf", tmp_path / "shared.pdf"
     export_map(demo, account, full, "pdf")

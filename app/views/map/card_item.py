@@ -312,6 +312,7 @@ class CardItem(QGraphicsItem):
         badge = self._labels.get(r.role, "")
         name_right = title_right = right
         dots = not boosted
+        marks_on_top = False  # zoomed out, round health marks sit on the bottom edge unless the badge is there
         if badge:
             font = _font(badge_px, bold=True)
             height = badge_px * 1.65
@@ -327,10 +328,18 @@ class CardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
             self.painted["badge"] = badge_rect
+            marks_on_top = badge_rect.bottom() > card_marks.corner_top(rect)
             if on_top:
                 name_right = badge_rect.left() - 6
             else:
                 title_right = badge_rect.left() - 6
+        # Zoomed out the marks are round marks on an edge instead: the name or the last line stops short of them.
+        corner = (card_marks.corner_rects(self.marks, rect, marks_on_top) if self.marks is not None and boosted
+                  else [])
+        corner_left = min((r.left() for _kind, r in corner), default=rect.right())
+        corner_top = rect.bottom() if marks_on_top else min((r.top() for _kind, r in corner), default=rect.bottom())
+        if corner and marks_on_top:
+            name_right = min(name_right, corner_left - 4)
         self._text(painter, r.name, name_font, style.TEXT, left, name_top, name_right - left, name_height)
         self.painted["name"] = QRectF(left, name_top, name_right - left, name_height)
         # Health marks take the bottom row, left of the influence dots; the department gives way to them.
@@ -346,6 +355,8 @@ class CardItem(QGraphicsItem):
                 break
             if text:
                 width = text_right - left - (46 if dots else 0)
+                if line_top + line_height > corner_top:
+                    width = min(width, corner_left - 4 - left)
                 self._text(painter, text, text_font, color, left, line_top, width, line_height)
                 self.painted[f"line{number}"] = QRectF(left, line_top, width, line_height)
             line_top += line_height
@@ -355,13 +366,13 @@ class CardItem(QGraphicsItem):
             card_marks.paint_row(painter, chips, badge_px)
             for kind, _text, chip_rect in chips:
                 self.painted[f"mark:{kind}"] = chip_rect
-        elif boosted:
-            self._paint_corner_marks(painter, rect)
+        elif corner:
+            self._paint_corner_marks(painter, rect, corner)
 
-    def _paint_corner_marks(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_corner_marks(self, painter: QPainter, rect: QRectF, placed: list | None = None) -> None:
         if self.marks is None or self.is_member:
             return
-        placed = card_marks.corner_rects(self.marks, rect)
+        placed = card_marks.corner_rects(self.marks, rect) if placed is None else placed
         card_marks.paint_corner(painter, placed)
         for kind, mark_rect in placed:
             self.painted[f"mark:{kind}"] = mark_rect

@@ -4,8 +4,8 @@ it), and a contact cadence gone overdue (DESIGN.md "Relationship health").
 A drawing, shared by the window and the exports: `CardMarks` holds what the analysis found, in plain values
 with its explanation already worded; `paint_row` lays the marks out as small chips in the card's bottom row,
 left of the influence dots, and `paint_corner` as small round marks on the bottom edge where a card is drawn
-too small for words. Nothing here is drawn outside the card's own rectangle but the round marks, which reach
-no further out than the clock mark beside them.
+too small for words. Nothing here is drawn outside the card's own rectangle but the round marks, which stay
+within the margin that link routing keeps clear around each card.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ COLORS = {
 }
 CORNER_RADIUS = 9.0  # as the "!" and clock marks: the same size at every zoom
 GAP = 4.0
+ROUTED_MARGIN = 5.0  # app.layout.routing.PAINTED_MARGIN, not imported: that package loads numpy and igraph
 
 
 @dataclass
@@ -177,15 +178,22 @@ def paint_row(painter: QPainter, placed: list[tuple], badge_px: float) -> None:
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
 
-def corner_rects(marks: CardMarks, card: QRectF) -> list[tuple[str, QRectF]]:
-    """Round marks on the bottom edge from the right, as far out as the clock mark on the left corner."""
+def corner_rects(marks: CardMarks, card: QRectF, top: bool = False) -> list[tuple[str, QRectF]]:
+    """Round marks from the right corner along the bottom edge (or the top one, when the role badge has moved
+    down beside the title), reaching out no further than the margin that link routing keeps clear around
+    every card (app.layout.routing.PAINTED_MARGIN)."""
     placed = []
     radius = CORNER_RADIUS
     x = card.right() - 2 - radius
+    y = card.top() - ROUTED_MARGIN if top else corner_top(card)
     for kind, _full, _short in marks.chips():
-        placed.append((kind, QRectF(x - radius, card.bottom() - 2 - radius, 2 * radius, 2 * radius)))
+        placed.append((kind, QRectF(x - radius, y, 2 * radius, 2 * radius)))
         x -= 2 * radius + GAP
     return placed
+
+
+def corner_top(card: QRectF) -> float:
+    return card.bottom() + ROUTED_MARGIN - 2 * CORNER_RADIUS
 
 
 def paint_corner(painter: QPainter, placed: list[tuple[str, QRectF]]) -> None:
