@@ -241,3 +241,37 @@ def test_the_ranking_explains_a_claim_beyond_the_evidence(parts):
         "陈思远 declares “5 · Advocate”, but the last 180 days show only 1 interaction(s) together "
         "(the history says “2 · Acquainted”)",
         "Contact every 45 days: last contact 5 months ago, 125 days overdue"]
+
+
+def test_a_long_list_of_champions_at_risk_names_six_and_counts_the_rest(qtbot):
+    from types import SimpleNamespace
+
+    from app.analysis.health import ChampionRisk
+    from app.ui.accounts.champion_alerts import ChampionAlerts
+
+    strip = ChampionAlerts()
+    qtbot.addWidget(strip)
+    people = [SimpleNamespace(key=("person", i), name=f"P{i}") for i in range(9)]
+    risks = [ChampionRisk(p.key, p.name, ("stale",)) for p in people]
+    strip.set_analysis(SimpleNamespace(people=people, health=SimpleNamespace(champions_at_risk=risks,
+                                                                             lone_strong_stale=[])))
+    text = strip.label.text()
+    assert "Champions at risk (9):" in text and "P5" in text and "P6" not in text
+    assert text.endswith("3 more in Analysis ▸ Relationships")
+
+
+def test_the_marks_in_chinese(parts):
+    from app.i18n.language import install
+    from app.views.map.card_marks import marks_from_health
+
+    _ws, _account, _page, panel, ids = parts
+    install("zh_CN")
+    try:
+        marks = marks_from_health(panel.analysis.health, {p.key: p.name for p in panel.analysis.people})
+        wang = marks[("person", ids["wang"])]
+        assert [c[1] for c in wang.chips()] == ["登记偏高", "逾期 125 天"]
+        assert wang.tooltip_lines() == [
+            "陈思远登记为“5 · 深度信任”，但近 180 天只一起互动过 1 次（互动记录只显示“2 · 认识”）",
+            "每 45 天联系一次：上次联系是五个月前，已逾期 125 天"]
+    finally:
+        install("en")

@@ -684,6 +684,12 @@ To keep their history, archive them instead.</source>
         <source>our only strong relationship (%1) has gone stale</source>
         <translation>我们唯一的深度关系（%1）已冷却</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more in Analysis ▸ Relationships</source>
+        <translation>
+            <numerusform>另有 %n 人，见“分析 ▸ 关系维护”</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Champions at risk (%1):</source>
         <translation>内线有风险（%1）：</translation>

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton
 
 from app.i18n import translate
 
+MAX_SHOWN = 6  # more would push the map down: the rest are counted, and listed in the Analysis panel
+
 
 @dataclass(frozen=True)
 class Alert:
@@ -69,7 +71,9 @@ class ChampionAlerts(QFrame):
                     "our only strong relationship (%1) has gone stale").replace("%1", names.get(member, "?")), True))
         self.alerts = alerts
         items = [f'<a href="{a.key[0]}:{a.key[1]}">{html.escape(a.name)}</a> — {html.escape(a.reason)}'
-                 for a in alerts]
+                 for a in alerts[:MAX_SHOWN]]
+        if len(alerts) > MAX_SHOWN:
+            items.append(html.escape(self.tr("%n more in Analysis ▸ Relationships", "", len(alerts) - MAX_SHOWN)))
         title = self.tr("Champions at risk (%1):").replace("%1", str(len(alerts)))
         self.label.setText(f"<b>{html.escape(title)}</b> " + " · ".join(items))
         self.setVisible(bool(alerts) and self._signature() != self._dismissed)
