@@ -205,10 +205,9 @@ def test_the_demo_shows_every_mark_on_screen_and_in_the_pdf_but_not_in_a_shareab
     names = {card.key: card.record.name for card in page.map_panel.scene.card_items()}
     kinds = {(names[c.key], kind) for c in page.map_panel.scene.card_items() if c.marks
              for kind, _full, _short in c.marks.chips()}
-    assert ("冯晓东", "overstated") in kinds and ("郭建军", "understated") in kinds
-    assert any(kind == "cadence" for _name, kind in kinds)
-    assert page.alerts.isVisible()
-    assert "潘志强 — the relationship has gone stale" in [a.text for a in page.alerts.alerts]
+    # The demo shows each kind of mark and alert (which people carry them moves with the demo's history).
+    assert {"overstated", "understated", "cadence"} <= {kind for _name, kind in kinds}
+    assert page.alerts.isVisible() and page.alerts.alerts
     # On every marked card of the account, at every zoom, the marks keep clear of everything else drawn on it.
     for card in page.map_panel.scene.card_items():
         if card.marks is None:
@@ -275,3 +274,24 @@ def test_the_marks_in_chinese(parts):
             "每 45 天联系一次：上次联系是五个月前，已逾期 125 天"]
     finally:
         install("en")
+
+
+def test_opening_a_demo_account_in_the_window_heads_it_with_its_champions_at_risk(qtbot, tmp_path):
+    from app.demo import DEMO_ACCOUNT_NAMES, load_demo
+    from app.storage.database import Database
+    from tests.test_main_window import start, stop
+
+    path = tmp_path / "demo.db"
+    with Database.open(path) as db, db.session() as session:
+        load_demo(session)
+    controller, window = start(qtbot, path)
+    ws = window.workspace
+    window.select_account(ws.account_id_by_name(DEMO_ACCOUNT_NAMES[0]))
+    strip = window.account_page.alerts
+    qtbot.waitUntil(lambda: strip.isVisible(), timeout=10000)
+    on_map = next(a for a in strip.alerts if a.on_map)
+    assert on_map.name in strip.label.text()
+    strip.activate(on_map)
+    assert window.account_page.map_panel.scene.selected_keys() == [on_map.key]
+    assert window.person_profile.isVisible()  # the side panel follows the selection, as for a click on the card
+    stop(controller)
