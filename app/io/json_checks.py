@@ -16,6 +16,7 @@ from app.io.report import ImportReport
 from app.io.rows import strip_controls
 from app.models import enums
 
+UID_MAX = 500  # the column's width (Interaction.source_uid)
 MAX_DEPTH = 64  # an account nests a few levels (snapshot → people → fields); far more is not one of ours
 
 
@@ -80,6 +81,14 @@ def iso_parser(kind):
     return check
 
 
+def uid(v):
+    """A calendar event's UID (what makes a re-import of the same .ics change nothing): text, as stored."""
+    value = text(v).strip()
+    if not value or len(value) > UID_MAX:
+        raise Bad(f"expected an event UID of 1 to {UID_MAX} characters, not {v!r}")
+    return value
+
+
 def money(v):
     try:
         value = Decimal(v if isinstance(v, str) else str(number(v)))
@@ -103,7 +112,7 @@ LINK_SPEC = {"kind": choice(enums.LINK_KINDS), "strength": whole(1, 5), "notes":
 NEED_SPEC = {"description": text, "kind": choice(enums.NEED_KINDS), "priority": choice(enums.PRIORITIES),
              "status": choice(enums.NEED_STATUSES), "value_proposition": text}
 INTERACTION_SPEC = {"occurred_at": iso_parser(dt.datetime), "channel": choice(enums.CHANNELS),
-                    "summary": text, "sentiment": whole(-2, 2)}
+                    "summary": text, "sentiment": whole(-2, 2), "source_uid": uid}
 ACTION_SPEC = {"title": text, "due_date": iso_parser(dt.date), "priority": choice(enums.PRIORITIES),
                "status": choice(enums.ACTION_STATUSES), "notes": text}
 OPPORTUNITY_SPEC = {"name": text, "value": money, "currency": text, "stage": choice(enums.OPPORTUNITY_STAGES),

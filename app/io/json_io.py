@@ -62,6 +62,7 @@ from app.models.repositories.common import InvalidInput
 FORMAT = "stakemap-account"
 VERSION = 1
 
+
 def _ref(kind: str, ident: int) -> str:
     return ("p" if kind == "person" else "m") + str(ident)
 
@@ -129,7 +130,8 @@ def export_account_json(session: Session, account_id: int, shareable: bool = Fal
                    "priority": n.priority, "status": n.status, "value_proposition": n.value_proposition}
                   for n in needs],
         "interactions": [{"occurred_at": _iso(i.occurred_at), "channel": i.channel, "summary": i.summary,
-                          "sentiment": i.sentiment, "participants": [who(kind, ident) for kind, ident in keys]}
+                          "sentiment": i.sentiment, "participants": [who(kind, ident) for kind, ident in keys],
+                          "source_uid": i.source_uid}
                          for i, keys in interactions],
         "actions": [{"title": a.title, **end("owner", None, a.owner_id),
                      **end("requester", None, a.requester_id), "due_date": _iso(a.due_date),
