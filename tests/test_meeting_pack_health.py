@@ -122,7 +122,8 @@ def test_a_demo_pack_warns_of_a_faded_trust_and_a_lost_champion(demo, tmp_path, 
     assert compact("赵立群") + compact("：" if language == "zh_CN" else ":") + compact(left) in text
     # 郑磊 declares "trusted" with 潘志强 and has not met him for six months.
     if language == "en":
-        assert compact("潘志强: 郑磊 declares “Trusted” but has not met them for 6 months — book a meeting first") in text
+        expected = "潘志强: 郑磊 declares “Trusted” but has not met them for 6 months — book a meeting first"
+        assert compact(expected) in text
     else:
         assert compact("潘志强：郑磊声明“信任”，但近六个月没有见面 — 先约一次") in text
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path),

@@ -139,6 +139,12 @@ class AccountRecordsMixin:
 
         return self._read(lambda s: read_health_input(s, data, today))
 
+    def overdue_contacts(self, account_id: int, today: dt.date | None = None) -> list:
+        """The account's people whose contact cadence is overdue (OverdueContact records), longest first."""
+        from app.document.health_input import read_overdue_contacts
+
+        return self._read(lambda s: read_overdue_contacts(s, account_id, today or dt.date.today()))
+
     # -- contact cadence of each buying role (shared by all accounts) ---------------------------
     def role_cadences(self) -> dict[str, int | None]:
         """The roles whose cadence the user changed from the built-in default (None: no cadence)."""

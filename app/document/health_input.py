@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -45,3 +46,42 @@ def read_health_input(session: Session, data: MapData, today: dt.date | None = N
     departed = tuple(Node(("person", p.id), p.name, p.role, p.stance, p.influence) for p in data.people if p.archived)
     return HealthInput(today=today, interactions=touches, answers=answers, cadence=cadence,
                        snapshot_stances=stances, departed=departed)
+
+
+@dataclass(frozen=True)
+class OverdueContact:
+    """A person whose contact cadence is overdue, and who would own the meeting that catches up."""
+
+    person_id: int
+    name: str
+    role: str | None
+    cadence_days: int
+    last_contact_days: int | None  # None: no contact on record
+    owner_id: int | None  # the team member with the strongest relationship to them (on the account's team)
+    planned: bool  # an open next action with them exists already
+
+
+def read_overdue_contacts(session: Session, account_id: int, today: dt.date) -> list[OverdueContact]:
+    """The account's overdue cadences, longest overdue first (cheap: no graph analysis)."""
+    from app.analysis.health import overdue_contacts
+    from app.document.map_reading import read_map_data
+
+    data = read_map_data(session, account_id)
+    health = read_health_input(session, data, today)
+    people = {p.id: p for p in data.people}
+    on_team = {m.id for m in data.members}
+    strongest: dict[int, tuple[int, int]] = {}  # person id -> (level, member id)
+    for link in data.links:
+        if link.kind == "covers" and link.source[0] == "member" and link.source[1] in on_team \
+                and link.target[0] == "person":
+            best = strongest.get(link.target[1])
+            if best is None or link.strength > best[0]:
+                strongest[link.target[1]] = (link.strength, link.source[1])
+    planned = {a.person_id for a in records_repo.actions_of(session, account_id) if a.status == "open"}
+    found = []
+    for (_kind, person_id), every, days in overdue_contacts(health.cadence, health.interactions, today):
+        person = people[person_id]
+        owner = strongest.get(person_id)
+        found.append(OverdueContact(person_id, person.name, person.role, every, days,
+                                    None if owner is None else owner[1], person_id in planned))
+    return found
