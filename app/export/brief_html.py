@@ -104,6 +104,9 @@ def _relationship_flag(flag: RelationshipFlag) -> str:
         else:
             text = translate("MeetingPack", "%1 declares “%2” but the last 180 days show only “%4” — "
                                             "spend time together before relying on it")
+    elif flag.kind == UNDERSTATED and not flag.declared:
+        text = translate("MeetingPack", "the last 180 days with %1 show “%4”, yet no relationship is declared — "
+                                        "bring %1 in")
     elif flag.kind == UNDERSTATED:
         text = translate("MeetingPack", "the last 180 days with %1 show “%4”, declared only “%2” — bring %1 in")
     else:
@@ -115,7 +118,12 @@ def _relationship_flag(flag: RelationshipFlag) -> str:
             .replace("%6", days_ago(days) if days is not None else translate("MeetingPack", "never")))
     css = "warning" if flag.kind != UNDERSTATED else None
     attribute = f" class='{css}'" if css else ""
-    return f"<b>{_e(flag.person)}</b>: <span{attribute}>{_e(text)}</span>"
+    return _labelled(f"<b>{_e(flag.person)}</b>", f"<span{attribute}>{_e(text)}</span>")
+
+
+def _labelled(name: str, text: str) -> str:
+    """"name: text" with the language's own colon (：in Chinese); both parts already escaped."""
+    return translate("MeetingPack", "%1: %2").replace("%2", text).replace("%1", name)
 
 
 def _champions(content: BriefContent) -> str:
@@ -131,7 +139,7 @@ def _champions(content: BriefContent) -> str:
                 .replace("%1", alert.member or "?")
         else:
             why = translate("Lists", ", ").join(reasons.get(r, r) for r in alert.reasons)
-        items.append(f"<b>{_e(alert.name)}</b>: {_e(why)}")
+        items.append(_labelled(f"<b>{_e(alert.name)}</b>", _e(why)))
     return _list(items)
 
 
