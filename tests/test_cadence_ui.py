@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.analysis import Touch
 from app.analysis.health import overdue_contacts
+from tests.test_main_window import demo_db  # noqa: F401
 
 TODAY = dt.date(2026, 11, 27)
 SHOTS = Path("/tmp/shots-healthpack")
@@ -164,4 +165,46 @@ def test_screenshots_of_the_cadence_dialog_and_the_overdue_list(demo, stack, qtb
             panel.show()
             assert panel.grab().save(str(SHOTS / f"actions_overdue_{language}_{width}.png"))
     finally:
+        lang.install("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_offers_the_cadence_dialog_and_the_overdue_list(qtbot, demo_db, monkeypatch, language):  # noqa: F811
+    from app.demo import DEMO_ACCOUNT_NAMES
+    from app.i18n import language as lang
+    from app.ui.records.cadence_dialog import RoleCadenceDialog
+    from tests.test_main_window import start, stop
+
+    controller, window = start(qtbot, demo_db, language)
+    try:
+        people_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() is not None
+                           and window.cadence_action in a.menu().actions())
+        assert people_menu is not None and window.cadence_action.isEnabled()
+        window.select_account(window.workspace.account_id_by_name(DEMO_ACCOUNT_NAMES[0]))
+        panel = window.record_panels["actions"]
+        qtbot.waitUntil(lambda: bool(panel.overdue.contacts), timeout=10000)
+        before = {c.name for c in panel.overdue.contacts}
+
+        def edit(dialog):  # what the user does in the dialog: influencers every 30 days
+            dialog.spins["influencer"].setValue(30)
+            dialog.spins["influencer"].editingFinished.emit()
+            return 0
+
+        monkeypatch.setattr(RoleCadenceDialog, "exec", edit)
+        window.cadence_action.trigger()
+        influencers = {p.name for p in window.workspace.people(window.account_id) if p.role == "influencer"}
+        after = {c.name for c in panel.overdue.contacts}
+        assert after - before and after - before <= influencers
+        assert window.undo_stack.canUndo()
+        window.undo_stack.undo()
+        assert {c.name for c in panel.overdue.contacts} == before
+        window.record_tabs.setCurrentIndex(window.record_tabs.indexOf(
+            next(window.record_tabs.widget(i) for i in range(window.record_tabs.count())
+                 if window.record_tabs.widget(i).isAncestorOf(panel))))
+        for width, height in ((1280, 800), (1920, 1080)):
+            window.resize(width, height)
+            qtbot.wait(50)
+            assert window.grab().save(str(SHOTS / f"window_actions_{language}_{width}.png"))
+    finally:
+        stop(controller)
         lang.install("en")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSplitter,
     QToolButton,
     QWidget,
 )
@@ -130,8 +131,15 @@ class ActionsPanel(RecordPanel):
         self._size_columns(stretched=(ActionsModel.TITLE,))
         self._lay_out(self.show_closed)
         # Whose contact cadence is overdue, under the actions: each one a click away from an action of its own.
+        # A splitter, so that a short dock keeps the actions readable and the user decides how much goes to each.
         self.overdue = OverdueContactsPanel(workspace, undo_stack)
-        self.layout().addWidget(self.overdue)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.layout().replaceWidget(self.view, self.splitter)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.overdue)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.show_closed.toggled.connect(self.model.set_show_closed)
         self.model.completion_requested.connect(self._on_completion_requested)
         self._update_buttons()

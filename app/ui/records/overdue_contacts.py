@@ -80,9 +80,11 @@ class OverdueContactsPanel(QWidget):
             self._rows.insertWidget(0, none)
         for contact in self.contacts:
             self._add(contact)
+        # Room for a few rows when the dock has it; past that the list scrolls.
         rows = max(1, min(len(self.contacts), VISIBLE_ROWS))
         row_height = max(QPushButton().sizeHint().height(), self.fontMetrics().height()) + self._rows.spacing()
         self._scroll.setMaximumHeight(rows * row_height + 4)
+        self._scroll.setMinimumHeight(row_height + 4)
 
     def _add(self, contact) -> None:
         if contact.last_contact_days is None:
