@@ -208,3 +208,18 @@ def test_the_window_offers_the_cadence_dialog_and_the_overdue_list(qtbot, demo_d
     finally:
         stop(controller)
         lang.install("en")
+
+
+def test_a_long_overdue_list_shows_the_longest_overdue_and_counts_the_rest(app, workspace, stack, qtbot):
+    from app.ui.records.overdue_contacts import MAX_LISTED, OverdueContactsPanel
+
+    account = workspace.create_account("Big")
+    for i in range(MAX_LISTED + 5):
+        workspace.add_person(account, f"Person {i:02d}", role="economic_buyer")
+    panel = OverdueContactsPanel(workspace, stack)
+    qtbot.addWidget(panel)
+    panel.today = TODAY
+    panel.set_account(account)
+    assert len(panel.contacts) == MAX_LISTED + 5 and len(panel.plan_buttons) == MAX_LISTED
+    assert panel.title.text() == f"Contact overdue ({MAX_LISTED + 5})"
+    assert any(label.text() == "… and 5 more" for label in panel._body.findChildren(type(panel.title)))

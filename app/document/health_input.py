@@ -62,26 +62,28 @@ class OverdueContact:
 
 
 def read_overdue_contacts(session: Session, account_id: int, today: dt.date) -> list[OverdueContact]:
-    """The account's overdue cadences, longest overdue first (cheap: no graph analysis)."""
-    from app.analysis.health import overdue_contacts
-    from app.document.map_reading import read_map_data
+    """The account's overdue cadences, longest overdue first — three queries, no map and no graph analysis,
+    so that the list beside the next actions can follow every edit."""
+    from app.analysis import Touch
+    from app.analysis.health import cadence_for, overdue_contacts
 
-    data = read_map_data(session, account_id)
-    health = read_health_input(session, data, today)
-    people = {p.id: p for p in data.people}
-    on_team = {m.id for m in data.members}
-    strongest: dict[int, tuple[int, int]] = {}  # person id -> (level, member id)
-    for link in data.links:
-        if link.kind == "covers" and link.source[0] == "member" and link.source[1] in on_team \
-                and link.target[0] == "person":
-            best = strongest.get(link.target[1])
-            if best is None or link.strength > best[0]:
-                strongest[link.target[1]] = (link.strength, link.source[1])
-    planned = {a.person_id for a in records_repo.actions_of(session, account_id) if a.status == "open"}
+    tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())  # later ones have not happened
+    defaults = role_cadence_defaults(health_repo.role_cadences(session))
+    people, cadence, touches = {}, {}, []
+    for person_id, name, role, own, last in health_repo.cadence_rows(session, account_id, tomorrow):
+        every = cadence_for(own, role, defaults)
+        if every is None:
+            continue
+        key = ("person", person_id)
+        people[person_id], cadence[key] = (name, role), every
+        if last is not None:  # the latest contact is all the measure reads
+            touches.append(Touch(last.date(), "", frozenset((key,))))
+    if not cadence:
+        return []
+    owners = health_repo.strongest_cover(session, account_id)
+    planned = health_repo.people_with_open_actions(session, account_id)
     found = []
-    for (_kind, person_id), every, days in overdue_contacts(health.cadence, health.interactions, today):
-        person = people[person_id]
-        owner = strongest.get(person_id)
-        found.append(OverdueContact(person_id, person.name, person.role, every, days,
-                                    None if owner is None else owner[1], person_id in planned))
+    for (_kind, person_id), every, days in overdue_contacts(cadence, touches, today):
+        name, role = people[person_id]
+        found.append(OverdueContact(person_id, name, role, every, days, owners.get(person_id), person_id in planned))
     return found

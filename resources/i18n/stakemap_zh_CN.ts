@@ -4243,6 +4243,10 @@ Decision maps of key-account buying committees.</source>
         <translation>设有联系频率的人都已按时联系。</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1人</translation>
+    </message>
+    <message>
         <source>every %1 days, no contact on record</source>
         <translation>每%1天联系一次，尚无联系记录</translation>
     </message>

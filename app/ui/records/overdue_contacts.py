@@ -20,6 +20,7 @@ from app.ui.common.widgets import perform_or_warn
 PLAN_WITHIN_DAYS = 7  # the catching-up meeting is due within a week
 KEY_ROLES = ("economic_buyer", "decision_maker")
 VISIBLE_ROWS = 4  # rows shown before the list scrolls: the actions table above keeps most of the room
+MAX_LISTED = 30  # the longest overdue; a list of hundreds is read by nobody and costs a widget per row
 
 
 class OverdueContactsPanel(QWidget):
@@ -78,8 +79,12 @@ class OverdueContactsPanel(QWidget):
             none.setWordWrap(True)
             none.setEnabled(False)
             self._rows.insertWidget(0, none)
-        for contact in self.contacts:
+        for contact in self.contacts[:MAX_LISTED]:
             self._add(contact)
+        if len(self.contacts) > MAX_LISTED:
+            more = QLabel(self.tr("… and %1 more").replace("%1", str(len(self.contacts) - MAX_LISTED)))
+            more.setEnabled(False)
+            self._rows.insertWidget(self._rows.count() - 1, more)
         # Room for a few rows when the dock has it; past that the list scrolls.
         rows = max(1, min(len(self.contacts), VISIBLE_ROWS))
         row_height = max(QPushButton().sizeHint().height(), self.fontMetrics().height()) + self._rows.spacing()
