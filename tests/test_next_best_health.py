@@ -68,3 +68,20 @@ def test_a_meeting_without_our_member_does_not_refresh_the_relationship():
 
 def test_history_of_an_empty_map_suggests_nothing():
     assert next_best_relationships([Node(M, "陈思远")], [], health=HealthInput(today=TODAY)) == []
+
+
+def test_the_analysis_panel_s_suggestions_read_the_history(demo):
+    """The worker behind the Analysis panel hands the history to the suggestions: on the demo manufacturer,
+    王宏斌 (economic buyer, declared "working" by two of ours, last met four months ago) is suggested as stale."""
+    from app.demo import DEMO_ACCOUNT_NAMES
+    from app.ui.analysis.runner import AnalysisRunner
+
+    account = demo.account_id_by_name(DEMO_ACCOUNT_NAMES[0])
+    runner = AnalysisRunner(demo.database, account)
+    got = []
+    runner.done.connect(lambda *args: got.append(args))
+    runner.run()  # on this thread: the same work the panel starts in a worker
+    suggestions = got[0][3].suggestions
+    wang = next(s for s in suggestions if s.name == "王宏斌")
+    assert "stale" in wang.reason and wang.coverage_level < 3
+    assert wang.gain == pytest.approx(max(s.gain for s in suggestions))
