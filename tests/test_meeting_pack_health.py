@@ -79,8 +79,8 @@ def test_the_shareable_pack_says_nothing_of_relationship_health(account):
     ("zh_CN", ["我方关系：声明与记录", "周总：Ann Sales的“信任”已淡化为“认识”（上次见面四个月前）— 约见一次",
                "Lena Wu：Sam Expert声明“信任”，但从未见过面 — 先约一次",
                "Bo Li：近180天与Sam Expert的往来显示为“信任”，却只声明为“知晓” — 请Sam Expert参与",
-               "内线风险", "Gone Coach：已离开客户", "周总：我方唯一的强关系（Ann Sales）已经冷淡 — 尽快拓展",
-               "有效覆盖度：36%"]),
+               "内线风险", "Gone Coach：已离开客户", "周总：我们唯一的深度关系（Ann Sales）已冷却 — 尽快拓展",
+               "有效覆盖率：36%"]),
 ])
 def test_the_pdf_reads_the_flags_in_both_languages(account, tmp_path, language, expected):
     from app.export.meeting_pack import export_brief, prepare_brief, write_brief

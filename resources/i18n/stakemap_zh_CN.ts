@@ -3737,11 +3737,11 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>the relationship has gone stale — book a meeting</source>
-        <translation>关系已经冷淡 — 约见一次</translation>
+        <translation>关系已冷却 — 约见一次</translation>
     </message>
     <message>
         <source>our only strong relationship (%1) has gone stale — widen it</source>
-        <translation>我方唯一的强关系（%1）已经冷淡 — 尽快拓展</translation>
+        <translation>我们唯一的深度关系（%1）已冷却 — 尽快拓展</translation>
     </message>
     <message>
         <source>nobody on our side</source>
@@ -3849,7 +3849,7 @@ Decision maps of key-account buying committees.</source>
     </message>
     <message>
         <source>Effective coverage score: %1%</source>
-        <translation>有效覆盖度：%1%</translation>
+        <translation>有效覆盖率：%1%</translation>
     </message>
     <message>
         <source>the same, with each relationship faded by the time since we last met</source>
@@ -5677,7 +5677,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <source>the relationship has gone stale</source>
-        <translation>关系已经冷淡</translation>
+        <translation>关系已冷却</translation>
     </message>
     <message>
         <source>high declared influence</source>
