@@ -311,6 +311,30 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
                          lone_strong_stale=lone)
 
 
+def overdue_contacts(cadence: Mapping[Key, int], interactions: Iterable[Touch], today: dt.date
+                     ) -> list[tuple[Key, int, int | None]]:
+    """(person, cadence days, days since their last contact or None) of each person whose cadence is overdue —
+    `last_contact_days` above the cadence, or no contact at all — the longest overdue first (never contacted
+    before everyone; ties in the order of `cadence`). The measure `relationship_health` flags as
+    `cadence_overdue`, without the rest of the analysis, so a list beside the next actions stays cheap."""
+    day = today.toordinal()
+    last: dict[Key, int] = {}
+    for touch in interactions:
+        days = day - touch.date.toordinal()
+        if days < 0:
+            continue
+        for key in touch.participants:
+            if key in cadence and (key not in last or days < last[key]):
+                last[key] = days
+    late = []
+    for position, (key, every) in enumerate(cadence.items()):
+        days = last.get(key)
+        if days is None or days > every:
+            late.append(((0, 0, position) if days is None else (1, every - days, position), (key, every, days)))
+    late.sort(key=lambda item: item[0])
+    return [entry for _rank, entry in late]
+
+
 def _date(touch: Touch) -> dt.date:
     return touch.date
 
@@ -344,5 +368,6 @@ def _champions_at_risk(prep: PreparedMap, health: HealthInput, stale: set[Key]) 
 
 __all__ = [
     "Answer", "AccountHealth", "ChampionRisk", "HealthInput", "LinkHealth", "PersonHealth", "Touch",
-    "cadence_for", "decayed_level", "level_from_weight", "nps", "nps_over_time", "relationship_health",
+    "cadence_for", "decayed_level", "level_from_weight", "nps", "nps_over_time", "overdue_contacts",
+    "relationship_health",
 ]

@@ -3099,6 +3099,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>归档或恢复我方成员</translation>
     </message>
     <message>
+        <source>Contact &amp;cadence by role…</source>
+        <translation>按角色设置联系频率(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>How often each buying role should hear from us</source>
+        <translation>每种采购角色应多久联系一次</translation>
+    </message>
+    <message>
         <source>Add &amp;link…</source>
         <translation>添加关系(&amp;L)…</translation>
     </message>
@@ -3784,6 +3792,70 @@ Decision maps of key-account buying committees.</source>
         <translation>从未</translation>
     </message>
     <message>
+        <source>Our relationships: the claims and the history</source>
+        <translation>我方关系：声明与记录</translation>
+    </message>
+    <message>
+        <source>Open needs</source>
+        <translation>待解决的需求</translation>
+    </message>
+    <message>
+        <source>Champions at risk</source>
+        <translation>内线风险</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2” but has never met them — book a meeting first</source>
+        <translation>%1声明“%2”，但从未见过面 — 先约一次</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2” but has not met them for %3 — book a meeting first</source>
+        <translation>%1声明“%2”，但近%3没有见面 — 先约一次</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2” but the last 180 days show only “%4” — spend time together before relying on it</source>
+        <translation>%1声明“%2”，但近180天的记录只显示“%4” — 先多接触，再倚重这层关系</translation>
+    </message>
+    <message>
+        <source>the last 180 days with %1 show “%4”, yet no relationship is declared — bring %1 in</source>
+        <translation>近180天与%1的往来显示为“%4”，却未声明任何关系 — 请%1参与</translation>
+    </message>
+    <message>
+        <source>the last 180 days with %1 show “%4”, declared only “%2” — bring %1 in</source>
+        <translation>近180天与%1的往来显示为“%4”，却只声明为“%2” — 请%1参与</translation>
+    </message>
+    <message>
+        <source>%1&apos;s “%2” has faded to “%5” (last met %6) — book a meeting</source>
+        <translation>%1的“%2”已淡化为“%5”（上次见面%6）— 约见一次</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No coach or advocate is at risk.</source>
+        <translation>没有内线或拥护者处于风险中。</translation>
+    </message>
+    <message>
+        <source>left the account</source>
+        <translation>已离开客户</translation>
+    </message>
+    <message>
+        <source>stance fell since the last snapshot</source>
+        <translation>态度比上次快照时下降</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale — book a meeting</source>
+        <translation>关系已冷却 — 约见一次</translation>
+    </message>
+    <message>
+        <source>our only strong relationship (%1) has gone stale — widen it</source>
+        <translation>我们唯一的深度关系（%1）已冷却 — 尽快拓展</translation>
+    </message>
+    <message>
         <source>nobody on our side</source>
         <translation>我方无人认识</translation>
     </message>
@@ -3886,6 +3958,14 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>share of the committee, weighted by influence, that we know at least as a working relationship</source>
         <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
+    </message>
+    <message>
+        <source>Effective coverage score: %1%</source>
+        <translation>有效覆盖率：%1%</translation>
+    </message>
+    <message>
+        <source>the same, with each relationship faded by the time since we last met</source>
+        <translation>同一口径，每段关系按上次见面以来的时间折减</translation>
     </message>
     <message>
         <source>Single-threaded: every strong relationship runs through one person on our side.</source>
@@ -4265,6 +4345,45 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>OverdueContactsPanel</name>
+    <message>
+        <source>Contact overdue (%1)</source>
+        <translation>联系逾期（%1）</translation>
+    </message>
+    <message>
+        <source>Everyone with a contact cadence has heard from us in time.</source>
+        <translation>设有联系频率的人都已按时联系。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1人</translation>
+    </message>
+    <message>
+        <source>every %1 days, no contact on record</source>
+        <translation>每%1天联系一次，尚无联系记录</translation>
+    </message>
+    <message>
+        <source>every %1 days, last contact %2</source>
+        <translation>每%1天联系一次，上次联系%2</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Plan contact</source>
+        <translation>安排联系</translation>
+    </message>
+    <message>
+        <source>Add a next action to meet this person within a week</source>
+        <translation>添加一条下一步行动：一周内约见此人</translation>
+    </message>
+    <message>
+        <source>Meet %1 before %2</source>
+        <translation>约见%1（%2前）</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Name</source>
@@ -4553,6 +4672,53 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>RoleCadenceDialog</name>
+    <message>
+        <source>Contact cadence by role</source>
+        <translation>按角色设置联系频率</translation>
+    </message>
+    <message>
+        <source>How often each buying role should hear from us. A person&apos;s own cadence (in their profile) comes first; past it, the contact shows as overdue beside the next actions.</source>
+        <translation>每种采购角色应多久联系一次。个人资料中设置的频率优先；超过频率未联系，会在下一步行动旁显示为逾期。</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Contact every</source>
+        <translation>联系频率</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置默认</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No cadence</source>
+        <translation>不设频率</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Use built-in</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Go back to the cadence Stakemap suggests for this role</source>
+        <translation>恢复 Stakemap 为此角色建议的频率</translation>
+    </message>
+</context>
+<context>
     <name>Satisfaction</name>
     <message>
         <source>NPS: no survey answers yet</source>
@@ -4621,6 +4787,10 @@ Decision maps of key-account buying committees.</source>
         <translation>从 CSV 或 Excel 文件导入满意度调查结果，列为：联系人（或邮箱）、日期、推荐意愿、满意度、意见</translation>
     </message>
     <message>
+        <source>Reading %p%</source>
+        <translation>读取中 %p%</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -4635,6 +4805,10 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Survey answers (*.csv *.xlsx);;All files (*)</source>
         <translation>满意度调查结果 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read; nothing was imported.</source>
+        <translation>无法读取该文件，未导入任何内容。</translation>
     </message>
     <message>
         <source>The file cannot be read: %2</source>
@@ -5578,6 +5752,26 @@ You can undo this with Edit ▸ Undo.</source>
         <source>%1 years ago</source>
         <translation>%1年前</translation>
     </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1周</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1个月</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>一年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1年</translation>
+    </message>
 </context>
 <context>
     <name>WhatIf</name>
@@ -5592,6 +5786,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>only a weak relationship</source>
         <translation>关系较弱</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale</source>
+        <translation>关系已冷却</translation>
     </message>
     <message>
         <source>high declared influence</source>
