@@ -4937,6 +4937,109 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%n min ago</source>
+        <translation>%n 分钟前</translation>
+    </message>
+    <message>
+        <source>%n h ago</source>
+        <translation>%n 小时前</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已同步（%1）</translation>
+    </message>
+    <message>
+        <source>%n edit(s) waiting</source>
+        <translation>%n 处修改待同步</translation>
+    </message>
+    <message>
+        <source>%n conflict(s)</source>
+        <translation>%n 处冲突</translation>
+    </message>
+    <message>
+        <source>Team server %1 as %2. Click for details.</source>
+        <translation>团队服务器 %1，用户 %2。点击查看详情。</translation>
+    </message>
+    <message>
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Edits waiting</source>
+        <translation>待同步的修改</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>服务器版本号</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>上次错误</translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <translation>未能共享</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Team server…</source>
+        <translation>团队服务器…</translation>
+    </message>
+    <message>
+        <source>Offline: the team server cannot be reached; edits wait in this file</source>
+        <translation>离线：无法连接团队服务器；修改先保存在本文件中</translation>
+    </message>
+    <message>
+        <source>(trying again within %n s)</source>
+        <translation>（%n 秒内重试）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Name</source>
@@ -5261,6 +5364,93 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>TeamServerDialog</name>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>Share this file&apos;s accounts with your team through a PostgreSQL team server. You keep working on this file offline; it syncs whenever the server can be reached.</source>
+        <translation>通过 PostgreSQL 团队服务器与团队共享本文件中的客户。离线时照常在本文件中工作；一旦能连上服务器就会同步。</translation>
+    </message>
+    <message>
+        <source>postgresql://host:5432/database</source>
+        <translation>postgresql://主机:5432/数据库</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Keep this file&apos;s own accounts out of the server</source>
+        <translation>不把本文件已有的客户上传到服务器</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation>退出…</translation>
+    </message>
+    <message>
+        <source>This file is joined to %1 as %2.</source>
+        <translation>本文件已以用户 %2 加入 %1。</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s URL and your user name.</source>
+        <translation>请输入服务器地址和您的用户名。</translation>
+    </message>
+    <message>
+        <source>Reaching the team server…</source>
+        <translation>正在连接团队服务器…</translation>
+    </message>
+    <message>
+        <source>Joining: sharing this file&apos;s accounts and fetching the team&apos;s. This can take a minute for a big team…</source>
+        <translation>正在加入：上传本文件的客户并获取团队的客户。团队较大时可能需要一分钟…</translation>
+    </message>
+    <message>
+        <source>Leave the team server</source>
+        <translation>退出团队服务器</translation>
+    </message>
+    <message>
+        <source>Turn this file back into a plain local file? Everything it holds stays here, but it no longer syncs: edits not yet synced stay in this file only, and joining again later shares them as new rows.</source>
+        <translation>把本文件恢复为普通的本地文件吗？其中的所有内容都会保留，但不再同步：尚未同步的修改只留在本文件中，以后再次加入时会作为新记录共享。</translation>
+    </message>
+    <message>
+        <source>Leaving…</source>
+        <translation>正在退出…</translation>
+    </message>
+    <message>
+        <source>The team server answered: the connection works.</source>
+        <translation>团队服务器已响应：连接正常。</translation>
+    </message>
+    <message>
+        <source>Joined. %1 row(s) shared, %2 fetched from the team.</source>
+        <translation>已加入。共享了 %1 条记录，从团队获取了 %2 条。</translation>
+    </message>
+    <message>
+        <source>This file is a plain local file again.</source>
+        <translation>本文件已恢复为普通的本地文件。</translation>
+    </message>
+</context>
+<context>
     <name>TeamSettingsDialog</name>
     <message>
         <source>Team settings</source>
@@ -5309,6 +5499,21 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>New name:</source>
         <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send this file&apos;s edits to the team server and fetch the team&apos;s</source>
+        <translation>把本文件的修改发送到团队服务器，并获取团队的修改</translation>
+    </message>
+    <message>
+        <source>&amp;Team server…</source>
+        <translation>团队服务器(&amp;T)…</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ class TeamServerDialog(QDialog):
                                                      "offline; it syncs whenever the server can be reached."))
         intro.setWordWrap(True)
         self.url = QLineEdit()
-        self.url.setPlaceholderText("postgresql://db.example:5432/stakemap")
+        self.url.setPlaceholderText(translate("TeamServerDialog", "postgresql://host:5432/database"))
         self.user = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.i18n import translate
+from app.ui.common.widgets import plain_text
 from app.ui.team.sync_controller import SyncController, SyncState
 from app.ui.team.sync_status import SyncDetailsDialog, SyncStatusButton
 
@@ -24,6 +25,7 @@ class SyncHost:
                                                           "the team's"))
         self.sync_action.triggered.connect(lambda: self.controller and self.controller.sync_now("now"))
         self.settings_action = QAction(translate("TeamSync", "&Team server…"), window)
+        self.settings_action.setToolTip(plain_text(self.settings_action.text()))
         self.settings_action.triggered.connect(self.open_settings)
         self._show(SyncState())
 

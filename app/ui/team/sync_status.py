@@ -30,10 +30,11 @@ def relative_time(when: dt.datetime | None, now: dt.datetime | None = None) -> s
     seconds = ((now or dt.datetime.now()) - when).total_seconds()
     if seconds < 60:
         return translate("SyncStatus", "just now")
+    minutes, hours = int(seconds // 60), int(seconds // 3600)
     if seconds < 3600:
-        return translate("SyncStatus", "%n min ago", None, int(seconds // 60))
+        return translate("SyncStatus", "%n min ago", "", minutes)
     if seconds < 86400:
-        return translate("SyncStatus", "%n h ago", None, int(seconds // 3600))
+        return translate("SyncStatus", "%n h ago", "", hours)
     return when.strftime("%Y-%m-%d %H:%M")
 
 
@@ -45,10 +46,13 @@ def summary_text(state: SyncState) -> str:
         parts = [translate("SyncStatus", "Offline")]
     else:
         parts = [translate("SyncStatus", "Synced %1").replace("%1", relative_time(state.last_synced))]
-    if state.waiting:
-        parts.append(translate("SyncStatus", "%n edit(s) waiting", None, state.waiting))
-    if state.conflicts:
-        parts.append(translate("SyncStatus", "%n conflict(s)", None, state.conflicts))
+    waiting, conflicts = state.waiting, state.conflicts
+    if waiting:
+        waiting_text = translate("SyncStatus", "%n edit(s) waiting", "", waiting)
+        parts.append(waiting_text)
+    if conflicts:
+        conflicts_text = translate("SyncStatus", "%n conflict(s)", "", conflicts)
+        parts.append(conflicts_text)
     return " · ".join(parts)
 
 
@@ -122,8 +126,10 @@ class SyncDetailsDialog(QDialog):
             text = translate("SyncStatus", "Syncing…")
         elif state.offline:
             text = translate("SyncStatus", "Offline: the team server cannot be reached; edits wait in this file")
-            if state.retry_in_s:
-                text += " " + translate("SyncStatus", "(trying again within %n s)", None, state.retry_in_s)
+            retry = state.retry_in_s
+            if retry:
+                retry_text = translate("SyncStatus", "(trying again within %n s)", "", retry)
+                text += " " + retry_text
         else:
             text = translate("SyncStatus", "Online")
         f = self.fields
