@@ -9,6 +9,7 @@ wrote into the file comes back here, on the GUI thread, and goes out through the
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -16,7 +17,10 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from app.ui.team.sync_listener import SyncListener
 from app.ui.team.sync_worker import Outcome, SyncWorker
 
-EDIT_DEBOUNCE_MS = 2000
+# The first edit after a quiet spell goes up almost at once (a teammate sees it within about a second); edits
+# that keep coming are gathered into one sync once they pause for EDIT_DEBOUNCE_MS, but never held past
+# EDIT_HOLD_MOST_MS.
+EDIT_SETTLE_MS, EDIT_DEBOUNCE_MS, EDIT_HOLD_MOST_MS = 150, 2000, 6000
 RETRY_FIRST_MS, RETRY_MOST_MS = 2000, 120_000
 QUIT_WAIT_MS = 5000
 
@@ -72,6 +76,8 @@ class SyncController(QObject):
         self._stopped = False
         self._retry_ms = RETRY_FIRST_MS
         self._debounce = QTimer(self, singleShot=True, interval=EDIT_DEBOUNCE_MS)
+        self._first_edit: float | None = None  # when the edits waiting for the debounce began
+        self._last_edit_sync = 0.0
         self._debounce.timeout.connect(self._on_edits_settled)
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(lambda: self.sync_now("retry"))
@@ -112,9 +118,18 @@ class SyncController(QObject):
     def _on_local_edit(self, _change) -> None:
         if self._announcing or self._stopped or not self.state.joined:
             return
-        self._debounce.start()
+        now = time.monotonic()
+        if self._debounce.isActive():
+            if (now - (self._first_edit or now)) * 1000 < EDIT_HOLD_MOST_MS:
+                self._debounce.start(EDIT_DEBOUNCE_MS)
+            return
+        self._first_edit = now
+        quiet = (now - self._last_edit_sync) * 1000 > EDIT_DEBOUNCE_MS
+        self._debounce.start(EDIT_SETTLE_MS if quiet else EDIT_DEBOUNCE_MS)
 
     def _on_edits_settled(self) -> None:
+        self._first_edit = None
+        self._last_edit_sync = time.monotonic()
         if self.state.offline and self._retry.isActive():
             self._request.emit("status", None)  # counts the edits waiting; the back-off decides when to try
         else:
