@@ -69,6 +69,13 @@ def test_an_edit_in_one_window_reaches_the_other_window_s_map_live(qtbot, pair):
         ann_card = ann_win.account_page.map_panel.scene.card(("person", _person_id(ann_win, name)))
         bob_win.workspace.set_positions(bob_win.account_id, {("person", _person_id(bob_win, name)): (1234.0, 567.0)})
         qtbot.waitUntil(lambda: (ann_card.pos().x(), ann_card.pos().y()) == (1234.0, 567.0), timeout=LONG)
+
+        # A person Ann deletes leaves Bob's map, and Bob's people list.
+        gone = sorted(p.name for p in ann_win.workspace.people(ann_win.account_id))[-1]
+        gone_key = ("person", _person_id(bob_win, gone))
+        ann_win.workspace.delete_person(_person_id(ann_win, gone))
+        qtbot.waitUntil(lambda: bob_win.account_page.map_panel.scene.card(gone_key) is None, timeout=LONG)
+        assert gone not in [p.name for p in bob_win.workspace.people(bob_win.account_id)]
     finally:
         stop(bob_app)
         stop(ann_app)
@@ -111,6 +118,16 @@ def test_the_status_bar_goes_offline_and_back_online(qtbot, pair):
         admin.execute(f'ALTER ROLE "{login}" LOGIN')
         admin.close()
         stop(controller)
+
+
+def test_an_edit_made_just_before_quitting_reaches_the_server(qtbot, pair):
+    team, ann, bob = pair
+    controller, window = _open_bank(qtbot, bob.path)
+    person = window.workspace.people(window.account_id)[0]
+    window.workspace.update_person(person.id, {"title": "Written at the last moment"})
+    stop(controller)  # at once: the edit's own sync has not run yet; the one at quit takes it
+    ann.sync()
+    assert ann.person(BANK, person.name, "title") == ("Written at the last moment",)
 
 
 def controller_state(window):
