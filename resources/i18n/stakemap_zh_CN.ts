@@ -4937,6 +4937,61 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>SyncMessages</name>
+    <message>
+        <source>The team server refused the user name or password.</source>
+        <translation>团队服务器拒绝了该用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The team server does not let this login in at the moment.</source>
+        <translation>团队服务器目前不允许该用户登录。</translation>
+    </message>
+    <message>
+        <source>The team server does not know that user or database.</source>
+        <translation>团队服务器上没有该用户或数据库。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached.</source>
+        <translation>无法连接团队服务器。</translation>
+    </message>
+    <message>
+        <source>The connection to the team server broke off; no edit was lost, and the next sync carries on.</source>
+        <translation>与团队服务器的连接中断了；没有丢失任何修改，下次同步会继续。</translation>
+    </message>
+    <message>
+        <source>The team server already has an account of the same name: nothing was uploaded. Rename yours (or the server&apos;s) and join again.</source>
+        <translation>团队服务器上已有同名客户：没有上传任何内容。请为您的（或服务器上的）客户改名后再加入。</translation>
+    </message>
+    <message>
+        <source>That database is not a Stakemap team server.</source>
+        <translation>该数据库不是 Stakemap 团队服务器。</translation>
+    </message>
+    <message>
+        <source>The team server is newer than this Stakemap: update Stakemap. You can go on working offline.</source>
+        <translation>团队服务器的版本比本 Stakemap 新：请更新 Stakemap。您可以继续离线工作。</translation>
+    </message>
+    <message>
+        <source>The team server needs an upgrade by an administrator. You can go on working offline.</source>
+        <translation>团队服务器需要由管理员升级。您可以继续离线工作。</translation>
+    </message>
+    <message>
+        <source>This file is joined to another team server already.</source>
+        <translation>本文件已加入另一个团队服务器。</translation>
+    </message>
+    <message>
+        <source>That is not a PostgreSQL URL.</source>
+        <translation>这不是 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <source>The URL names no database.</source>
+        <translation>该地址没有指明数据库。</translation>
+    </message>
+    <message>
+        <source>The team server refused the sync.</source>
+        <translation>团队服务器拒绝了此次同步。</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <source>never</source>
@@ -5378,8 +5433,8 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>postgresql://主机:5432/数据库</translation>
     </message>
     <message>
-        <source>kept in the system keyring</source>
-        <translation>保存在系统密钥环中</translation>
+        <source>saved for later syncs, never in the file</source>
+        <translation>保存以供以后同步，绝不写入文件</translation>
     </message>
     <message>
         <source>Keep this file&apos;s own accounts out of the server</source>

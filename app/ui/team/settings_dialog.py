@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.ui.team.sync_controller import SyncController, SyncState
+from app.ui.team.sync_messages import told
 from app.ui.team.sync_worker import Outcome
 
 
@@ -40,7 +41,7 @@ class TeamServerDialog(QDialog):
         self.user = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(translate("TeamServerDialog", "kept in the system keyring"))
+        self.password.setPlaceholderText(translate("TeamServerDialog", "saved for later syncs, never in the file"))
         self.keep_local = QCheckBox(translate("TeamServerDialog", "Keep this file's own accounts out of the server"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -145,7 +146,7 @@ class TeamServerDialog(QDialog):
         self._busy = False
         self.progress.hide()
         if not outcome.ok:
-            self._tell(outcome.error or "", error=True)
+            self._tell(told(outcome.error) or "", error=True)
         elif outcome.operation == "test":
             self._tell(translate("TeamServerDialog", "The team server answered: the connection works."))
         elif outcome.operation == "join":

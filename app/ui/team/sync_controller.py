@@ -48,7 +48,7 @@ class SyncState:
     server_version: int = 0
     pulled: int = 0
     pushed: int = 0
-    retry_in_s: int | None = None
+    retry_at: dt.datetime | None = None  # when the back-off tries again
     live: bool = False  # the listening connection is up: teammates' commits arrive within a second
 
 
@@ -162,9 +162,9 @@ class SyncController(QObject):
     def _after_sync(self, outcome: Outcome, counts: dict) -> None:
         result = outcome.result
         if not outcome.ok:
-            self._set(busy=False, offline=True, error=outcome.error,
-                      retry_in_s=self._retry_ms // 1000 if counts.get("joined", self.state.joined) else None,
-                      **counts)
+            joined = counts.get("joined", self.state.joined)
+            retry_at = dt.datetime.now() + dt.timedelta(milliseconds=self._retry_ms) if joined else None
+            self._set(busy=False, offline=True, error=outcome.error, retry_at=retry_at, **counts)
             if self.state.joined:
                 self._retry.start(self._retry_ms)
                 self._retry_ms = min(RETRY_MOST_MS, self._retry_ms * 2)
@@ -173,7 +173,7 @@ class SyncController(QObject):
             self._set(busy=False, **counts)
             return
         self._retry_ms = RETRY_FIRST_MS
-        self._set(busy=False, offline=False, error=None, retry_in_s=None, last_synced=outcome.at,
+        self._set(busy=False, offline=False, error=None, retry_at=None, last_synced=outcome.at,
                   server_version=result.server_version, pulled=result.pulled, pushed=result.pushed,
                   notes=tuple(result.warnings + result.refused), **counts)
         if result.changed:

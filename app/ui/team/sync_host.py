@@ -31,11 +31,13 @@ class SyncHost:
 
     def attach(self, workspace) -> None:
         self.stop(final_sync=False)
+        if workspace.database.read_only:
+            return  # nothing can be written, not even a pulled row: the file waits until it can be
         controller = SyncController(workspace)
         controller.state_changed.connect(self._show)
         controller.cards_changed.connect(self._glow)
         self.controller = controller
-        self.settings_action.setEnabled(not workspace.database.read_only)
+        self.settings_action.setEnabled(True)
         controller.start()
 
     def stop(self, final_sync: bool = True) -> None:

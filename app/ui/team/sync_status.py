@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.ui.team.sync_controller import SyncState
+from app.ui.team.sync_messages import told
 
 OFFLINE_COLOR, CONFLICT_COLOR = "#a4262c", "#8a5300"
 
@@ -79,7 +80,7 @@ class SyncStatusButton(QToolButton):
         tip = translate("SyncStatus", "Team server %1 as %2. Click for details.")
         tip = tip.replace("%1", state.url or "").replace("%2", state.user or "")
         if state.error:
-            tip += "\n" + state.error
+            tip += "\n" + told(state.error)
         self.setToolTip(tip)
 
 
@@ -120,13 +121,18 @@ class SyncDetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._state = SyncState()
+        self._ticker = QTimer(self, interval=1000)  # the countdown to the next try, “5 min ago”
+        self._ticker.timeout.connect(lambda: self.show_state(self._state))
+        self._ticker.start()
 
     def show_state(self, state: SyncState) -> None:
+        self._state = state
         if state.busy:
             text = translate("SyncStatus", "Syncing…")
         elif state.offline:
             text = translate("SyncStatus", "Offline: the team server cannot be reached; edits wait in this file")
-            retry = state.retry_in_s
+            retry = max(1, int((state.retry_at - dt.datetime.now()).total_seconds() + 0.99)) if state.retry_at else 0
             if retry:
                 retry_text = translate("SyncStatus", "(trying again within %n s)", "", retry)
                 text += " " + retry_text
@@ -141,6 +147,6 @@ class SyncDetailsDialog(QDialog):
         f["waiting"].setText(str(state.waiting))
         f["conflicts"].setText(str(state.conflicts))
         f["version"].setText(str(state.server_version) if state.server_version else "—")
-        f["error"].setText(state.error or "—")
+        f["error"].setText(told(state.error) or "—")
         f["notes"].setText("\n".join(state.notes) or "—")
         self.sync_button.setEnabled(state.joined and not state.busy)
