@@ -22,12 +22,13 @@ def glow(scene, keys, duration_ms: int = GLOW_MS) -> list:
     for card in cards:
         effect = QGraphicsDropShadowEffect()
         effect.setOffset(0, 0)
-        effect.setBlurRadius(36)
+        effect.setBlurRadius(44)
         effect.setColor(GLOW_COLOR)
         card.setGraphicsEffect(effect)
         effects.append((card, effect))
     fade = QVariantAnimation(scene)
     fade.setStartValue(255)
+    fade.setKeyValueAt(0.4, 255)  # full for a moment, then fading out
     fade.setEndValue(0)
     fade.setDuration(duration_ms)
 

@@ -94,7 +94,7 @@ class SyncDetailsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("SyncDetailsDialog")
         self.setWindowTitle(translate("SyncStatus", "Team sync"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(540)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
