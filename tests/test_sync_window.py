@@ -70,6 +70,18 @@ def test_an_edit_in_one_window_reaches_the_other_window_s_map_live(qtbot, pair):
         bob_win.workspace.set_positions(bob_win.account_id, {("person", _person_id(bob_win, name)): (1234.0, 567.0)})
         qtbot.waitUntil(lambda: (ann_card.pos().x(), ann_card.pos().y()) == (1234.0, 567.0), timeout=LONG)
 
+        # A need Ann records shows in Bob's Needs tab, which reloads on the same signal as for his own edit.
+        needs = bob_win.record_panels["needs"].model
+        shown = needs.rowCount()
+        ann_win.workspace.add_need(ann_win.account_id, "跨行清算系统的灾备演练 Disaster-recovery drill")
+        qtbot.waitUntil(lambda: needs.rowCount() == shown + 1, timeout=LONG)
+
+        # File ▸ Sync now asks at once, whatever the timers say.
+        before = bob_win.sync_host.controller.state.last_synced
+        bob_win.sync_host.sync_action.trigger()
+        qtbot.waitUntil(lambda: bob_win.sync_host.controller.state.last_synced != before
+                        and not bob_win.sync_host.controller.state.busy, timeout=LONG)
+
         # A person Ann deletes leaves Bob's map, and Bob's people list.
         gone = sorted(p.name for p in ann_win.workspace.people(ann_win.account_id))[-1]
         gone_key = ("person", _person_id(bob_win, gone))

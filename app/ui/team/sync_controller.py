@@ -23,6 +23,8 @@ from app.ui.team.sync_worker import Outcome, SyncWorker
 EDIT_SETTLE_MS, EDIT_DEBOUNCE_MS, EDIT_HOLD_MOST_MS = 150, 2000, 6000
 RETRY_FIRST_MS, RETRY_MOST_MS = 2000, 120_000
 QUIT_WAIT_MS = 5000
+# Threads still stuck in a connection attempt when their controller went: kept, never destroyed while running.
+_STRAGGLERS: list = []
 
 # A local edit of any of these is pushed a moment later.
 EDIT_SIGNALS = ("accounts_changed", "people_changed", "team_changed", "links_changed", "qualification_changed",
@@ -219,6 +221,9 @@ class SyncController(QObject):
             for signal in (listener.notified, listener.connected, listener.lost):
                 signal.disconnect()
             listener.stop(wait_ms=12_000)
+            if listener.isRunning():
+                listener.setParent(None)
+                _STRAGGLERS.append(listener)
 
     # -- the end ----------------------------------------------------------------------------------
     def shutdown(self, final_sync: bool = True) -> None:
@@ -235,7 +240,8 @@ class SyncController(QObject):
         self._request.emit(wanted, None)
         if not self._thread.wait(QUIT_WAIT_MS):
             # A hung server: the connection times out by itself; wait for it rather than pull the file away.
-            self._thread.wait(12_000)
+            if not self._thread.wait(12_000):
+                _STRAGGLERS.append((self._thread, self._worker))
 
     def _set(self, **changes) -> None:
         self.state = replace(self.state, **changes)
