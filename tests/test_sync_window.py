@@ -198,3 +198,38 @@ def test_the_team_server_dialog_joins_and_leaves(qtbot, team, monkeypatch, tmp_p
         stop(controller)
     _code, _out, err = carol.cli("sync", expect=1)
     assert "not joined" in err
+
+
+def test_an_unreachable_server_is_tried_again_less_and_less_often(qtbot, tmp_path):
+    import socket
+    import sqlite3
+
+    from app.document import Workspace
+    from app.storage.database import Database
+    from app.ui.team.sync_controller import RETRY_FIRST_MS, SyncController
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    path = tmp_path / "away.stakemap"
+    Database.open(path).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT OR REPLACE INTO sync_state VALUES ('url', ?)", (f"postgresql://ann@127.0.0.1:{port}/team",))
+        raw.execute("INSERT OR REPLACE INTO sync_state VALUES ('user', 'ann')")
+    database = Database.open(path)
+    controller = SyncController(Workspace(database))
+    try:
+        controller.start()
+        qtbot.waitUntil(lambda: controller.state.offline and not controller.state.busy, timeout=LONG)
+        assert controller.state.joined and "cannot reach" in controller.state.error
+        assert controller._retry.isActive() and controller._retry.interval() == RETRY_FIRST_MS
+        for wanted in (2 * RETRY_FIRST_MS, 4 * RETRY_FIRST_MS):
+            controller.sync_now("now")
+            qtbot.waitUntil(lambda wanted=wanted: controller._retry.interval() == wanted and not controller.state.busy,
+                            timeout=LONG)
+        # Work goes on meanwhile: the file takes edits and counts them as waiting.
+        controller.workspace.create_account("离线客户 Offline Account")
+        qtbot.waitUntil(lambda: controller.state.waiting >= 1, timeout=LONG)
+    finally:
+        controller.shutdown()
+        database.close()
