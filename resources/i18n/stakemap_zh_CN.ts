@@ -5223,6 +5223,164 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>SyncMessages</name>
+    <message>
+        <source>The team server refused the user name or password.</source>
+        <translation>团队服务器拒绝了该用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The team server does not let this login in at the moment.</source>
+        <translation>团队服务器目前不允许该用户登录。</translation>
+    </message>
+    <message>
+        <source>The team server does not know that user or database.</source>
+        <translation>团队服务器上没有该用户或数据库。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached.</source>
+        <translation>无法连接团队服务器。</translation>
+    </message>
+    <message>
+        <source>The connection to the team server broke off; no edit was lost, and the next sync carries on.</source>
+        <translation>与团队服务器的连接中断了；没有丢失任何修改，下次同步会继续。</translation>
+    </message>
+    <message>
+        <source>The team server already has an account of the same name: nothing was uploaded. Rename yours (or the server&apos;s) and join again.</source>
+        <translation>团队服务器上已有同名客户：没有上传任何内容。请为您的（或服务器上的）客户改名后再加入。</translation>
+    </message>
+    <message>
+        <source>That database is not a Stakemap team server.</source>
+        <translation>该数据库不是 Stakemap 团队服务器。</translation>
+    </message>
+    <message>
+        <source>The team server is newer than this Stakemap: update Stakemap. You can go on working offline.</source>
+        <translation>团队服务器的版本比本 Stakemap 新：请更新 Stakemap。您可以继续离线工作。</translation>
+    </message>
+    <message>
+        <source>The team server needs an upgrade by an administrator. You can go on working offline.</source>
+        <translation>团队服务器需要由管理员升级。您可以继续离线工作。</translation>
+    </message>
+    <message>
+        <source>This file is joined to another team server already.</source>
+        <translation>本文件已加入另一个团队服务器。</translation>
+    </message>
+    <message>
+        <source>That is not a PostgreSQL URL.</source>
+        <translation>这不是 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <source>The URL names no database.</source>
+        <translation>该地址没有指明数据库。</translation>
+    </message>
+    <message>
+        <source>The team server refused the sync.</source>
+        <translation>团队服务器拒绝了此次同步。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%n min ago</source>
+        <translation>%n 分钟前</translation>
+    </message>
+    <message>
+        <source>%n h ago</source>
+        <translation>%n 小时前</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已同步（%1）</translation>
+    </message>
+    <message>
+        <source>%n edit(s) waiting</source>
+        <translation>%n 处修改待同步</translation>
+    </message>
+    <message>
+        <source>%n conflict(s)</source>
+        <translation>%n 处冲突</translation>
+    </message>
+    <message>
+        <source>Team server %1 as %2. Click for details.</source>
+        <translation>团队服务器 %1，用户 %2。点击查看详情。</translation>
+    </message>
+    <message>
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Edits waiting</source>
+        <translation>待同步的修改</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>服务器版本号</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>上次错误</translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <translation>未能共享</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Team server…</source>
+        <translation>团队服务器…</translation>
+    </message>
+    <message>
+        <source>Offline: the team server cannot be reached; edits wait in this file</source>
+        <translation>离线：无法连接团队服务器；修改先保存在本文件中</translation>
+    </message>
+    <message>
+        <source>(trying again within %n s)</source>
+        <translation>（%n 秒内重试）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Name</source>
@@ -5547,6 +5705,93 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>TeamServerDialog</name>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>Share this file&apos;s accounts with your team through a PostgreSQL team server. You keep working on this file offline; it syncs whenever the server can be reached.</source>
+        <translation>通过 PostgreSQL 团队服务器与团队共享本文件中的客户。离线时照常在本文件中工作；一旦能连上服务器就会同步。</translation>
+    </message>
+    <message>
+        <source>postgresql://host:5432/database</source>
+        <translation>postgresql://主机:5432/数据库</translation>
+    </message>
+    <message>
+        <source>saved for later syncs, never in the file</source>
+        <translation>保存以供以后同步，绝不写入文件</translation>
+    </message>
+    <message>
+        <source>Keep this file&apos;s own accounts out of the server</source>
+        <translation>不把本文件已有的客户上传到服务器</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation>退出…</translation>
+    </message>
+    <message>
+        <source>This file is joined to %1 as %2.</source>
+        <translation>本文件已以用户 %2 加入 %1。</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s URL and your user name.</source>
+        <translation>请输入服务器地址和您的用户名。</translation>
+    </message>
+    <message>
+        <source>Reaching the team server…</source>
+        <translation>正在连接团队服务器…</translation>
+    </message>
+    <message>
+        <source>Joining: sharing this file&apos;s accounts and fetching the team&apos;s. This can take a minute for a big team…</source>
+        <translation>正在加入：上传本文件的客户并获取团队的客户。团队较大时可能需要一分钟…</translation>
+    </message>
+    <message>
+        <source>Leave the team server</source>
+        <translation>退出团队服务器</translation>
+    </message>
+    <message>
+        <source>Turn this file back into a plain local file? Everything it holds stays here, but it no longer syncs: edits not yet synced stay in this file only, and joining again later shares them as new rows.</source>
+        <translation>把本文件恢复为普通的本地文件吗？其中的所有内容都会保留，但不再同步：尚未同步的修改只留在本文件中，以后再次加入时会作为新记录共享。</translation>
+    </message>
+    <message>
+        <source>Leaving…</source>
+        <translation>正在退出…</translation>
+    </message>
+    <message>
+        <source>The team server answered: the connection works.</source>
+        <translation>团队服务器已响应：连接正常。</translation>
+    </message>
+    <message>
+        <source>Joined. %1 row(s) shared, %2 fetched from the team.</source>
+        <translation>已加入。共享了 %1 条记录，从团队获取了 %2 条。</translation>
+    </message>
+    <message>
+        <source>This file is a plain local file again.</source>
+        <translation>本文件已恢复为普通的本地文件。</translation>
+    </message>
+</context>
+<context>
     <name>TeamSettingsDialog</name>
     <message>
         <source>Team settings</source>
@@ -5595,6 +5840,21 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>New name:</source>
         <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send this file&apos;s edits to the team server and fetch the team&apos;s</source>
+        <translation>把本文件的修改发送到团队服务器，并获取团队的修改</translation>
+    </message>
+    <message>
+        <source>&amp;Team server…</source>
+        <translation>团队服务器(&amp;T)…</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,8 @@ class MainActionsMixin:
         for a in (self.export_pdf_action, self.export_png_action, self.export_svg_action, None, self.export_action):
             self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
         file_menu.addAction(self.meeting_pack_action)
+        for a in (None, self.sync_host.sync_action, self.sync_host.settings_action):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
         for a in (None, self.demo_action, self.backup_action, self.restore_action, self.second_backup_action, None,
                   self.quit_action):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)

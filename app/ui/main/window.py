@@ -34,6 +34,7 @@ from app.ui.main.settings import AppSettings
 from app.ui.main.storage_ui import StorageUiMixin
 from app.ui.main.team_view import TeamViewHost
 from app.ui.main.window_layout import WindowLayoutMixin
+from app.ui.team.sync_host import SyncHost
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -87,6 +88,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.record_panels: dict = {}
         self._create_layout_actions()
+        self.sync_host = SyncHost(self)  # File ▸ Sync now, Team server…, and the sync status in the status bar
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -180,6 +182,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self._fill_page_toolbars()
         self._wire_signals()
         self.account_list.model.attach(workspace)
+        self.sync_host.attach(workspace)
         if wanted is None or not self.account_list.select_account(wanted):
             rows = self.account_list.model.summaries()
             if not (rows and self.account_list.select_account(rows[0].id)):
@@ -300,6 +303,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
+        self.sync_host.stop(final_sync=not self.replaced)  # a window replaced by another hands the file over
         self.finish_background_work()
         self.save_window_state()
         self._unbind_undo_stack()
@@ -371,6 +375,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
 
     def finish_background_work(self) -> None:
         """Let workers reading the database finish before it is closed or its panels are replaced."""
+        self.sync_host.stop()
         if self.analysis_panel is not None:
             self.analysis_panel.wait()
         if self.account_page is not None:
