@@ -54,5 +54,5 @@ def recent_by_others(raw, account_uid: str, limit: int = 50) -> list[tuple[str, 
     me = local_user(raw) or ""
     return [tuple(r) for r in raw.execute(
         "SELECT tbl, uid, json_extract(data, '$._by') AS who, json_extract(data, '$._at') AS at FROM sync_shadow "
-        "WHERE account_uid = ? AND dirty = 0 AND who IS NOT NULL AND who <> ? ORDER BY at DESC LIMIT ?",
+        "WHERE account_uid = ? AND dirty = 0 AND who IS NOT NULL AND who <> ? ORDER BY base_version DESC LIMIT ?",
         (account_uid, me, limit))]

@@ -28,6 +28,8 @@ class ConflictsHost(QObject):
         self._scene = None
         self._me = None
         self._badges_due = False
+        self._follows_button = False
+        self._conflicts_seen = -1
 
     def attach(self, workspace, undo_stack) -> None:
         self.discard()
@@ -49,6 +51,28 @@ class ConflictsHost(QObject):
         for signal in (workspace.conflicts_changed, workspace.people_changed, workspace.team_changed):
             signal.connect(self.refresh_badges)
         self.refresh_badges()
+
+    def follow_sync(self, sync_host) -> None:
+        """Follow the background sync: a sync that opens or closes conflicts updates the panel and the badges,
+        and a click on the status bar while conflicts are open opens the Conflicts dock too."""
+        if not self._follows_button:
+            self._follows_button = True
+            sync_host.button.clicked.connect(lambda *_: self._on_status_clicked(sync_host))
+        controller = sync_host.controller
+        if controller is not None:
+            controller.state_changed.connect(self._on_sync_state)
+
+    def _on_status_clicked(self, sync_host) -> None:
+        controller = sync_host.controller
+        if controller is not None and controller.state.conflicts:
+            self.show_conflicts()
+
+    def _on_sync_state(self, state) -> None:
+        if self.workspace is not None and state.conflicts != self._conflicts_seen:
+            from app.document.records import Change
+
+            self._conflicts_seen = state.conflicts
+            self.workspace.conflicts_changed.emit(Change("conflict", ()))
 
     def discard(self) -> None:
         if self.panel is not None:
