@@ -146,7 +146,13 @@ def test_the_conflicts_panel_resolves_and_the_result_reaches_the_other_replica(s
     make_title_conflict(ann, bob, name)
     controller, window = open_window(qtbot, bob)
     window.select_account(window.workspace.account_id_by_name(BANK))
-    window.show_conflicts()
+    if keep == "theirs":
+        # The status bar counts the conflict (the background sync); a click on it opens the Conflicts dock.
+        qtbot.waitUntil(lambda: window.sync_host.controller.state.conflicts == 1, timeout=20000)
+        window.sync_host.button.click()
+        window.sync_host.details.close()
+    else:
+        window.show_conflicts()
     panel = window.conflicts_host.panel
     assert window.conflicts_host.dock.isVisible()
     row = conflict_row(panel, "Title")
