@@ -82,11 +82,16 @@ def worker(config: dict) -> None:
     errors: list[str] = []
     with Database.open(path) as db, Engine(db, address, config["password"]) as engine:
         engine.join(upload=False)
-        while time.time() < config["start"]:
+        Path(config["out"]).with_suffix(".joined").touch()
+        go = Path(config["go"])
+        while not go.exists():  # every replica has joined: the minute starts for all at once
+            time.sleep(0.02)
+        window = json.loads(go.read_text())
+        while time.time() < window["start"]:
             time.sleep(0.01)
         conn = sqlite3.connect(path, timeout=30)
         n = 0
-        while time.time() < config["stop"]:
+        while time.time() < window["stop"]:
             for _ in range(rng.randint(1, 3)):
                 n += 1
                 _edit(conn, rng, f"r{config['index']}-{n}", journal)
@@ -140,18 +145,23 @@ def run_load(cluster, replicas: int, seconds: float, folder: Path) -> dict:
         for account in ACCOUNTS:
             server_admin.grant(admin, login, account, writable=True)
         logins.append(login)
-    start = time.time() + 3 + 0.4 * replicas  # every process has joined by then
-    stop = start + seconds
+    go = folder / "go.json"
     procs, outs, files = [], [], []
     for i, login in enumerate(logins):
         config = {"index": i, "seed": 1000 + i, "db": str(folder / f"r{i}.stakemap"), "url": url, "user": login,
-                  "password": f"pw-r{i}", "start": start, "stop": stop, "out": str(folder / f"r{i}.json")}
+                  "password": f"pw-r{i}", "go": str(go), "out": str(folder / f"r{i}.json")}
         (folder / f"r{i}.config.json").write_text(json.dumps(config))
         procs.append(subprocess.Popen([sys.executable, __file__, "--worker", str(folder / f"r{i}.config.json")],
                                       env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE,
                                       text=True))
         outs.append(Path(config["out"]))
         files.append((Path(config["db"]), login, f"pw-r{i}"))
+    while not all(o.with_suffix(".joined").exists() or p.poll() is not None for o, p in zip(outs, procs, strict=True)):
+        time.sleep(0.05)
+    start = time.time() + 0.5
+    tmp = go.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"start": start, "stop": start + seconds}))
+    tmp.replace(go)
     problems = []
     for i, proc in enumerate(procs):
         _, err = proc.communicate(timeout=seconds + 300)

@@ -160,3 +160,32 @@ def test_a_file_whose_server_address_now_leads_to_another_team_server_is_refused
 def test_every_kind_of_refusal_has_one_line(pair):
     for kind, template in TEMPLATES.items():
         assert "\n" not in template, kind
+
+
+SAMPLE = {"path": "/home/ann/team.stakemap", "url": "postgresql://ann@db.example:5432/team", "detail": "timeout",
+          "user": "ann", "sslmode": "require", "server": 2, "client": 1, "missing": "person.phone"}
+
+
+def test_a_window_shows_every_refusal_in_its_language(qapp):
+    """The window's sentence of each kind reads as the command line's in English, and in Chinese keeps the
+    values it carries."""
+    import string
+
+    from app.document.sync_messages import sync_refusal_text
+    from app.i18n import language as lang
+
+    refusals = []
+    for kind, template in TEMPLATES.items():
+        names = {f for _t, f, _s, _c in string.Formatter().parse(template) if f}
+        refusals.append(SyncRefused.of(kind, **{n: SAMPLE[n] for n in names}))
+    for exc in refusals:
+        assert sync_refusal_text(exc) == str(exc)
+    try:
+        lang.install("zh_CN")
+        for exc in refusals:
+            text = sync_refusal_text(exc)
+            assert text != str(exc) and "{" not in text, exc.kind
+            assert all(str(v) in text for v in exc.params.values()), exc.kind
+    finally:
+        lang.install("en")
+    assert sync_refusal_text(SyncRefused("worded by the engine")) == "worded by the engine"

@@ -47,10 +47,11 @@ TEMPLATES = {
 class SyncRefused(Exception):
     """The server could not be used (unreachable, a refused login, a newer protocol): one line says why.
 
-    ``kind`` (a key of ``TEMPLATES``) and ``params`` let a window say it in its own language; ``str()`` is the
-    English line. Raised by the engine with nothing half-done in the file: every edit still waits there."""
+    ``kind`` (a key of ``TEMPLATES``, or "other" for a sentence of its own) and ``params`` let a window say it
+    in its own language; ``str()`` is the English line. Raised by the engine with nothing half-done in the
+    file: every edit still waits there."""
 
-    def __init__(self, message: str, kind: str = "refused", **params) -> None:
+    def __init__(self, message: str, kind: str = "other", **params) -> None:
         super().__init__(message)
         self.kind = kind
         self.params = params

@@ -4937,6 +4937,61 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>{path} is not joined to a team server (use `stakemap join URL --user NAME`)</source>
+        <translation>{path} 尚未加入团队服务器（请使用 `stakemap join URL --user NAME`）</translation>
+    </message>
+    <message>
+        <source>cannot reach the team server {url}: {detail} (your edits wait in this file; sync again later)</source>
+        <translation>无法连接团队服务器 {url}：{detail}（你的修改仍保存在此文件中；请稍后再同步）</translation>
+    </message>
+    <message>
+        <source>the team server refused the password of {user}: it is wrong or was changed, or the login was removed (join again with the new password: `stakemap join {url} --user {user}`; your edits wait in this file)</source>
+        <translation>团队服务器拒绝了 {user} 的密码：密码错误或已被更改，或该登录名已被删除（请用新密码重新加入：`stakemap join {url} --user {user}`；你的修改仍保存在此文件中）</translation>
+    </message>
+    <message>
+        <source>no saved password for {user} on {url} (join again: `stakemap join {url} --user {user}`)</source>
+        <translation>没有保存 {user} 在 {url} 上的密码（请重新加入：`stakemap join {url} --user {user}`）</translation>
+    </message>
+    <message>
+        <source>the team server {url} does not offer the encrypted connection (TLS) the URL asks for (sslmode={sslmode}): nothing was sent</source>
+        <translation>团队服务器 {url} 不提供该地址要求的加密连接（TLS，sslmode={sslmode}）：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>the login {user} is no longer a member of the team server (ask an administrator; your edits wait in this file)</source>
+        <translation>登录名 {user} 已不再是团队服务器的成员（请联系管理员；你的修改仍保存在此文件中）</translation>
+    </message>
+    <message>
+        <source>that database is not a Stakemap team server (run `stakemap server init` first)</source>
+        <translation>该数据库不是 Stakemap 团队服务器（请先运行 `stakemap server init`）</translation>
+    </message>
+    <message>
+        <source>the team server speaks sync protocol {server}, this Stakemap {client}: update Stakemap (you can go on working offline)</source>
+        <translation>团队服务器使用同步协议 {server}，本 Stakemap 使用 {client}：请更新 Stakemap（你可以继续离线工作）</translation>
+    </message>
+    <message>
+        <source>the team server lacks {missing}: an administrator runs `stakemap server upgrade` (you can go on working offline)</source>
+        <translation>团队服务器缺少 {missing}：需由管理员运行 `stakemap server upgrade`（你可以继续离线工作）</translation>
+    </message>
+    <message>
+        <source>the team server at {url} is not the one this file was joined to (it was replaced or the address now leads elsewhere): nothing was synced and your edits wait in this file; ask an administrator</source>
+        <translation>{url} 上的团队服务器不是此文件加入的那一台（它已被替换，或该地址现在指向别处）：未同步任何内容，你的修改仍保存在此文件中；请联系管理员</translation>
+    </message>
+    <message>
+        <source>lost the team server during the sync: {detail} (nothing was lost; sync again)</source>
+        <translation>同步期间与团队服务器的连接中断：{detail}（没有丢失任何内容；请再次同步）</translation>
+    </message>
+    <message>
+        <source>the team server was busy with other teammates&apos; changes: {detail} (nothing was lost; sync again)</source>
+        <translation>团队服务器正忙于处理其他同事的修改：{detail}（没有丢失任何内容；请再次同步）</translation>
+    </message>
+    <message>
+        <source>the team server refused the sync: {detail}</source>
+        <translation>团队服务器拒绝了本次同步：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Name</source>
