@@ -201,3 +201,24 @@ def test_an_account_made_after_the_backup_goes_back_up_with_its_people(trio, tmp
     boss.sync()
     assert boss.person("After the backup Ltd", "First contact", "name") == ("First contact",)
     faults.assert_in_step(team, ann, boss)
+
+
+def test_a_server_made_before_it_kept_its_identity_is_upgraded_and_syncs(trio):
+    team, ann, bob, boss = trio
+    with psycopg.connect(team.admin_url) as conn:  # as a server made by the first release was
+        conn.execute("DELETE FROM stakemap_migration WHERE revision = 's0002_identity'")
+        conn.execute("DELETE FROM stakemap_server WHERE key IN ('server_uid', 'incarnation', 'forked_at')")
+        conn.execute("DROP FUNCTION stakemap_identity()")
+        conn.execute("DROP TABLE snapshot")  # and a table declared since
+    for rep in (ann, bob, boss):  # whose replicas kept no identity either
+        conn = sqlite3.connect(rep.path)
+        with conn:
+            conn.execute("DELETE FROM sync_state WHERE key IN ('server_uid', 'incarnation')")
+        conn.close()
+    ann.cli("sync", expect=1)  # the missing table: an administrator upgrades first
+    assert "upgraded" in team.run("server", "upgrade", team.admin_url)[1].lower()
+    with psycopg.connect(team.admin_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = 'snapshot_lock'").fetchone() == (1,)
+    for rep in (ann, bob, boss):
+        rep.sync()
+    assert ann.query("SELECT count(*) FROM sync_state WHERE key = 'server_uid'") == [(1,)]

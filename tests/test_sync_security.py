@@ -221,3 +221,61 @@ def test_row_level_security_holds_on_every_synced_table_as_each_role(roles):
         assert shown.returncode == 0, shown.stderr
         rows = [line.split("|") for line in shown.stdout.split()]
         assert len(rows) == len(account_tables) and all(count == "0" for _t, count in rows), (name, rows)
+
+
+@pytest.fixture
+def tls_server(team):
+    """The session's server with TLS switched on (a self-signed certificate for 127.0.0.1), off again after."""
+    folder = team.cluster.folder
+    done = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                           "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                           "-keyout", str(folder / "server.key"), "-out", str(folder / "server.crt")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    for name in ("server.key", "server.crt"):
+        team.cluster._own(folder / name)
+        os.chmod(folder / name, 0o600)
+    with psycopg.connect(team.cluster.url(), autocommit=True) as conn:
+        conn.execute(f"ALTER SYSTEM SET ssl_cert_file = '{folder / 'server.crt'}'")
+        conn.execute(f"ALTER SYSTEM SET ssl_key_file = '{folder / 'server.key'}'")
+        conn.execute("ALTER SYSTEM SET ssl = on")
+        conn.execute("SELECT pg_reload_conf()")
+    try:
+        yield folder / "server.crt"
+    finally:
+        with psycopg.connect(team.cluster.url(), autocommit=True) as conn:
+            for setting in ("ssl", "ssl_cert_file", "ssl_key_file"):
+                conn.execute(f"ALTER SYSTEM RESET {setting}")
+            conn.execute("SELECT pg_reload_conf()")
+
+
+def test_a_tls_server_is_reached_encrypted_and_its_certificate_checked(team, tls_server, tmp_path):
+    from app.storage.database import Database
+    from app.sync.engine import Engine
+
+    team.add_user("ann", "member")
+    ann = team.replica("ann")
+    ann.cli("demo")
+    url = f"{team.url}?sslmode=verify-full&sslrootcert={tls_server}"
+    ann.cli("join", url, "--user", team.login("ann"), "--password-file", team.password_file("ann"))
+    with Database.open(ann.path) as db, Engine(db) as engine:
+        engine.connect()
+        assert engine.server.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone() == (
+            True,)
+    # A certificate the file does not trust: refused in one line, nothing sent.
+    other = tmp_path / "other.crt"
+    done = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                           "/CN=someone else", "-keyout", str(tmp_path / "other.key"), "-out", str(other)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0
+    import sqlite3
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(ann.path)
+    with conn:
+        changed = conn.execute("UPDATE sync_state SET value = replace(value, ?, ?) WHERE key = 'url'",
+                               (quote(str(tls_server), safe=""), quote(str(other), safe=""))).rowcount
+    conn.close()
+    assert changed == 1
+    code, _, err = ann.cli("sync", expect=1)
+    assert "cannot trust (SSL error: certificate verify failed)" in err and err.count("\n") == 1, err

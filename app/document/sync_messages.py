@@ -23,6 +23,9 @@ def _texts() -> dict[str, str]:
         "tls": translate(
             "Sync", "the team server {url} does not offer the encrypted connection (TLS) the URL asks for "
                     "(sslmode={sslmode}): nothing was sent"),
+        "certificate": translate(
+            "Sync", "the team server {url} showed a certificate this computer cannot trust ({detail}): nothing was "
+                    "sent (ask an administrator for the server's certificate)"),
         "not_member": translate(
             "Sync", "the login {user} is no longer a member of the team server (ask an administrator; your edits "
                     "wait in this file)"),

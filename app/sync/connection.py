@@ -28,6 +28,8 @@ TEMPLATES = {
     "no_password": "no saved password for {user} on {url} (join again: `stakemap join {url} --user {user}`)",
     "tls": "the team server {url} does not offer the encrypted connection (TLS) the URL asks for "
            "(sslmode={sslmode}): nothing was sent",
+    "certificate": "the team server {url} showed a certificate this computer cannot trust ({detail}): nothing was "
+                   "sent (ask an administrator for the server's certificate)",
     "not_member": "the login {user} is no longer a member of the team server (ask an administrator; your edits "
                   "wait in this file)",
     "not_a_server": "that database is not a Stakemap team server (run `stakemap server init` first)",
@@ -188,6 +190,8 @@ def refusal_of_connect(address: ServerAddress, exc: Exception) -> SyncRefused:
         return SyncRefused.of("password", user=user, url=url)
     if "no password supplied" in lowered:
         return SyncRefused.of("no_password", user=user, url=url)
+    if "certificate" in lowered:
+        return SyncRefused.of("certificate", url=url, detail=detail.rpartition(" failed: ")[2])
     if "does not support ssl" in lowered or ("ssl" in lowered and "required" in lowered):
         return SyncRefused.of("tls", url=url, sslmode=dict(address.params).get("sslmode", "require"))
     return SyncRefused.of("unreachable", url=url, detail=detail)

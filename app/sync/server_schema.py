@@ -278,7 +278,11 @@ def revision_2() -> list[str]:
     lock = next(sql for sql in _BOOKKEEPING if "stakemap_lock_versions()" in sql)
     triggers = []
     for info in sync_tables().values():
-        triggers += [f"DROP TRIGGER IF EXISTS {info.name}_lock ON {info.name}", _lock_trigger_sql(info.name)]
+        # A table declared since the server was made is not there yet: `upgrade` adds it, with its trigger.
+        triggers.append(f"""DO $$ BEGIN IF to_regclass('public.{info.name}') IS NOT NULL THEN
+               DROP TRIGGER IF EXISTS {info.name}_lock ON {info.name};
+               {_lock_trigger_sql(info.name)};
+             END IF; END $$""")
     return [
         lock.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1),
         *triggers,

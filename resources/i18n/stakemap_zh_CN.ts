@@ -4959,6 +4959,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>团队服务器 {url} 不提供该地址要求的加密连接（TLS，sslmode={sslmode}）：未发送任何内容</translation>
     </message>
     <message>
+        <source>the team server {url} showed a certificate this computer cannot trust ({detail}): nothing was sent (ask an administrator for the server&apos;s certificate)</source>
+        <translation>团队服务器 {url} 出示的证书无法被本机信任（{detail}）：未发送任何内容（请向管理员索取服务器的证书）</translation>
+    </message>
+    <message>
         <source>the login {user} is no longer a member of the team server (ask an administrator; your edits wait in this file)</source>
         <translation>登录名 {user} 已不再是团队服务器的成员（请联系管理员；你的修改仍保存在此文件中）</translation>
     </message>
