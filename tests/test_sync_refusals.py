@@ -189,3 +189,22 @@ def test_a_window_shows_every_refusal_in_its_language(qapp):
     finally:
         lang.install("en")
     assert sync_refusal_text(SyncRefused("worded by the engine")) == "worded by the engine"
+
+
+def test_a_window_shows_what_a_sync_tells_in_its_language(qapp):
+    from app.document.sync_messages import sync_notice_text
+    from app.i18n import language as lang
+    from app.sync.connection import NOTICES, Notice
+
+    notices = [Notice.of("restored", fork=120, known=150, sent=7), Notice.of("left", account=RETAIL),
+               Notice.of("left_saved", account=RETAIL, count=3, path="/home/ann/a.unsynced-x.json")]
+    assert {n.kind for n in notices} == set(NOTICES)
+    assert [sync_notice_text(n) for n in notices] == [str(n) for n in notices]
+    try:
+        lang.install("zh_CN")
+        for notice in notices:
+            text = sync_notice_text(notice)
+            assert text != str(notice) and all(str(v) in text for v in notice.params.values()), notice.kind
+    finally:
+        lang.install("en")
+    assert sync_notice_text("a plain line") == "a plain line"

@@ -1,11 +1,12 @@
-"""Why a sync could not be done, in the current language: the window shows the engine's SyncRefused with
-these sentences (its ``kind`` picks one, its ``params`` fill it); the command line prints the English ones,
-which are the same words (app/sync/connection.py, TEMPLATES)."""
+"""Why a sync could not be done, and what it tells without failing, in the current language: the window
+shows the engine's SyncRefused and the Notices of a SyncResult's warnings with these sentences (their
+``kind`` picks one, their ``params`` fill it); the command line prints the English ones, which are the same
+words (app/sync/connection.py, TEMPLATES and NOTICES)."""
 
 from __future__ import annotations
 
 from app.i18n import translate
-from app.sync.connection import SyncRefused
+from app.sync.connection import Notice, SyncRefused
 
 
 def _texts() -> dict[str, str]:
@@ -59,3 +60,28 @@ def sync_refusal_text(exc: SyncRefused) -> str:
         return text.format(**exc.params)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return str(exc)
+
+
+def _notices() -> dict[str, str]:
+    return {
+        "restored": translate(
+            "Sync", "the team server was restored from an older backup (it went back to version {fork}, this file "
+                    "knew version {known}): {sent} row(s) this file held from after the backup are sent again, and "
+                    "every account is pulled again"),
+        "left": translate(
+            "Sync", "the account “{account}” is no longer shared with you and was removed from this file"),
+        "left_saved": translate(
+            "Sync", "the account “{account}” is no longer shared with you and was removed from this file; its "
+                    "{count} unsynced edit(s) were saved to {path}"),
+    }
+
+
+def sync_notice_text(notice: str) -> str:
+    """A line of a sync's warnings in the current language (a plain string is shown as it is)."""
+    text = _notices().get(getattr(notice, "kind", None)) if isinstance(notice, Notice) else None
+    if text is None:
+        return str(notice)
+    try:
+        return text.format(**notice.params)
+    except (KeyError, IndexError, ValueError):
+        return str(notice)

@@ -46,6 +46,30 @@ TEMPLATES = {
 }
 
 
+# What a sync tells without failing, by kind (the same scheme: a window translates, the command line prints).
+NOTICES = {
+    "restored": "the team server was restored from an older backup (it went back to version {fork}, this file "
+                "knew version {known}): {sent} row(s) this file held from after the backup are sent again, and "
+                "every account is pulled again",
+    "left": "the account “{account}” is no longer shared with you and was removed from this file",
+    "left_saved": "the account “{account}” is no longer shared with you and was removed from this file; its "
+                  "{count} unsynced edit(s) were saved to {path}",
+}
+
+
+class Notice(str):
+    """One line of a sync's warnings: the English text, with ``kind`` (a key of NOTICES) and ``params``."""
+
+    kind: str
+    params: dict
+
+    @classmethod
+    def of(cls, kind: str, **params) -> Notice:
+        notice = cls(NOTICES[kind].format(**params))
+        notice.kind, notice.params = kind, params
+        return notice
+
+
 class SyncRefused(Exception):
     """The server could not be used (unreachable, a refused login, a newer protocol): one line says why.
 

@@ -34,7 +34,7 @@ class SyncResult:
     conflicts: int = 0
     server_version: int = 0
     refused: list[str] = field(default_factory=list)  # edits the server would not take (read-only, clashes)
-    warnings: list[str] = field(default_factory=list)  # revoked accounts and where their edits went
+    warnings: list[str] = field(default_factory=list)  # Notices: revoked accounts, a restored server
 
     def as_json(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,

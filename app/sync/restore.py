@@ -20,7 +20,7 @@ import json
 
 from app.sync import replica
 from app.sync import server_rows as srv
-from app.sync.connection import SyncRefused
+from app.sync.connection import Notice, SyncRefused
 from app.sync.tables import sync_tables
 
 
@@ -83,10 +83,7 @@ def recover_from_restore(engine, result) -> None:
             fork, known = found
             sent = _prepare_resend(engine, fork)
             engine.raw.execute("UPDATE sync_cursor SET version = 0")
-            result.warnings.append(
-                f"the team server was restored from an older backup (it went back to version {fork}, this file "
-                f"knew version {known}): {sent} row(s) this file held from after the backup are sent again, and "
-                "every account is pulled again")
+            result.warnings.append(Notice.of("restored", fork=fork, known=known, sent=sent))
         if engine.identity is not None:
             engine.raw.executemany("INSERT OR REPLACE INTO sync_state VALUES (?, ?)",
                                    [("server_uid", engine.identity[0]), ("incarnation", engine.identity[1])])

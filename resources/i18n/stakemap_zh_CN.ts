@@ -4994,6 +4994,18 @@ You can undo this with Edit ▸ Undo.</source>
         <source>the team server refused the sync: {detail}</source>
         <translation>团队服务器拒绝了本次同步：{detail}</translation>
     </message>
+    <message>
+        <source>the team server was restored from an older backup (it went back to version {fork}, this file knew version {known}): {sent} row(s) this file held from after the backup are sent again, and every account is pulled again</source>
+        <translation>团队服务器已从较早的备份恢复（它回到了版本 {fork}，而此文件已知版本 {known}）：此文件保存的备份之后的 {sent} 行将重新发送，所有客户的数据都将重新拉取</translation>
+    </message>
+    <message>
+        <source>the account “{account}” is no longer shared with you and was removed from this file</source>
+        <translation>客户“{account}”已不再与你共享，已从此文件中移除</translation>
+    </message>
+    <message>
+        <source>the account “{account}” is no longer shared with you and was removed from this file; its {count} unsynced edit(s) were saved to {path}</source>
+        <translation>客户“{account}”已不再与你共享，已从此文件中移除；其 {count} 项未同步的修改已保存到 {path}</translation>
+    </message>
 </context>
 <context>
     <name>Team</name>
