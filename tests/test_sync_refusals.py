@@ -155,6 +155,15 @@ def test_a_file_whose_server_address_now_leads_to_another_team_server_is_refused
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0, "nothing sent to it"
     assert waiting(ann) == 1
     assert ann.query("SELECT count(*) FROM account") == [(3,)]
+    # Leaving the old server (the window's Team server dialog) lets the file join the new one with its work.
+    from app.sync.leaving import leave_server
+
+    conn = sqlite3.connect(ann.path, isolation_level=None)
+    leave_server(conn)
+    conn.close()
+    ann.join()
+    with psycopg.connect(team.admin_url) as conn:
+        assert conn.execute("SELECT count(*) FROM person WHERE title = 'Not for another team'").fetchone()[0] == 1
 
 
 def test_every_kind_of_refusal_has_one_line(pair):
@@ -166,45 +175,36 @@ SAMPLE = {"path": "/home/ann/team.stakemap", "url": "postgresql://ann@db.example
           "user": "ann", "sslmode": "require", "server": 2, "client": 1, "missing": "person.phone"}
 
 
-def test_a_window_shows_every_refusal_in_its_language(qapp):
-    """The window's sentence of each kind reads as the command line's in English, and in Chinese keeps the
-    values it carries."""
+def test_the_window_leads_every_refusal_with_a_sentence_in_its_language(qapp):
+    """Each kind of refusal gets the window's own sentence ahead of the engine's line, in English and in
+    Chinese; what a sync tells without failing is told in Chinese too."""
     import string
 
-    from app.document.sync_messages import sync_refusal_text
     from app.i18n import language as lang
+    from app.sync.connection import NOTICES, Notice
+    from app.ui.team.sync_messages import told, told_note
 
     refusals = []
     for kind, template in TEMPLATES.items():
+        if kind == "refused":
+            continue  # the server's own words, led by the general sentence
         names = {f for _t, f, _s, _c in string.Formatter().parse(template) if f}
         refusals.append(SyncRefused.of(kind, **{n: SAMPLE[n] for n in names}))
-    for exc in refusals:
-        assert sync_refusal_text(exc) == str(exc)
-    try:
-        lang.install("zh_CN")
-        for exc in refusals:
-            text = sync_refusal_text(exc)
-            assert text != str(exc) and "{" not in text, exc.kind
-            assert all(str(v) in text for v in exc.params.values()), exc.kind
-    finally:
-        lang.install("en")
-    assert sync_refusal_text(SyncRefused("worded by the engine")) == "worded by the engine"
-
-
-def test_a_window_shows_what_a_sync_tells_in_its_language(qapp):
-    from app.document.sync_messages import sync_notice_text
-    from app.i18n import language as lang
-    from app.sync.connection import NOTICES, Notice
-
     notices = [Notice.of("restored", fork=120, known=150, sent=7), Notice.of("left", account=RETAIL),
                Notice.of("left_saved", account=RETAIL, count=3, path="/home/ann/a.unsynced-x.json")]
     assert {n.kind for n in notices} == set(NOTICES)
-    assert [sync_notice_text(n) for n in notices] == [str(n) for n in notices]
+    english = {exc.kind: told(str(exc)).split("\n")[0] for exc in refusals}
+    assert all(english[k] != str(e) for k, e in zip(english, refusals, strict=True))
+    assert len(set(english.values())) == len(english), "one sentence per kind"
+    assert [told_note(n) for n in notices][1].startswith("The account")
     try:
         lang.install("zh_CN")
+        for exc in refusals:
+            first = told(str(exc)).split("\n")[0]
+            assert first != english[exc.kind] and not first.isascii(), exc.kind
         for notice in notices:
-            text = sync_notice_text(notice)
-            assert text != str(notice) and all(str(v) in text for v in notice.params.values()), notice.kind
+            text = told_note(notice)
+            assert not text.isascii() and all(str(v) in text for v in notice.params.values()), notice.kind
     finally:
         lang.install("en")
-    assert sync_notice_text("a plain line") == "a plain line"
+    assert told_note("a plain line") == "a plain line"

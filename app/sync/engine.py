@@ -35,6 +35,8 @@ class SyncResult:
     server_version: int = 0
     refused: list[str] = field(default_factory=list)  # edits the server would not take (read-only, clashes)
     warnings: list[str] = field(default_factory=list)  # Notices: revoked accounts, a restored server
+    # (table, uid, account uid, deleted) of every row this sync wrote into the file, so a window can redraw them.
+    changed: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
@@ -75,6 +77,7 @@ class Engine:
         self.password = password
         self.server = None
         self.identity: tuple[str, str, int] | None = None  # (server uid, incarnation, version at the fork)
+        self._changed: list = []  # the running sync's SyncResult.changed (merged rows are written in push)
 
     def close(self) -> None:
         self._drop_server()
@@ -170,6 +173,7 @@ class Engine:
     def _sync(self) -> SyncResult:
         self.connect()
         result = SyncResult()
+        self._changed = result.changed
         restore.recover_from_restore(self, result)
         readable, writable = self._access()
         self.push(result, readable, writable)
@@ -346,6 +350,8 @@ class Engine:
                 return False
         with replica.Applying(self.raw):
             replica.write_row(self.raw, info, merged, ids)
+        if merged != row:
+            self._changed.append((info.name, uid, merged.get("account_uid"), False))
         replica.set_shadow(self.raw, info, merged, new_version)
         for c in conflicts:
             conflict_store.add(self.raw, info.name, uid, merged.get("account_uid"), c.field, conflict_store.FIELD,
@@ -466,6 +472,7 @@ class Engine:
                 # Sorted by uid, the shadows' index grows in order rather than at random places.
                 replica.store_shadows(self.raw, info, sorted(r[:4] for r in applied))
                 result.pulled += len(applied)
+                result.changed.extend((info.name, r[0], r[1], False) for r in applied)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:
                 local_shadows.update(replica.shadows_of(self.raw, table, [t[1] for t in tombstones if t[0] == table]))
@@ -486,6 +493,7 @@ class Engine:
                     continue
                 if replica.delete_row(self.raw, info, uid, ids):
                     result.pulled += 1
+                    result.changed.append((table, uid, account, True))
                 replica.drop_shadow(self.raw, table, uid)
             for account in [*accounts, SHARED]:
                 top = new_cursor.get(account)
