@@ -75,9 +75,13 @@ def fork_point(engine) -> tuple[int, int] | None:
 def recover_from_restore(engine, result) -> None:
     """Detect a restored server and make this file's newer work go up again (see the module's text); then
     remember the server's identity. Idempotent: a retry after a failure finds the file already recovered."""
-    from app.sync.engine import local_transaction
+    from app.sync.engine import local_transaction, state
 
     found = fork_point(engine)
+    remembered = engine.identity is None or (
+        state(engine.raw, "server_uid"), state(engine.raw, "incarnation")) == engine.identity[:2]
+    if found is None and remembered:
+        return  # the usual case: nothing to write in the file
     with local_transaction(engine.raw):
         if found is not None:
             fork, known = found
