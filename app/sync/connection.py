@@ -7,6 +7,7 @@ keyed by host, port, database and user — never to settings or the database fil
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,74 @@ from app.sync.server_schema import PROTOCOL_VERSION
 KEYRING_SERVICE = "Stakemap team server"
 
 
+# Why a sync could not be done, by kind: the English sentence with its values' places. ``kind`` is stable, so a
+# window shows its own translated sentence for it (and the values); the command line prints the English one.
+TEMPLATES = {
+    "not_joined": "{path} is not joined to a team server (use `stakemap join URL --user NAME`)",
+    "unreachable": "cannot reach the team server {url}: {detail} (your edits wait in this file; sync again later)",
+    "password": "the team server refused the password of {user}: it is wrong or was changed, or the login was "
+                "removed (join again with the new password: `stakemap join {url} --user {user}`; your edits wait "
+                "in this file)",
+    "no_password": "no saved password for {user} on {url} (join again: `stakemap join {url} --user {user}`)",
+    "tls": "the team server {url} does not offer the encrypted connection (TLS) the URL asks for "
+           "(sslmode={sslmode}): nothing was sent",
+    "certificate": "the team server {url} showed a certificate this computer cannot trust ({detail}): nothing was "
+                   "sent (ask an administrator for the server's certificate)",
+    "not_member": "the login {user} is no longer a member of the team server (ask an administrator; your edits "
+                  "wait in this file)",
+    "not_a_server": "that database is not a Stakemap team server (run `stakemap server init` first)",
+    "protocol": "the team server speaks sync protocol {server}, this Stakemap {client}: update Stakemap (you can "
+                "go on working offline)",
+    "schema": "the team server lacks {missing}: an administrator runs `stakemap server upgrade` (you can go on "
+              "working offline)",
+    "other_server": "the team server at {url} is not the one this file was joined to (it was replaced or the "
+                    "address now leads elsewhere): nothing was synced and your edits wait in this file; ask an "
+                    "administrator",
+    "lost": "lost the team server during the sync: {detail} (nothing was lost; sync again)",
+    "busy": "the team server was busy with other teammates' changes: {detail} (nothing was lost; sync again)",
+    "refused": "the team server refused the sync: {detail}",
+}
+
+
+# What a sync tells without failing, by kind (the same scheme: a window translates, the command line prints).
+NOTICES = {
+    "restored": "the team server was restored from an older backup (it went back to version {fork}, this file "
+                "knew version {known}): {sent} row(s) this file held from after the backup are sent again, and "
+                "every account is pulled again",
+    "left": "the account “{account}” is no longer shared with you and was removed from this file",
+    "left_saved": "the account “{account}” is no longer shared with you and was removed from this file; its "
+                  "{count} unsynced edit(s) were saved to {path}",
+}
+
+
+class Notice(str):
+    """One line of a sync's warnings: the English text, with ``kind`` (a key of NOTICES) and ``params``."""
+
+    kind: str
+    params: dict
+
+    @classmethod
+    def of(cls, kind: str, **params) -> Notice:
+        notice = cls(NOTICES[kind].format(**params))
+        notice.kind, notice.params = kind, params
+        return notice
+
+
 class SyncRefused(Exception):
-    """The server could not be used (unreachable, a refused login, a newer protocol): one line says why."""
+    """The server could not be used (unreachable, a refused login, a newer protocol): one line says why.
+
+    ``kind`` (a key of ``TEMPLATES``, or "other" for a sentence of its own) and ``params`` let a window say it
+    in its own language; ``str()`` is the English line. Raised by the engine with nothing half-done in the
+    file: every edit still waits there."""
+
+    def __init__(self, message: str, kind: str = "other", **params) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.params = params
+
+    @classmethod
+    def of(cls, kind: str, **params) -> SyncRefused:
+        return cls(TEMPLATES[kind].format(**params), kind, **params)
 
 
 @dataclass(frozen=True)
@@ -57,6 +124,16 @@ class ServerAddress:
     @property
     def key(self) -> str:
         return f"{self.host}:{self.port}/{self.dbname}/{self.user}"
+
+
+def password_in(url: str) -> str | None:
+    """The password written into a URL, if any (it is used once and saved, never kept with the URL)."""
+    import psycopg.conninfo
+
+    try:
+        return psycopg.conninfo.conninfo_to_dict(url).get("password") or None
+    except psycopg.ProgrammingError:
+        return None
 
 
 def _keyring():
@@ -122,8 +199,53 @@ def connect(address: ServerAddress, password: str | None = None, *, autocommit: 
         return psycopg.connect(host=address.host, port=address.port, dbname=address.dbname, user=address.user,
                                connect_timeout=10, application_name="stakemap", autocommit=autocommit, **kwargs)
     except psycopg.OperationalError as exc:
-        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise SyncRefused(f"cannot reach the team server {address.url()}: {detail}") from exc
+        raise refusal_of_connect(address, exc) from exc
+
+
+def refusal_of_connect(address: ServerAddress, exc: Exception) -> SyncRefused:
+    """libpq's reason for not connecting, as one of TEMPLATES' sentences (never the password: libpq has none
+    in its messages)."""
+    text = str(exc).strip()
+    detail = text.splitlines()[-1].strip() if text else type(exc).__name__
+    detail = detail.removeprefix("FATAL:").strip()
+    lowered = text.lower()
+    url, user = address.url(), address.user or ""
+    if "password authentication failed" in lowered or ("role" in lowered and "does not exist" in lowered):
+        return SyncRefused.of("password", user=user, url=url)
+    if "no password supplied" in lowered:
+        return SyncRefused.of("no_password", user=user, url=url)
+    if "certificate" in lowered:
+        return SyncRefused.of("certificate", url=url, detail=detail.rpartition(" failed: ")[2])
+    if "does not support ssl" in lowered or ("ssl" in lowered and "required" in lowered):
+        return SyncRefused.of("tls", url=url, sslmode=dict(address.params).get("sslmode", "require"))
+    return SyncRefused.of("unreachable", url=url, detail=detail)
+
+
+@contextlib.contextmanager
+def server_errors(drop):
+    """The server's failures inside the block as one SyncRefused line each; ``drop()`` forgets the connection
+    first, so that a retry reconnects."""
+    import psycopg
+
+    try:
+        yield
+    except SyncRefused:
+        drop()
+        raise
+    except psycopg.errors.TransactionRollback as exc:
+        drop()
+        raise SyncRefused.of("busy", detail=_first_line(exc)) from exc
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        drop()
+        raise SyncRefused.of("lost", detail=_first_line(exc)) from exc
+    except psycopg.Error as exc:
+        drop()
+        raise SyncRefused.of("refused", detail=_first_line(exc)) from exc
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def check_protocol(conn) -> int:
@@ -135,9 +257,10 @@ def check_protocol(conn) -> int:
         with conn.transaction():
             row = conn.execute("SELECT value FROM stakemap_server WHERE key = 'protocol'").fetchone()
     except psycopg.errors.UndefinedTable as exc:
-        raise SyncRefused("that database is not a Stakemap team server (run `stakemap server init` first)") from exc
+        raise SyncRefused.of("not_a_server") from exc
+    except psycopg.errors.InsufficientPrivilege as exc:  # a login taken out of every team group
+        raise SyncRefused.of("not_member", user=conn.info.user) from exc
     server = int(row[0])
     if server > PROTOCOL_VERSION:
-        raise SyncRefused(f"the team server speaks sync protocol {server}, this Stakemap {PROTOCOL_VERSION}: "
-                          "update Stakemap (you can go on working offline)")
+        raise SyncRefused.of("protocol", server=server, client=PROTOCOL_VERSION)
     return server

@@ -13,10 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
-from app.sync import capture, replica, stamps
+from app.sync import capture, replica, restore, stamps
 from app.sync import conflicts as conflict_store
 from app.sync import server_rows as srv
-from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
+from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect, server_errors
 from app.sync.merge import merge_row
 from app.sync.replica import PeopleIndex
 from app.sync.server_schema import missing_on_server
@@ -24,6 +24,7 @@ from app.sync.tables import TableInfo, sync_tables
 
 SHARED = ""  # the cursor of rows that belong to no account
 BULK_ROWS = 5000  # pulled rows of one table from which they are written without the per-row uid trigger
+RETRIES = 3  # a sync the server rolled back (deadlock, serialisation) is run again at once, up to this often
 
 
 @dataclass
@@ -33,7 +34,7 @@ class SyncResult:
     conflicts: int = 0
     server_version: int = 0
     refused: list[str] = field(default_factory=list)  # edits the server would not take (read-only, clashes)
-    warnings: list[str] = field(default_factory=list)  # revoked accounts and where their edits went
+    warnings: list[str] = field(default_factory=list)  # Notices: revoked accounts, a restored server
     # (table, uid, account uid, deleted) of every row this sync wrote into the file, so a window can redraw them.
     changed: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
 
@@ -72,16 +73,22 @@ class Engine:
         self.raw = self._conn_ctx.connection.dbapi_connection
         self.address = address or joined_address(self.raw)
         if self.address is None:
-            raise SyncRefused(f"{db.path} is not joined to a team server (use `stakemap join URL --user NAME`)")
+            raise SyncRefused.of("not_joined", path=db.path)
         self.password = password
         self.server = None
+        self.identity: tuple[str, str, int] | None = None  # (server uid, incarnation, version at the fork)
         self._changed: list = []  # the running sync's SyncResult.changed (merged rows are written in push)
 
     def close(self) -> None:
-        if self.server is not None:
-            self.server.close()
-            self.server = None
+        self._drop_server()
         self._conn_ctx.close()
+
+    def _drop_server(self) -> None:
+        """Forget the server connection (after a failure it may be half-dead: the next sync reconnects)."""
+        if self.server is not None:
+            with contextlib.suppress(Exception):
+                self.server.close()
+            self.server = None
 
     def __enter__(self) -> Engine:
         return self
@@ -92,13 +99,15 @@ class Engine:
     # --- connection ---------------------------------------------------------------------------------
     def connect(self) -> None:
         if self.server is None:
-            self.server = connect(self.address, self.password)
-            check_protocol(self.server)
-            with self.server.transaction():
-                missing = missing_on_server(self.server)
-            if missing:
-                raise SyncRefused(f"the team server lacks {', '.join(missing[:5])}: an administrator runs "
-                                  "`stakemap server upgrade` (you can go on working offline)")
+            with server_errors(self._drop_server):
+                self.server = connect(self.address, self.password)
+                check_protocol(self.server)
+                with self.server.transaction():
+                    missing = missing_on_server(self.server)
+                    self.identity = restore.server_identity(self.server)
+                if missing:
+                    raise SyncRefused.of("schema", missing=", ".join(missing[:5]))
+                restore.check_same_server(self)
 
     def _access(self) -> tuple[set[str], set[str]]:
         with self.server.transaction():
@@ -147,19 +156,25 @@ class Engine:
 
     # --- sync ---------------------------------------------------------------------------------------
     def sync(self) -> SyncResult:
+        """Push, then pull. Any failure is a SyncRefused with one line, raised with the file as it was before
+        the step that failed (each step commits on the server first, then in the file): a retry applies
+        nothing twice and skips nothing."""
         import psycopg
 
-        try:
-            return self._sync()
-        except psycopg.OperationalError as exc:
-            raise SyncRefused(f"lost the team server: {_first_line(exc)} (nothing was lost; sync again)") from exc
-        except psycopg.Error as exc:
-            raise SyncRefused(f"the team server refused the sync: {_first_line(exc)}") from exc
+        with server_errors(self._drop_server):
+            for attempt in range(RETRIES):
+                try:
+                    return self._sync()
+                except psycopg.errors.TransactionRollback:  # a deadlock or a serialisation failure: transient
+                    if attempt == RETRIES - 1:
+                        raise
+                    self._drop_server()
 
     def _sync(self) -> SyncResult:
         self.connect()
         result = SyncResult()
         self._changed = result.changed
+        restore.recover_from_restore(self, result)
         readable, writable = self._access()
         self.push(result, readable, writable)
         self.pull(result)
@@ -205,6 +220,8 @@ class Engine:
         blocked: set[str] = set()  # accounts whose rows wait (a name clash)
         ids = replica.LocalIds(self.raw)
         local_only = self._local_only_accounts()
+        # Accounts no longer shared with this login: their edits, old and new, wait for the pull to save them.
+        revoked = {r[0] for r in self.raw.execute("SELECT account_uid FROM sync_cursor")} - readable - {SHARED}
         with local_transaction(self.raw), self.server.transaction():
             pending: list[tuple[TableInfo, dict]] = []  # inserted rows whose version is read at the end
             created: set[str] = set()
@@ -221,7 +238,7 @@ class Engine:
                         continue
                     if info.rule.account is None and shadow is None and not may_add_shared[info.rule.shared_edit]:
                         continue  # stays in this file until someone who may add it shares it
-                    if info.rule.account is not None and shadow is not None and account not in readable:
+                    if info.rule.account is not None and account in revoked:
                         continue  # no longer shared with this login: the pull saves it to a file
                     if info.name == "account" and shadow is None:
                         if not may_add_shared[EDIT_SELF_OR_MANAGERS]:  # a viewer: reads only

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from app.sync import replica
+from app.sync.connection import Notice
 from app.sync.engine import local_transaction
 from app.sync.tables import sync_tables
 
@@ -32,10 +33,8 @@ def leave_accounts(engine, accounts: set[str], result) -> None:
             engine.raw.execute("DELETE FROM sync_shadow WHERE account_uid = ?", (account,))
             engine.raw.execute("DELETE FROM sync_cursor WHERE account_uid = ?", (account,))
             engine.raw.execute("DELETE FROM sync_conflict WHERE account_uid = ?", (account,))
-            message = f"the account “{name}” is no longer shared with you and was removed from this file"
-            if saved:
-                message += f"; its {len(waiting)} unsynced edit(s) were saved to {saved}"
-            result.warnings.append(message)
+            result.warnings.append(Notice.of("left_saved", account=name, count=len(waiting), path=str(saved))
+                                   if saved else Notice.of("left", account=name))
 
 def _save_waiting(engine, account_name: str, waiting: list[dict]) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -56,4 +55,5 @@ def leave_server(raw) -> None:
     with local_transaction(raw):
         for table in ("sync_shadow", "sync_cursor", "sync_access", "sync_local_account", "sync_conflict"):
             raw.execute(f"DELETE FROM {table}")
-        raw.execute("DELETE FROM sync_state WHERE key IN ('url', 'user')")
+        # The server's identity goes too: the file may join another team server now.
+        raw.execute("DELETE FROM sync_state WHERE key IN ('url', 'user', 'server_uid', 'incarnation')")

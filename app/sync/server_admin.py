@@ -95,7 +95,9 @@ def add_user(url: str, name: str, role: str, password: str, member: str | None =
         ident = sql.Identifier(name)
         verb = "ALTER" if exists else "CREATE"
         extra = " CREATEROLE" if role == "admin" else ""
-        conn.execute(sql.SQL(verb + " ROLE {} LOGIN" + extra + " PASSWORD {}").format(ident, sql.Literal(password)))
+        # The server gets the password's SCRAM verifier, never the password: a statement log cannot leak it.
+        verifier = conn.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
+        conn.execute(sql.SQL(verb + " ROLE {} LOGIN" + extra + " PASSWORD {}").format(ident, sql.Literal(verifier)))
         for group in ROLES:
             if group != role:
                 conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(f"stakemap_{group}"), ident))

@@ -96,6 +96,13 @@ _BOOKKEEPING = [
          END IF;
          RETURN NEW;
        END $$""",
+    # Taken again by every statement before it touches a row: an UPDATE locks its row before the row
+    # trigger runs, and would otherwise deadlock with a push that holds the version lock and wants that row.
+    f"""CREATE FUNCTION stakemap_lock_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM pg_advisory_xact_lock({VERSION_LOCK});
+         RETURN NULL;
+       END $$""",
     f"""CREATE FUNCTION stakemap_tombstone_row() RETURNS trigger LANGUAGE plpgsql AS $$
        DECLARE v bigint;
        BEGIN
@@ -142,6 +149,7 @@ def _table_sql(info: TableInfo) -> list[str]:
         f"CREATE INDEX ix_{t}_pull ON {t} (account_uid, server_version)",
         f"""CREATE TRIGGER {t}_stamp BEFORE INSERT OR UPDATE ON {t}
             FOR EACH ROW EXECUTE FUNCTION stakemap_stamp()""",
+        _lock_trigger_sql(t),
         f"""CREATE TRIGGER {t}_tombstone AFTER DELETE ON {t}
             FOR EACH ROW EXECUTE FUNCTION stakemap_tombstone_row()""",
         f"""CREATE TRIGGER {t}_notify AFTER INSERT OR UPDATE OR DELETE ON {t}
@@ -161,6 +169,11 @@ def _table_sql(info: TableInfo) -> list[str]:
                       FOR EACH ROW EXECUTE FUNCTION stakemap_grant_creator()""")
     out.extend(_policies(info))
     return out
+
+
+def _lock_trigger_sql(table: str) -> str:
+    return f"""CREATE TRIGGER {table}_lock BEFORE INSERT OR UPDATE OR DELETE ON {table}
+               FOR EACH STATEMENT EXECUTE FUNCTION stakemap_lock_versions()"""
 
 
 def _visible(for_write: str) -> str:
@@ -255,7 +268,57 @@ def reconcile_statements(conn) -> list[str]:
     return statements
 
 
+def revision_2() -> list[str]:
+    """Every write statement takes the version lock before touching a row (no deadlock between an UPDATE
+    from psql or a push and another push), and the server's identity, kept by a replica at join: a uid of its
+    own (a replica pointed at another server is refused) and its incarnation (the objects' oids and the
+    cluster's identity and timeline, which a restore from a dump or a backup changes although the rows it
+    brings back say nothing of it). The first caller that finds a new incarnation notes the highest version
+    at that moment, the fork (see app/sync/restore.py)."""
+    lock = next(sql for sql in _BOOKKEEPING if "stakemap_lock_versions()" in sql)
+    triggers = []
+    for info in sync_tables().values():
+        # A table declared since the server was made is not there yet: `upgrade` adds it, with its trigger.
+        triggers.append(f"""DO $$ BEGIN IF to_regclass('public.{info.name}') IS NOT NULL THEN
+               DROP TRIGGER IF EXISTS {info.name}_lock ON {info.name};
+               {_lock_trigger_sql(info.name)};
+             END IF; END $$""")
+    return [
+        lock.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1),
+        *triggers,
+        """INSERT INTO stakemap_server VALUES ('server_uid', gen_random_uuid()::text) ON CONFLICT DO NOTHING""",
+        f"""CREATE FUNCTION stakemap_identity(OUT server_uid text, OUT incarnation text, OUT forked_at bigint)
+           LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+           DECLARE
+             here text;
+             cluster text := '';
+           BEGIN
+             BEGIN  -- the cluster's identity and timeline: a physical restore (PITR) keeps every oid
+               SELECT s.system_identifier::text || '.' || c.timeline_id::text INTO cluster
+                 FROM pg_control_system() s, pg_control_checkpoint() c;
+             EXCEPTION WHEN insufficient_privilege THEN cluster := '';
+             END;
+             here := cluster || '/' || (SELECT oid FROM pg_database WHERE datname = current_database())::text
+                     || '/' || 'stakemap_version_seq'::regclass::oid::text;
+             SELECT value INTO incarnation FROM stakemap_server WHERE key = 'incarnation';
+             IF incarnation IS DISTINCT FROM here THEN
+               PERFORM pg_advisory_xact_lock({VERSION_LOCK});  -- no version is drawn while the fork is noted
+               SELECT value INTO incarnation FROM stakemap_server WHERE key = 'incarnation';
+               IF incarnation IS DISTINCT FROM here THEN
+                 INSERT INTO stakemap_server VALUES ('incarnation', here), ('forked_at',
+                   (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM stakemap_version_seq)::text)
+                   ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+                 incarnation := here;
+               END IF;
+             END IF;
+             SELECT value INTO server_uid FROM stakemap_server WHERE key = 'server_uid';
+             SELECT value::bigint INTO forked_at FROM stakemap_server WHERE key = 'forked_at';
+           END $$""",
+        f"GRANT EXECUTE ON FUNCTION stakemap_identity() TO {', '.join(GROUP_ROLES)}",
+    ]
+
+
 # The server's own migration history: (revision, statements). A local index or a local-only table never
 # appears here, so it never forces a server upgrade.
-SERVER_REVISIONS: list[tuple[str, callable]] = [("s0001_initial", revision_1)]
+SERVER_REVISIONS: list[tuple[str, callable]] = [("s0001_initial", revision_1), ("s0002_identity", revision_2)]
 SERVER_HEAD = SERVER_REVISIONS[-1][0]

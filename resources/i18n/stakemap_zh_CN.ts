@@ -5499,8 +5499,36 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SyncMessages</name>
     <message>
+        <source>This file is not joined to a team server.</source>
+        <translation>此文件尚未加入团队服务器。</translation>
+    </message>
+    <message>
+        <source>The team server at this address is not the one this file was joined to: nothing was synced, and your edits wait in this file.</source>
+        <translation>此地址上的团队服务器不是此文件加入的那一台：未同步任何内容，你的修改仍保存在此文件中。</translation>
+    </message>
+    <message>
         <source>The team server refused the user name or password.</source>
         <translation>团队服务器拒绝了该用户名或密码。</translation>
+    </message>
+    <message>
+        <source>No password is saved for this login: join again with your password.</source>
+        <translation>此登录名没有保存的密码：请用你的密码重新加入。</translation>
+    </message>
+    <message>
+        <source>The team server does not offer the encrypted connection the URL asks for: nothing was sent.</source>
+        <translation>团队服务器不提供该地址要求的加密连接：未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s certificate cannot be trusted: nothing was sent.</source>
+        <translation>团队服务器的证书无法被信任：未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>This login is no longer a member of the team server: ask an administrator. Your edits wait in this file.</source>
+        <translation>此登录名已不再是团队服务器的成员：请联系管理员。你的修改仍保存在此文件中。</translation>
+    </message>
+    <message>
+        <source>The team server was busy with other teammates&apos; changes; no edit was lost, and the next sync carries on.</source>
+        <translation>团队服务器正忙于处理其他同事的修改；没有丢失任何修改，下一次同步会继续进行。</translation>
     </message>
     <message>
         <source>The team server does not let this login in at the moment.</source>
@@ -5549,6 +5577,18 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>The team server refused the sync.</source>
         <translation>团队服务器拒绝了此次同步。</translation>
+    </message>
+    <message>
+        <source>The team server was restored from an older backup (back to version {fork}; this file knew version {known}): {sent} row(s) this file held from after the backup are sent again, and every account is fetched again.</source>
+        <translation>团队服务器已从较早的备份恢复（回到了版本 {fork}；此文件已知版本 {known}）：此文件保存的备份之后的 {sent} 行将重新发送，所有客户的数据都将重新获取。</translation>
+    </message>
+    <message>
+        <source>The account “{account}” is no longer shared with you and was removed from this file.</source>
+        <translation>客户“{account}”已不再与你共享，已从此文件中移除。</translation>
+    </message>
+    <message>
+        <source>The account “{account}” is no longer shared with you and was removed from this file; its {count} unsynced edit(s) were saved to {path}.</source>
+        <translation>客户“{account}”已不再与你共享，已从此文件中移除；其 {count} 项未同步的修改已保存到 {path}。</translation>
     </message>
 </context>
 <context>

@@ -22,13 +22,15 @@ def run(args: argparse.Namespace) -> int:
     from app.cli.commands.common import open_database
     from app.cli.commands.server import read_password
     from app.cli.commands.sync import report
-    from app.sync.connection import ServerAddress, SyncRefused, save_password
+    from app.sync.connection import ServerAddress, SyncRefused, password_in, save_password
     from app.sync.engine import Engine
 
     try:
         address = ServerAddress.parse(args.url, user=args.user)
-        password = read_password(args.password_file, f"Password for {args.user}: ") if (
-            args.password_file or sys.stdin.isatty()) else None
+        # A password typed into the URL is used (and saved like any other), never stored with the URL.
+        password = None if args.password_file else password_in(args.url)
+        if password is None and (args.password_file or sys.stdin.isatty()):
+            password = read_password(args.password_file, f"Password for {args.user}: ")
         with open_database(args) as db, Engine(db, address, password) as engine:
             result = engine.join(upload=not args.no_upload)
             if password is not None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.ui.team.sync_controller import SyncController, SyncState
-from app.ui.team.sync_messages import told
+from app.ui.team.sync_messages import told, told_note
 from app.ui.team.sync_worker import Outcome
 
 
@@ -154,7 +154,7 @@ class TeamServerDialog(QDialog):
             result = outcome.result
             text = translate("TeamServerDialog", "Joined. %1 row(s) shared, %2 fetched from the team.").replace(
                 "%1", str(result.pushed)).replace("%2", str(result.pulled))
-            self._tell("\n".join([text, *result.warnings, *result.refused]))
+            self._tell("\n".join([text, *map(told_note, result.warnings), *result.refused]))
         elif outcome.operation == "leave":
             self.url.clear()
             self.user.clear()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.ui.team.sync_listener import SyncListener
+from app.ui.team.sync_messages import told_note
 from app.ui.team.sync_worker import Outcome, SyncWorker
 
 # The first edit after a quiet spell goes up almost at once (a teammate sees it within about a second); edits
@@ -177,7 +178,7 @@ class SyncController(QObject):
         self._retry_ms = RETRY_FIRST_MS
         self._set(busy=False, offline=False, error=None, retry_at=None, last_synced=outcome.at,
                   server_version=result.server_version, pulled=result.pulled, pushed=result.pushed,
-                  notes=tuple(result.warnings + result.refused), **counts)
+                  notes=tuple([told_note(n) for n in result.warnings] + result.refused), **counts)
         if result.changed:
             self._announcing = True
             try:
