@@ -14,6 +14,8 @@ import numpy as np
 CLEARANCE = 6.0
 # A path exactly at the clearance counts as clear: rounding must not turn a channel centre line into a crossing.
 TOLERANCE = 1e-6
+# Cells in the table of an Obstacles at most (some 16 MB).
+MAX_CELLS = 1 << 21
 
 
 class Obstacles:
@@ -25,19 +27,28 @@ class Obstacles:
         n = len(self.rects)
         if n == 0:
             self.cell, self.origin = 1.0, np.zeros(2)
-            self.keys = self.members = np.empty(0, dtype=np.int64)
-            self.stride = 1
+            self.members = np.empty(0, dtype=np.int64)
+            self.start = np.zeros(2, dtype=np.int64)
+            self.stride = self.width = 1
             return
         sizes = np.r_[self.rects[:, 2] - self.rects[:, 0], self.rects[:, 3] - self.rects[:, 1]]
         self.cell = max(float(np.median(sizes)) + 2 * self.clearance, 1.0)
         grown = self.rects + np.array([-1, -1, 1, 1]) * self.clearance
         self.origin = grown[:, :2].min(axis=0)
+        extent = grown[:, 2:].max(axis=0) - self.origin
+        # Cards strewn far apart would make the dense table below huge: its cells grow instead.
+        if np.prod(extent / self.cell + 3) > MAX_CELLS:
+            self.cell = max(self.cell, float(np.sqrt(np.prod(extent + self.cell) / MAX_CELLS)) * 1.5)
         lo = np.floor((grown[:, :2] - self.origin) / self.cell).astype(np.int64)
         hi = np.floor((grown[:, 2:] - self.origin) / self.cell).astype(np.int64)
         self.stride = int(hi[:, 1].max()) + 3
-        owner, keys = _cells(lo, hi, self.stride)
+        # A dense table of cells, one cell of padding all round, holds where each cell's rectangles start in
+        # `members`: a query finds a cell's rectangles by indexing, not by a binary search.
+        self.width = int(hi[:, 0].max()) + 3
+        owner, keys = _cells(lo + 1, hi + 1, self.stride)
         order = np.argsort(keys, kind="stable")
-        self.keys, self.members = keys[order], owner[order]
+        self.members = owner[order]
+        self.start = np.searchsorted(keys[order], np.arange(self.width * self.stride + 1))
 
     def near(self, p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray
              ) -> tuple[np.ndarray, np.ndarray]:
@@ -57,17 +68,16 @@ class Obstacles:
         b = a + d[piece_of]
         low = np.minimum(a, b)
         high = np.maximum(a, b)
-        # Cells beyond the occupied range are clipped: no rectangle lies there.
-        top = np.array([self.keys.max() // self.stride + 1, self.stride - 1])
-        lo = np.clip(np.floor((low - self.origin) / self.cell), -1, top).astype(np.int64)
-        hi = np.clip(np.floor((high - self.origin) / self.cell), -1, top).astype(np.int64)
-        piece, keys = _cells(lo + 1, hi + 1, self.stride)
-        segment = piece_of[piece]
-        keys -= self.stride + 1  # back to the rectangles' numbering, after the shift that kept keys non-negative
-        first = np.searchsorted(self.keys, keys, side="left")
-        last = np.searchsorted(self.keys, keys, side="right")
-        count = last - first
-        seg = np.repeat(segment, count)
+        # Cells beyond the occupied range are clipped into the padding, where no rectangle lies.
+        top = np.array([self.width - 1, self.stride - 1])
+        lo = np.clip(np.floor((low - self.origin) / self.cell) + 1, 0, top).astype(np.int64)
+        hi = np.clip(np.floor((high - self.origin) / self.cell) + 1, 0, top).astype(np.int64)
+        piece, keys = _cells(lo, hi, self.stride)
+        first = self.start[keys]
+        count = self.start[keys + 1] - first
+        busy = count > 0
+        piece, first, count = piece[busy], first[busy], count[busy]
+        seg = np.repeat(piece_of[piece], count)
         before = np.cumsum(count) - count
         rect = self.members[np.repeat(first - before, count) + np.arange(int(count.sum()))]
         keep = (rect != np.asarray(end_a)[seg]) & (rect != np.asarray(end_b)[seg])

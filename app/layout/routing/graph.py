@@ -6,7 +6,7 @@ when the straight segment between them keeps the clearance from every card, test
 has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a path
 may start and end inside its own two cards but never cuts through a third. igraph's Dijkstra from one source
 stops once all of that source's targets are settled, and links are mostly local, so each search stays small.
-The search counts hops, not length (see `routes`).
+The search counts hops, not length (see `paths`).
 """
 
 from __future__ import annotations
@@ -59,19 +59,28 @@ class VisibilityGraph:
         self.m, self.n = m, n
         self.graph = ig.Graph(n=m + 2 * n, edges=edges.tolist(), directed=True)
 
-    def routes(self, source: int, targets: list[int]) -> list[list[tuple[float, float]] | None]:
-        """Waypoints between card `source` and each target card (None where none is found)."""
-        sinks = [self.m + self.n + t for t in targets]
-        # Fewest hops rather than shortest length: python-igraph converts a weight list on every call, some
-        # milliseconds on a big map, while an unweighted search from one source costs a fraction of that. Hops
-        # are at most the reach long, so few hops means a short path, with few bends; the shortcuts of the
-        # router then pull it taut.
-        found = self.graph.get_shortest_paths(self.m + source, to=sinks, mode="out", output="vpath")
-        out = []
-        for path in found:
-            inner = [v for v in path if v < self.m]
-            out.append([(float(self.points[v, 0]), float(self.points[v, 1])) for v in inner] if path else None)
-        return out
+    def paths(self, roots: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The waypoints from card roots[k] to card others[k], for every k: their indices in `points`, all ways
+        in one flat array, and each way's count of waypoints (0 where there is no way)."""
+        roots, others = np.asarray(roots, dtype=np.int64), np.asarray(others, dtype=np.int64)
+        order = np.lexsort((others, roots))
+        bounds = np.flatnonzero(np.r_[True, roots[order][1:] != roots[order][:-1], True])
+        found: list[list[int]] = [[]] * len(roots)
+        sinks = (self.m + self.n + others).tolist()
+        for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            chunk = order[first:last].tolist()
+            # Fewest hops rather than shortest length: python-igraph converts a weight list on every call, some
+            # milliseconds on a big map, while an unweighted search from one source costs a fraction of that.
+            # Hops are at most the reach long, so few hops means a short path, with few bends; the shortcuts
+            # of the router then pull it taut.
+            ways = self.graph.get_shortest_paths(self.m + int(roots[chunk[0]]), to=[sinks[k] for k in chunk],
+                                                 mode="out", output="vpath")
+            for k, way in zip(chunk, ways, strict=True):
+                found[k] = way
+        # A way runs from the root's source vertex through waypoints to the other card's sink vertex.
+        counts = np.array([max(len(way) - 2, 0) for way in found], dtype=np.int64)
+        flat = [v for way in found for v in way[1:-1]]
+        return np.array(flat, dtype=np.int64), counts
 
 
 def _lattice(rects: np.ndarray, step: float) -> np.ndarray:
