@@ -28,6 +28,7 @@ class Obstacles:
         if n == 0:
             self.cell, self.origin = 1.0, np.zeros(2)
             self.members = np.empty(0, dtype=np.int64)
+            self.boxes = np.empty((0, 4))
             self.start = np.zeros(2, dtype=np.int64)
             self.stride = self.width = 1
             return
@@ -48,6 +49,7 @@ class Obstacles:
         owner, keys = _cells(lo + 1, hi + 1, self.stride)
         order = np.argsort(keys, kind="stable")
         self.members = owner[order]
+        self.boxes = self.rects[self.members] + np.array([-1, -1, 1, 1]) * (self.clearance - TOLERANCE)
         self.start = np.searchsorted(keys[order], np.arange(self.width * self.stride + 1))
 
     def near(self, p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray
@@ -72,14 +74,20 @@ class Obstacles:
         top = np.array([self.width - 1, self.stride - 1])
         lo = np.clip(np.floor((low - self.origin) / self.cell) + 1, 0, top).astype(np.int64)
         hi = np.clip(np.floor((high - self.origin) / self.cell) + 1, 0, top).astype(np.int64)
-        piece, keys = _cells(lo, hi, self.stride)
+        piece, keys = _cells(lo, hi, self.stride) if np.any(hi - lo > 1) else _cells_of_short(lo, hi, self.stride)
         first = self.start[keys]
         count = self.start[keys + 1] - first
         busy = count > 0
         piece, first, count = piece[busy], first[busy], count[busy]
-        seg = np.repeat(piece_of[piece], count)
         before = np.cumsum(count) - count
-        rect = self.members[np.repeat(first - before, count) + np.arange(int(count.sum()))]
+        slot = np.repeat(first - before, count) + np.arange(int(count.sum()))
+        piece = np.repeat(piece, count)
+        # A piece comes near a rectangle only where its box overlaps the rectangle grown by the clearance: this
+        # drops most of a cell's rectangles before any exact test.
+        box = self.boxes[slot]
+        overlap = ((box[:, 0] <= high[piece, 0]) & (box[:, 2] >= low[piece, 0])
+                   & (box[:, 1] <= high[piece, 1]) & (box[:, 3] >= low[piece, 1]))
+        seg, rect = piece_of[piece[overlap]], self.members[slot[overlap]]
         keep = (rect != np.asarray(end_a)[seg]) & (rect != np.asarray(end_b)[seg])
         seg, rect = seg[keep], rect[keep]
         if len(seg) == 0:
@@ -118,6 +126,17 @@ def _cells(lo: np.ndarray, hi: np.ndarray, stride: int) -> tuple[np.ndarray, np.
     ix = lo[owner, 0] + local // ny[owner]
     iy = lo[owner, 1] + local % ny[owner]
     return owner, ix * stride + iy
+
+
+def _cells_of_short(lo: np.ndarray, hi: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """`_cells` for boxes at most two cells wide and high: their one to four cells without the expansion."""
+    wide = hi[:, 0] > lo[:, 0]
+    high = hi[:, 1] > lo[:, 1]
+    corner = lo[:, 0] * stride + lo[:, 1]
+    owner = np.arange(len(lo))
+    owners = (owner, owner[wide], owner[high], owner[wide & high])
+    keys = (corner, corner[wide] + stride, corner[high] + 1, corner[wide & high] + stride + 1)
+    return np.concatenate(owners), np.concatenate(keys)
 
 
 def segment_rect_distance(p0: np.ndarray, p1: np.ndarray, rects: np.ndarray) -> np.ndarray:

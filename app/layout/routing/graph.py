@@ -1,8 +1,8 @@
 """Routes around cards: a visibility graph over points just outside the cards, searched with igraph.
 
-Each card offers six waypoints (its corners and the middles of its top and bottom) one unit further out than the
-clearance; a waypoint too near another card is dropped. Two waypoints within reach of each other are joined
-when the straight segment between them keeps the clearance from every card, tested in bulk. Each card also
+Each card offers four waypoints (its corners) one unit further out than the clearance; a waypoint too near
+another card is dropped. Two waypoints within reach of each other are joined when the straight segment between
+them keeps the clearance from every card, tested in bulk. Each card also
 has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a path
 may start and end inside its own two cards but never cuts through a third. igraph's Dijkstra from one source
 stops once all of that source's targets are settled, and links are mostly local, so each search stays small.
@@ -30,11 +30,10 @@ class VisibilityGraph:
         d = obstacles.clearance + WAYPOINT_SLACK
         left, top, right, bottom = (rects[:, k] for k in range(4))
         lo_x, hi_x, lo_y, hi_y = left - d, right + d, top - d, bottom + d
-        mid_x = (left + right) / 2
-        # The middles of the left and right sides are left out: cards are wide and low, so those sides are
-        # short and their corners are near enough, and every waypoint costs edges to test.
-        xs = np.column_stack((lo_x, hi_x, hi_x, lo_x, mid_x, mid_x))
-        ys = np.column_stack((lo_y, lo_y, hi_y, hi_y, lo_y, hi_y))
+        # Only the corners: a path along a side runs corner to corner, and every waypoint costs edges to test and
+        # vertices to search (the middles of the top and bottom made routing a fifth slower for no shorter path).
+        xs = np.column_stack((lo_x, hi_x, hi_x, lo_x))
+        ys = np.column_stack((lo_y, lo_y, hi_y, hi_y))
         # Reach: far enough to see past a neighbouring card to the waypoints beyond it.
         reach = REACH * float(np.median(np.maximum(right - left, bottom - top))) + 2 * d if n else 0.0
         # Open space between groups of cards has no corners to hop between: a lattice fills it.
