@@ -14,7 +14,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import numpy as np
 
 from app.layout.routing.geometry import CLEARANCE, Obstacles
-from app.layout.routing.graph import WAYPOINT_SLACK, VisibilityGraph
+from app.layout.routing.graph import HUB_LENGTH, WAYPOINT_SLACK, VisibilityGraph
 
 Point = tuple[float, float]
 Path = list[Point]
@@ -112,17 +112,13 @@ def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
     if not len(stuck):
         return paths
     graph = VisibilityGraph(rects, obstacles)
-    # The ways are symmetric, so each link is searched from the end with more stuck links: one search then
-    # serves more links, and there are fewer searches (ties go to the lower card number).
     ss, tt = s[stuck], t[stuck]
-    degree = np.bincount(np.r_[ss, tt], minlength=len(rects))
-    flip = (degree[tt] > degree[ss]) | ((degree[tt] == degree[ss]) & (tt < ss))
-    flat, counts = graph.paths(np.where(flip, tt, ss), np.where(flip, ss, tt))
-    # Each way as waypoints from the link's source to its target: the ones searched from the target reversed.
+    length = np.hypot(*(ends[stuck] - starts[stuck]).T)
+    middles = np.where((length > HUB_LENGTH * graph.reach)[:, None], (starts[stuck] + ends[stuck]) / 2, np.nan)
+    flat, counts = graph.paths(ss, tt, middles)
+    inner = graph.points[flat]
     base = np.cumsum(counts) - counts
     way = np.repeat(np.arange(len(stuck)), counts)
-    local = np.arange(len(flat)) - base[way]
-    inner = graph.points[flat[base[way] + np.where(flip[way], counts[way] - 1 - local, local)]]
     found = counts > 0
     for k in stuck[~found]:  # no way around: the straight line is the honest fallback
         paths[links[k][0]] = straight[k]
