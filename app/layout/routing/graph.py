@@ -137,6 +137,8 @@ class VisibilityGraph:
 def _without_loops(way: list[int]) -> list[int]:
     """The way with every stretch that comes back to a vertex it passed cut out (the two halves of a way through
     a hub may share their first steps)."""
+    if len(set(way)) == len(way):
+        return way
     out: list[int] = []
     seen: dict[int, int] = {}
     for v in way:

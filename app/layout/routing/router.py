@@ -193,8 +193,9 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
         dirty[right[inner[right]]] = True
     kept = np.flatnonzero(alive)
     # The ends never go, so every path keeps at least its two ends.
-    return [[(float(x), float(y)) for x, y in chunk.tolist()]
-            for chunk in np.split(points[kept], np.searchsorted(kept, base[1:]))]
+    bounds = np.r_[np.searchsorted(kept, base), len(kept)].tolist()
+    left = [tuple(p) for p in points[kept].tolist()]
+    return [left[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _elbows(rects, links, obstacles) -> dict[Hashable, Path]:
