@@ -165,10 +165,15 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
     path_of = np.repeat(np.arange(len(lengths)), lengths)
     local = np.arange(len(points)) - base[path_of]
     inner = (local >= 1) & (local < lengths[path_of] - 1)
-    before = np.where(local >= 1, np.arange(len(points)) - 1, -1)
-    after = np.where(local < lengths[path_of] - 1, np.arange(len(points)) + 1, -1)
-    alive = np.ones(len(points), dtype=bool)
-    dirty = inner.copy()
+    # A waypoint that repeats the one before it goes first, then every waypoint in a straight line (along x or
+    # along y) with both its neighbours: without them the path keeps to the same segments, so no test is needed.
+    alive = ~(inner & np.r_[False, np.all(points[1:] == points[:-1], axis=1)])
+    before, after = _neighbours(alive, path_of)
+    a, b = points[np.maximum(before, 0)], points[np.maximum(after, 0)]
+    alive &= ~(inner & (((a[:, 0] == points[:, 0]) & (points[:, 0] == b[:, 0]))
+                        | ((a[:, 1] == points[:, 1]) & (points[:, 1] == b[:, 1]))))
+    before, after = _neighbours(alive, path_of)
+    dirty = inner & alive
     for _round in range(TAUT_ROUNDS):
         todo = np.flatnonzero(dirty)
         if not len(todo):
@@ -196,6 +201,17 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
     bounds = np.r_[np.searchsorted(kept, base), len(kept)].tolist()
     left = [tuple(p) for p in points[kept].tolist()]
     return [left[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _neighbours(alive: np.ndarray, path_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each live point's live neighbours on its own path, before and after (-1 at the path's ends)."""
+    before = np.full(len(alive), -1)
+    after = np.full(len(alive), -1)
+    kept = np.flatnonzero(alive)
+    same = path_of[kept[1:]] == path_of[kept[:-1]]
+    before[kept[1:]] = np.where(same, kept[:-1], -1)
+    after[kept[:-1]] = np.where(same, kept[1:], -1)
+    return before, after
 
 
 def _elbows(rects, links, obstacles) -> dict[Hashable, Path]:
