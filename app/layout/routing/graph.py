@@ -27,6 +27,8 @@ REACH = 1.2
 # searches half as far reach a quarter of the vertices that one search from a card would (fewer where they are
 # combined), and the middle of a long link mostly lies in open space, so the way bends little there.
 HUB_LENGTH = 2.0
+# Hubs are every other lattice point: ways of neighbouring links then share a hub, and one search serves them all.
+HUB_STEPS = 2
 
 
 class VisibilityGraph:
@@ -105,12 +107,13 @@ class VisibilityGraph:
         return np.array(flat, dtype=np.int64), counts
 
     def _hubs(self, middles: np.ndarray) -> np.ndarray:
-        """The lattice vertex nearest each middle point, or -1 (no middle given (NaN), or the lattice point there
+        """The hub nearest each middle point, or -1 (no middle given (NaN), or the lattice point there
         fell inside a card's clearance)."""
         middles = np.asarray(middles, dtype=float).reshape(-1, 2)
         out = np.full(len(middles), -1, dtype=np.int64)
         given = np.flatnonzero(np.isfinite(middles).all(axis=1))
-        cell = np.rint((middles[given] - self.lattice_low) / self.step).astype(np.int64)
+        spacing = self.step * HUB_STEPS
+        cell = (np.rint((middles[given] - self.lattice_low) / spacing) * HUB_STEPS).astype(np.int64)
         inside = np.all((cell >= 0) & (cell < np.array(self.lattice_shape)), axis=1)
         out[given[inside]] = self.lattice_vertex[cell[inside, 0], cell[inside, 1]]
         return out
