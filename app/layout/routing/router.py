@@ -326,11 +326,12 @@ def _separate_parallels(rects, links, paths, obstacles) -> None:
             # ±1, ±2, …: alternate sides, measured on the pair's own orientation so reversed links agree.
             side = (1 if rank % 2 else -1) * ((rank + 1) // 2)
             base = paths[lid] if s < t else paths[lid][::-1]
-            moved = [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)]) for step in PARALLEL_STEPS]
+            # Its own side first, then the other side (a card may stand close on one side only).
+            offsets = [sign * side * step for sign in (1, -1) for step in PARALLEL_STEPS]
+            moved = [_offset(base, offset, rects[min(s, t)], rects[max(s, t)]) for offset in offsets]
             # Where no offset copy fits (a path along a narrow channel), only the ends move along the borders:
             # the links share the channel but leave and enter their cards apart.
-            moved += [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)], ends_only=True)
-                      for step in PARALLEL_STEPS]
+            moved += [_offset(base, offset, rects[min(s, t)], rects[max(s, t)], ends_only=True) for offset in offsets]
             moved = [path for path in moved if path is not None]
             todo.append((lid, s, t, moved))
     chosen = _first_clear([m for *_, m in todo], [(s, t) for _, s, t, _ in todo], obstacles)
