@@ -2,11 +2,12 @@
 
 Each card offers four waypoints (its corners) one unit further out than the clearance; a waypoint too near
 another card is dropped. Two waypoints within reach of each other are joined when the straight segment between
-them keeps the clearance from every card, tested in bulk. Each card also
-has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a path
-may start and end inside its own two cards but never cuts through a third. igraph's Dijkstra from one source
-stops once all of that source's targets are settled, and links are mostly local, so each search stays small.
-The search counts hops, not length (see `paths`).
+them keeps the clearance from every card, tested in bulk; a lattice of points fills the open space. Each card
+also has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a
+path may start and end inside its own two cards but never cuts through a third. igraph's breadth-first search
+from one vertex stops once all of its targets are reached, so a search costs about the area within reach of its
+farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, and
+nearby long ways share a hub. The search counts hops, not length (see `_search`).
 """
 
 from __future__ import annotations

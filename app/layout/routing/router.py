@@ -4,7 +4,8 @@ Order of work: in an org chart, reporting lines whose manager stands above get e
 the manager, a bus shared by the manager's reports, a drop to the report) or, where a stacked block of
 reports is in the way, the same elbow led down a side channel. Every other link first tries the straight
 line between the cards; the ones that would touch a third card go through the visibility graph. Parallel
-links of one pair are then pushed apart sideways, each by the largest offset that keeps it clear.
+links of one pair are then pushed apart sideways, each by the largest offset that keeps it clear (on its own
+side first, then on the other).
 """
 
 from __future__ import annotations
