@@ -1,10 +1,11 @@
 """Polylines against card rectangles: which segments come too near a card, found in bulk with numpy.
 
 Rectangles are bucketed into a uniform grid of square cells (grown by the clearance), a segment looks only at
-the rectangles of the cells that the bounding boxes of its cell-long pieces touch, and each candidate pair is
-then measured exactly: a segment meets a rectangle when Liang–Barsky clipping leaves some of it, and otherwise
-their distance is the smallest of the segment's ends to the rectangle and the rectangle's corners to the
-segment (for two disjoint convex shapes the nearest pair always has a corner of one of them).
+the rectangles of the cells that the bounding boxes of its cell-long pieces touch (found in a dense table of the
+cells), keeps those whose grown box overlaps a piece's box, and measures each such pair exactly: a segment meets
+a rectangle when Liang–Barsky clipping leaves some of it, and otherwise their distance is the smallest of the
+segment's ends to the rectangle and the rectangle's corners to the segment (for two disjoint convex shapes the
+nearest pair always has a corner of one of them).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import numpy as np
 CLEARANCE = 6.0
 # A path exactly at the clearance counts as clear: rounding must not turn a channel centre line into a crossing.
 TOLERANCE = 1e-6
+# A cell's side in typical card sizes.
+CELL_CARDS = 2.5
+# Cells in the table of an Obstacles at most (some 16 MB).
+MAX_CELLS = 1 << 21
 
 
 class Obstacles:
@@ -25,19 +30,33 @@ class Obstacles:
         n = len(self.rects)
         if n == 0:
             self.cell, self.origin = 1.0, np.zeros(2)
-            self.keys = self.members = np.empty(0, dtype=np.int64)
-            self.stride = 1
+            self.members = np.empty(0, dtype=np.int64)
+            self.boxes = np.empty((0, 4))
+            self.start = np.zeros(2, dtype=np.int64)
+            self.stride = self.width = 1
             return
         sizes = np.r_[self.rects[:, 2] - self.rects[:, 0], self.rects[:, 3] - self.rects[:, 1]]
-        self.cell = max(float(np.median(sizes)) + 2 * self.clearance, 1.0)
+        # Cells of a few cards each: a long segment is cut into fewer pieces, and the boxes of the pieces sift
+        # out the cards of a cell that are not in the way cheaply (the routing of big maps was fastest with cells
+        # two to four times a card's size).
+        self.cell = max(CELL_CARDS * float(np.median(sizes)) + 2 * self.clearance, 1.0)
         grown = self.rects + np.array([-1, -1, 1, 1]) * self.clearance
         self.origin = grown[:, :2].min(axis=0)
+        extent = grown[:, 2:].max(axis=0) - self.origin
+        # Cards strewn far apart would make the dense table below huge: its cells grow instead.
+        if np.prod(extent / self.cell + 3) > MAX_CELLS:
+            self.cell = max(self.cell, float(np.sqrt(np.prod(extent + self.cell) / MAX_CELLS)) * 1.5)
         lo = np.floor((grown[:, :2] - self.origin) / self.cell).astype(np.int64)
         hi = np.floor((grown[:, 2:] - self.origin) / self.cell).astype(np.int64)
         self.stride = int(hi[:, 1].max()) + 3
-        owner, keys = _cells(lo, hi, self.stride)
+        # A dense table of cells, one cell of padding all round, holds where each cell's rectangles start in
+        # `members`: a query finds a cell's rectangles by indexing, not by a binary search.
+        self.width = int(hi[:, 0].max()) + 3
+        owner, keys = _cells(lo + 1, hi + 1, self.stride)
         order = np.argsort(keys, kind="stable")
-        self.keys, self.members = keys[order], owner[order]
+        self.members = owner[order]
+        self.boxes = self.rects[self.members] + np.array([-1, -1, 1, 1]) * (self.clearance - TOLERANCE)
+        self.start = np.searchsorted(keys[order], np.arange(self.width * self.stride + 1))
 
     def near(self, p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray
              ) -> tuple[np.ndarray, np.ndarray]:
@@ -57,19 +76,24 @@ class Obstacles:
         b = a + d[piece_of]
         low = np.minimum(a, b)
         high = np.maximum(a, b)
-        # Cells beyond the occupied range are clipped: no rectangle lies there.
-        top = np.array([self.keys.max() // self.stride + 1, self.stride - 1])
-        lo = np.clip(np.floor((low - self.origin) / self.cell), -1, top).astype(np.int64)
-        hi = np.clip(np.floor((high - self.origin) / self.cell), -1, top).astype(np.int64)
-        piece, keys = _cells(lo + 1, hi + 1, self.stride)
-        segment = piece_of[piece]
-        keys -= self.stride + 1  # back to the rectangles' numbering, after the shift that kept keys non-negative
-        first = np.searchsorted(self.keys, keys, side="left")
-        last = np.searchsorted(self.keys, keys, side="right")
-        count = last - first
-        seg = np.repeat(segment, count)
+        # Cells beyond the occupied range are clipped into the padding, where no rectangle lies.
+        top = np.array([self.width - 1, self.stride - 1])
+        lo = np.clip(np.floor((low - self.origin) / self.cell) + 1, 0, top).astype(np.int64)
+        hi = np.clip(np.floor((high - self.origin) / self.cell) + 1, 0, top).astype(np.int64)
+        piece, keys = _cells(lo, hi, self.stride) if np.any(hi - lo > 1) else _cells_of_short(lo, hi, self.stride)
+        first = self.start[keys]
+        count = self.start[keys + 1] - first
+        busy = count > 0
+        piece, first, count = piece[busy], first[busy], count[busy]
         before = np.cumsum(count) - count
-        rect = self.members[np.repeat(first - before, count) + np.arange(int(count.sum()))]
+        slot = np.repeat(first - before, count) + np.arange(int(count.sum()))
+        piece = np.repeat(piece, count)
+        # A piece comes near a rectangle only where its box overlaps the rectangle grown by the clearance: this
+        # drops most of a cell's rectangles before any exact test.
+        box = self.boxes[slot]
+        overlap = ((box[:, 0] <= high[piece, 0]) & (box[:, 2] >= low[piece, 0])
+                   & (box[:, 1] <= high[piece, 1]) & (box[:, 3] >= low[piece, 1]))
+        seg, rect = piece_of[piece[overlap]], self.members[slot[overlap]]
         keep = (rect != np.asarray(end_a)[seg]) & (rect != np.asarray(end_b)[seg])
         seg, rect = seg[keep], rect[keep]
         if len(seg) == 0:
@@ -108,6 +132,17 @@ def _cells(lo: np.ndarray, hi: np.ndarray, stride: int) -> tuple[np.ndarray, np.
     ix = lo[owner, 0] + local // ny[owner]
     iy = lo[owner, 1] + local % ny[owner]
     return owner, ix * stride + iy
+
+
+def _cells_of_short(lo: np.ndarray, hi: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """`_cells` for boxes at most two cells wide and high: their one to four cells without the expansion."""
+    wide = hi[:, 0] > lo[:, 0]
+    high = hi[:, 1] > lo[:, 1]
+    corner = lo[:, 0] * stride + lo[:, 1]
+    owner = np.arange(len(lo))
+    owners = (owner, owner[wide], owner[high], owner[wide & high])
+    keys = (corner, corner[wide] + stride, corner[high] + 1, corner[wide & high] + stride + 1)
+    return np.concatenate(owners), np.concatenate(keys)
 
 
 def segment_rect_distance(p0: np.ndarray, p1: np.ndarray, rects: np.ndarray) -> np.ndarray:

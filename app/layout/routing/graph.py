@@ -1,15 +1,18 @@
 """Routes around cards: a visibility graph over points just outside the cards, searched with igraph.
 
-Each card offers six waypoints (its corners and the middles of its top and bottom) one unit further out than the
-clearance; a waypoint too near another card is dropped. Two waypoints within reach of each other are joined
-when the straight segment between them keeps the clearance from every card, tested in bulk. Each card also
-has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a path
-may start and end inside its own two cards but never cuts through a third. igraph's Dijkstra from one source
-stops once all of that source's targets are settled, and links are mostly local, so each search stays small.
-The search counts hops, not length (see `routes`).
+Each card offers four waypoints (its corners) one unit further out than the clearance; a waypoint too near
+another card is dropped. Two waypoints within reach of each other are joined when the straight segment between
+them keeps the clearance from every card, tested in bulk; a lattice of points fills the open space. Each card
+also has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a
+path may start and end inside its own two cards but never cuts through a third. igraph's breadth-first search
+from one vertex stops once all of its targets are reached, so a search costs about the area within reach of its
+farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, and
+nearby long ways share a hub. The search counts hops, not length (see `_search`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 import igraph as ig
 import numpy as np
@@ -21,6 +24,12 @@ from app.layout.routing.geometry import Obstacles
 WAYPOINT_SLACK = 1.0
 # How far waypoints see each other, in typical card widths.
 REACH = 1.2
+# A way longer than this many reaches is searched from the lattice point at its middle out to both its cards: two
+# searches half as far reach a quarter of the vertices that one search from a card would (fewer where they are
+# combined), and the middle of a long link mostly lies in open space, so the way bends little there.
+HUB_LENGTH = 2.0
+# Hubs are every other lattice point: ways of neighbouring links then share a hub, and one search serves them all.
+HUB_STEPS = 2
 
 
 class VisibilityGraph:
@@ -30,21 +39,25 @@ class VisibilityGraph:
         d = obstacles.clearance + WAYPOINT_SLACK
         left, top, right, bottom = (rects[:, k] for k in range(4))
         lo_x, hi_x, lo_y, hi_y = left - d, right + d, top - d, bottom + d
-        mid_x = (left + right) / 2
-        # The middles of the left and right sides are left out: cards are wide and low, so those sides are
-        # short and their corners are near enough, and every waypoint costs edges to test.
-        xs = np.column_stack((lo_x, hi_x, hi_x, lo_x, mid_x, mid_x))
-        ys = np.column_stack((lo_y, lo_y, hi_y, hi_y, lo_y, hi_y))
+        # Only the corners: a path along a side runs corner to corner, and every waypoint costs edges to test and
+        # vertices to search (the middles of the top and bottom made routing a fifth slower for no shorter path).
+        xs = np.column_stack((lo_x, hi_x, hi_x, lo_x))
+        ys = np.column_stack((lo_y, lo_y, hi_y, hi_y))
         # Reach: far enough to see past a neighbouring card to the waypoints beyond it.
         reach = REACH * float(np.median(np.maximum(right - left, bottom - top))) + 2 * d if n else 0.0
         # Open space between groups of cards has no corners to hop between: a lattice fills it.
-        lattice = _lattice(rects, 0.9 * reach) if n else np.zeros((0, 2))
+        self.reach, self.step = reach, 0.9 * reach
+        lattice, self.lattice_low, self.lattice_shape = _lattice(rects, self.step)
         points = np.concatenate([np.column_stack((xs.ravel(), ys.ravel())), lattice])
         owner = np.r_[np.repeat(np.arange(n), xs.shape[1]), np.full(len(lattice), -1)]
         none = np.full(len(points), -1)
         free = ~obstacles.blocked(points, points, none, none)
         self.points, self.owner = points[free], owner[free]
         m = len(self.points)
+        # Each lattice point's vertex, or -1 where it fell inside a card's clearance.
+        number = np.full(len(points), -1, dtype=np.int64)
+        number[free] = np.arange(m)
+        self.lattice_vertex = number[n * xs.shape[1]:].reshape(self.lattice_shape)
         pairs = pairs_within(self.points, reach) if m > 1 else np.empty((0, 2), dtype=np.intp)
         none = np.full(len(pairs), -1)
         clear = ~obstacles.blocked(self.points[pairs[:, 0]], self.points[pairs[:, 1]], none, none)
@@ -59,26 +72,95 @@ class VisibilityGraph:
         self.m, self.n = m, n
         self.graph = ig.Graph(n=m + 2 * n, edges=edges.tolist(), directed=True)
 
-    def routes(self, source: int, targets: list[int]) -> list[list[tuple[float, float]] | None]:
-        """Waypoints between card `source` and each target card (None where none is found)."""
-        sinks = [self.m + self.n + t for t in targets]
-        # Fewest hops rather than shortest length: python-igraph converts a weight list on every call, some
-        # milliseconds on a big map, while an unweighted search from one source costs a fraction of that. Hops
-        # are at most the reach long, so few hops means a short path, with few bends; the shortcuts of the
-        # router then pull it taut.
-        found = self.graph.get_shortest_paths(self.m + source, to=sinks, mode="out", output="vpath")
-        out = []
-        for path in found:
-            inner = [v for v in path if v < self.m]
-            out.append([(float(self.points[v, 0]), float(self.points[v, 1])) for v in inner] if path else None)
+    def paths(self, sources: np.ndarray, targets: np.ndarray, middles: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """The waypoints from card sources[k] to card targets[k], for every k: their indices in `points`, all
+        ways in one flat array, and each way's count of waypoints (0 where there is no way).
+
+        A way with a middle point in open space (see `HUB_LENGTH`) is searched from the lattice point there out to
+        both cards; the others, and those whose hub reaches only one card, from one card to the other.
+        """
+        sources, targets = np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64)
+        hubs = self._hubs(middles) if middles is not None else np.full(len(sources), -1)
+        sink = self.m + self.n
+        requests = [(int(h), sink + int(c), (k, side)) for k, h in enumerate(hubs.tolist()) if h >= 0
+                    for side, c in ((0, sources[k]), (1, targets[k]))]
+        ways = self._search(requests)
+        direct = [k for k, h in enumerate(hubs.tolist()) if h < 0 or not ways[k, 0] or not ways[k, 1]]
+        # The ways are symmetric, so each way is searched from the card with more ways to search: one search then
+        # serves more ways, and there are fewer searches (ties go to the lower card number).
+        ss, tt = sources[direct], targets[direct]
+        degree = np.bincount(np.r_[ss, tt], minlength=self.n)
+        flip = ((degree[tt] > degree[ss]) | ((degree[tt] == degree[ss]) & (tt < ss))).tolist()
+        ways.update(self._search([(self.m + int(b if f else a), sink + int(a if f else b), (k, 2 + f))
+                                  for k, a, b, f in zip(direct, ss.tolist(), tt.tolist(), flip, strict=True)]))
+        counts = np.zeros(len(sources), dtype=np.int64)
+        flat: list[int] = []
+        for k in range(len(sources)):
+            if (k, 2) in ways:  # source vertex, waypoints, target's sink
+                way = ways[k, 2][1:-1]
+            elif (k, 3) in ways:  # searched from the target: reversed
+                way = ways[k, 3][-2:0:-1]
+            else:  # hub to the source's sink reversed, then the hub's way on to the target's sink
+                way = _without_loops(ways[k, 0][-2:0:-1] + ways[k, 1][:-1])
+            counts[k] = len(way)
+            flat += way
+        return np.array(flat, dtype=np.int64), counts
+
+    def _hubs(self, middles: np.ndarray) -> np.ndarray:
+        """The hub nearest each middle point, or -1 (no middle given (NaN), or the lattice point there
+        fell inside a card's clearance)."""
+        middles = np.asarray(middles, dtype=float).reshape(-1, 2)
+        out = np.full(len(middles), -1, dtype=np.int64)
+        given = np.flatnonzero(np.isfinite(middles).all(axis=1))
+        spacing = self.step * HUB_STEPS
+        cell = (np.rint((middles[given] - self.lattice_low) / spacing) * HUB_STEPS).astype(np.int64)
+        inside = np.all((cell >= 0) & (cell < np.array(self.lattice_shape)), axis=1)
+        out[given[inside]] = self.lattice_vertex[cell[inside, 0], cell[inside, 1]]
+        return out
+
+    def _search(self, requests: list[tuple[int, int, Hashable]]) -> dict[Hashable, list[int]]:
+        """{key: vertex path (empty where there is none)} for each (from vertex, to vertex, key), one search from
+        each distinct from vertex."""
+        by_start: dict[int, list[tuple[int, Hashable]]] = {}
+        for start, end, key in requests:
+            by_start.setdefault(start, []).append((end, key))
+        out: dict[Hashable, list[int]] = {}
+        for start in sorted(by_start):
+            ends = by_start[start]
+            # Fewest hops rather than shortest length: python-igraph converts a weight list on every call, some
+            # milliseconds on a big map, while an unweighted search from one source costs a fraction of that.
+            # Hops are at most the reach long, so few hops means a short path, with few bends; the shortcuts
+            # of the router then pull it taut.
+            found = self.graph.get_shortest_paths(start, to=[end for end, _key in ends], mode="out", output="vpath")
+            for (_end, key), way in zip(ends, found, strict=True):
+                out[key] = way
         return out
 
 
-def _lattice(rects: np.ndarray, step: float) -> np.ndarray:
-    """Points `step` apart over the cards' extent and a step around it."""
+def _without_loops(way: list[int]) -> list[int]:
+    """The way with every stretch that comes back to a vertex it passed cut out (the two halves of a way through
+    a hub may share their first steps)."""
+    if len(set(way)) == len(way):
+        return way
+    out: list[int] = []
+    seen: dict[int, int] = {}
+    for v in way:
+        if v in seen:
+            for gone in out[seen[v] + 1:]:
+                del seen[gone]
+            del out[seen[v] + 1:]
+            continue
+        seen[v] = len(out)
+        out.append(v)
+    return out
+
+
+def _lattice(rects: np.ndarray, step: float) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+    """Points `step` apart over the cards' extent and a step around it, its lowest point, its shape."""
     low = rects[:, :2].min(axis=0) - step
     high = rects[:, 2:].max(axis=0) + step
     xs = np.arange(low[0], high[0] + step, step)
     ys = np.arange(low[1], high[1] + step, step)
     gx, gy = np.meshgrid(xs, ys, indexing="ij")
-    return np.column_stack((gx.ravel(), gy.ravel()))
+    return np.column_stack((gx.ravel(), gy.ravel())), low, (len(xs), len(ys))

@@ -4,17 +4,18 @@ Order of work: in an org chart, reporting lines whose manager stands above get e
 the manager, a bus shared by the manager's reports, a drop to the report) or, where a stacked block of
 reports is in the way, the same elbow led down a side channel. Every other link first tries the straight
 line between the cards; the ones that would touch a third card go through the visibility graph. Parallel
-links of one pair are then pushed apart sideways, each by the largest offset that keeps it clear.
+links of one pair are then pushed apart sideways, each by the largest offset that keeps it clear (on its own
+side first, then on the other).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
 
 from app.layout.routing.geometry import CLEARANCE, Obstacles
-from app.layout.routing.graph import WAYPOINT_SLACK, VisibilityGraph
+from app.layout.routing.graph import HUB_LENGTH, WAYPOINT_SLACK, VisibilityGraph
 
 Point = tuple[float, float]
 Path = list[Point]
@@ -70,17 +71,6 @@ def route_links(cards: Mapping[Hashable, Card], links: Iterable[Link], org_chart
     return {lid: paths[lid] for lid, *_ in todo if lid in paths}
 
 
-def _border_point(rect: np.ndarray, toward: Sequence[float]) -> Point:
-    """Where the ray from the rectangle's centre toward `toward` leaves it."""
-    cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if dx == 0 and dy == 0:
-        return float(cx), float(cy)
-    hw, hh = (rect[2] - rect[0]) / 2, (rect[3] - rect[1]) / 2
-    scale = min(hw / abs(dx) if dx else np.inf, hh / abs(dy) if dy else np.inf)
-    return float(cx + dx * scale), float(cy + dy * scale)
-
-
 def _first_clear(options: list[list[Path]], ends: list[tuple[int, int]], obstacles: Obstacles) -> list[Path | None]:
     """For each link, the first of its candidate paths that keeps clear of every other card (or None).
 
@@ -111,56 +101,80 @@ def _first_clear(options: list[list[Path]], ends: list[tuple[int, int]], obstacl
 def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
     if not links:
         return {}
-    s = np.array([link[1] for link in links])
-    t = np.array([link[2] for link in links])
+    s = np.array([link[1] for link in links], dtype=np.int64)
+    t = np.array([link[2] for link in links], dtype=np.int64)
     centre = (rects[:, :2] + rects[:, 2:]) / 2
-    starts = [_border_point(rects[i], centre[j]) for i, j in zip(s, t, strict=True)]
-    ends = [_border_point(rects[j], centre[i]) for i, j in zip(s, t, strict=True)]
-    blocked = obstacles.blocked(np.array(starts), np.array(ends), s, t)
-    paths = {link[0]: [starts[k], ends[k]] for k, link in enumerate(links) if not blocked[k]}
-    stuck = [k for k in range(len(links)) if blocked[k]]
-    if not stuck:
+    starts = _border_points(rects[s], centre[t])
+    ends = _border_points(rects[t], centre[s])
+    blocked = obstacles.blocked(starts, ends, s, t)
+    straight = [[(float(a[0]), float(a[1])), (float(b[0]), float(b[1]))] for a, b in zip(starts, ends, strict=True)]
+    paths = {link[0]: straight[k] for k, link in enumerate(links) if not blocked[k]}
+    stuck = np.flatnonzero(blocked)
+    if not len(stuck):
         return paths
     graph = VisibilityGraph(rects, obstacles)
-    by_source: dict[int, list[int]] = {}
-    for k in stuck:
-        by_source.setdefault(int(s[k]), []).append(k)
-    found: list[tuple[Path, int, int]] = []
-    found_ids = []
-    for source in sorted(by_source):
-        ks = by_source[source]
-        for k, inner in zip(ks, graph.routes(source, [int(t[k]) for k in ks]), strict=True):
-            if inner is None:  # no way around: the straight line is the honest fallback
-                paths[links[k][0]] = [starts[k], ends[k]]
-                continue
-            route = [_border_point(rects[source], inner[0]), *inner, _border_point(rects[t[k]], inner[-1])]
-            found.append((route, source, int(t[k])))
-            found_ids.append(links[k][0])
-    paths.update(zip(found_ids, _pull_taut(found, obstacles), strict=True))
+    ss, tt = s[stuck], t[stuck]
+    length = np.hypot(*(ends[stuck] - starts[stuck]).T)
+    middles = np.where((length > HUB_LENGTH * graph.reach)[:, None], (starts[stuck] + ends[stuck]) / 2, np.nan)
+    flat, counts = graph.paths(ss, tt, middles)
+    inner = graph.points[flat]
+    base = np.cumsum(counts) - counts
+    way = np.repeat(np.arange(len(stuck)), counts)
+    found = counts > 0
+    for k in stuck[~found]:  # no way around: the straight line is the honest fallback
+        paths[links[k][0]] = straight[k]
+    if not found.any():
+        return paths
+    first = inner[base[found]]
+    last = inner[base[found] + counts[found] - 1]
+    # Every route: the source's border point, the waypoints, the target's border point, in one flat array.
+    lengths = counts[found] + 2
+    head = np.cumsum(lengths) - lengths
+    points = np.empty((int(lengths.sum()), 2))
+    points[head] = _border_points(rects[ss[found]], first)
+    points[head + lengths - 1] = _border_points(rects[tt[found]], last)
+    body = np.ones(len(points), dtype=bool)
+    body[head] = body[head + lengths - 1] = False
+    points[body] = inner[found[way]]
+    taut = _pull_taut(points, lengths, np.column_stack((ss[found], tt[found])), obstacles)
+    paths.update(zip([links[k][0] for k in stuck[found]], taut, strict=True))
     return paths
 
 
-def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> list[Path]:
+def _border_points(rects: np.ndarray, toward: np.ndarray) -> np.ndarray:
+    """Where the ray from each rectangle's centre toward its point leaves the rectangle."""
+    cx, cy = (rects[:, 0] + rects[:, 2]) / 2, (rects[:, 1] + rects[:, 3]) / 2
+    dx, dy = toward[:, 0] - cx, toward[:, 1] - cy
+    hw, hh = (rects[:, 2] - rects[:, 0]) / 2, (rects[:, 3] - rects[:, 1]) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.minimum(np.where(dx != 0, hw / np.abs(dx), np.inf), np.where(dy != 0, hh / np.abs(dy), np.inf))
+    centre = (dx == 0) & (dy == 0)
+    scale[centre] = 0.0
+    return np.column_stack((cx + dx * scale, cy + dy * scale))
+
+
+def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obstacles: Obstacles) -> list[Path]:
     """Each path pulled taut like a rubber band: a waypoint goes when its two neighbours see each other.
 
-    All paths are worked on at once, as one list of points linked to their neighbours. Each round tests, in one
-    bulk call, the shortcut past every waypoint whose neighbours changed since it was last tested; of a run of
-    neighbouring waypoints whose shortcuts are clear, every other one goes (two neighbours leaving together
-    would join points no test has seen). The ends stay where they are, on the borders.
+    The paths come as one flat array of points, each path's count of points, and each path's two cards. All are
+    worked on at once, as one list of points linked to their neighbours. Each round tests, in one bulk call, the
+    shortcut past every waypoint whose neighbours changed since it was last tested; of a run of neighbouring
+    waypoints whose shortcuts are clear, every other one goes (two neighbours leaving together would join points
+    no test has seen). The ends stay where they are, on the borders.
     """
-    lengths = np.array([len(path) for path, _a, _b in routes], dtype=np.int64)
-    if not len(lengths) or lengths.max() < 3:
-        return [path for path, _a, _b in routes]
-    points = np.concatenate([np.asarray(path, dtype=float) for path, _a, _b in routes])
     base = np.cumsum(lengths) - lengths
-    path_of = np.repeat(np.arange(len(routes)), lengths)
+    path_of = np.repeat(np.arange(len(lengths)), lengths)
     local = np.arange(len(points)) - base[path_of]
     inner = (local >= 1) & (local < lengths[path_of] - 1)
-    before = np.where(local >= 1, np.arange(len(points)) - 1, -1)
-    after = np.where(local < lengths[path_of] - 1, np.arange(len(points)) + 1, -1)
-    cards = np.array([(a, b) for _path, a, b in routes])
-    alive = np.ones(len(points), dtype=bool)
-    dirty = inner.copy()
+    # A waypoint that repeats the one before it goes first, then every waypoint in a straight line (along x or
+    # along y) with both its neighbours: without them the path keeps to the same segments, so no test is needed.
+    alive = ~(inner & np.r_[False, np.all(points[1:] == points[:-1], axis=1)])
+    before, after = _neighbours(alive, path_of)
+    a, b = points[np.maximum(before, 0)], points[np.maximum(after, 0)]
+    alive &= ~(inner & (((a[:, 0] == points[:, 0]) & (points[:, 0] == b[:, 0]))
+                        | ((a[:, 1] == points[:, 1]) & (points[:, 1] == b[:, 1]))))
+    before, after = _neighbours(alive, path_of)
+    dirty = inner & alive
     for _round in range(TAUT_ROUNDS):
         todo = np.flatnonzero(dirty)
         if not len(todo):
@@ -183,12 +197,22 @@ def _pull_taut(routes: list[tuple[Path, int, int]], obstacles: Obstacles) -> lis
         before[right] = left
         dirty[left[inner[left]]] = True
         dirty[right[inner[right]]] = True
-    out = []
     kept = np.flatnonzero(alive)
-    splits = np.searchsorted(kept, base[1:])
-    for number, chunk in enumerate(np.split(kept, splits)):
-        out.append([(float(x), float(y)) for x, y in points[chunk]] if len(chunk) else list(routes[number][0]))
-    return out
+    # The ends never go, so every path keeps at least its two ends.
+    bounds = np.r_[np.searchsorted(kept, base), len(kept)].tolist()
+    left = [tuple(p) for p in points[kept].tolist()]
+    return [left[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _neighbours(alive: np.ndarray, path_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each live point's live neighbours on its own path, before and after (-1 at the path's ends)."""
+    before = np.full(len(alive), -1)
+    after = np.full(len(alive), -1)
+    kept = np.flatnonzero(alive)
+    same = path_of[kept[1:]] == path_of[kept[:-1]]
+    before[kept[1:]] = np.where(same, kept[:-1], -1)
+    after[kept[:-1]] = np.where(same, kept[1:], -1)
+    return before, after
 
 
 def _elbows(rects, links, obstacles) -> dict[Hashable, Path]:
@@ -303,11 +327,12 @@ def _separate_parallels(rects, links, paths, obstacles) -> None:
             # ±1, ±2, …: alternate sides, measured on the pair's own orientation so reversed links agree.
             side = (1 if rank % 2 else -1) * ((rank + 1) // 2)
             base = paths[lid] if s < t else paths[lid][::-1]
-            moved = [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)]) for step in PARALLEL_STEPS]
+            # Its own side first, then the other side (a card may stand close on one side only).
+            offsets = [sign * side * step for sign in (1, -1) for step in PARALLEL_STEPS]
+            moved = [_offset(base, offset, rects[min(s, t)], rects[max(s, t)]) for offset in offsets]
             # Where no offset copy fits (a path along a narrow channel), only the ends move along the borders:
             # the links share the channel but leave and enter their cards apart.
-            moved += [_offset(base, side * step, rects[min(s, t)], rects[max(s, t)], ends_only=True)
-                      for step in PARALLEL_STEPS]
+            moved += [_offset(base, offset, rects[min(s, t)], rects[max(s, t)], ends_only=True) for offset in offsets]
             moved = [path for path in moved if path is not None]
             todo.append((lid, s, t, moved))
     chosen = _first_clear([m for *_, m in todo], [(s, t) for _, s, t, _ in todo], obstacles)
