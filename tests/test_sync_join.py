@@ -70,3 +70,44 @@ def test_a_join_holds_exactly_the_servers_rows_and_shadows(team, monkeypatch, bu
     pulled = ann.sync()
     assert (pulled["pulled"], pulled["conflicts"]) == (1, 0)
     assert ann.person(BANK, name, "title") == ("Head of Procurement",)
+
+
+def test_a_pulled_rows_last_synced_values_survive_its_edit_and_the_delete_that_cascades_to_it(team):
+    """A pulled row's shadow is kept as the row itself; editing the row or deleting its parent still leaves the
+    shadow with exactly the values the server sent (references included), so a merge has its base."""
+    team.add_user("ann", "member")
+    team.add_user("boss", "manager")
+    ann, boss = team.replica("ann"), team.replica("boss")
+    ann.cli("demo")
+    ann.join()
+    boss.join()
+    server = _server_rows(team)
+    conn = sqlite3.connect(boss.path)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        person_id, person_uid = conn.execute(
+            "SELECT p.id, p.uid FROM person p WHERE EXISTS (SELECT 1 FROM link l WHERE l.source_person_id = p.id) "
+            "ORDER BY p.id LIMIT 1").fetchone()
+        links = [r[0] for r in conn.execute("SELECT uid FROM link WHERE source_person_id = ? OR target_person_id = ?",
+                                            (person_id, person_id))]
+        other_uid = conn.execute("SELECT uid FROM person WHERE id <> ? ORDER BY id LIMIT 1", (person_id,)).fetchone()[0]
+        with conn:
+            conn.execute("UPDATE person SET title = 'Chief Bean Counter', x = x + 0.1 WHERE uid = ?", (other_uid,))
+            conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+        marks = ",".join("?" * len(links))
+        assert conn.execute(f"SELECT count(*) FROM link WHERE uid IN ({marks})", links).fetchone()[0] == 0, \
+            "the links went with the person"
+        found = replica.shadows(conn)
+        for table, uid, deleted in [("person", other_uid, False), ("person", person_uid, True),
+                                    *(("link", u, True) for u in links)]:
+            shadow = found[(table, uid)]
+            row, version = server[table][uid]
+            assert (shadow.data, shadow.base_version, shadow.dirty, shadow.deleted) == (row, version, True, deleted)
+    finally:
+        conn.close()
+    ann.sync()  # the manager's join shared the built-in criteria
+    pushed = boss.sync()
+    assert pushed["conflicts"] == 0
+    ann.sync()
+    assert ann.query("SELECT count(*) FROM person WHERE uid = ?", (person_uid,)) == [(0,)]
+    assert ann.query("SELECT title FROM person WHERE uid = ?", (other_uid,)) == [("Chief Bean Counter",)]

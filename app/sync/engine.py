@@ -18,6 +18,7 @@ from app.sync import conflicts as conflict_store
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
 from app.sync.merge import merge_row
+from app.sync.prefetch import Prefetch
 from app.sync.replica import PeopleIndex
 from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
@@ -349,37 +350,37 @@ class Engine:
         tables = sync_tables()
         import psycopg
 
-        # One snapshot for every table, so a pull never sees half of a push.
+        def fetch(name):
+            return self._fetch(tables, name, accounts, account_cursors, shared_cursor)
+
+        # One snapshot for every table, so a pull never sees half of a push; read in a thread while the file
+        # takes the tables already read.
         self.server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         self.server.read_only = True
         try:
-            with self.server.transaction():
-                fetched = self._fetch(tables, accounts, account_cursors, shared_cursor)
+            with Prefetch(fetch, [*tables, None], around=self.server.transaction) as fetched:
+                self._apply(result, tables, fetched, accounts, cursors, writable, readable)
         finally:
             self.server.isolation_level = None
             self.server.read_only = None
-        tombstones = fetched.pop(None)
-        self._apply(result, tables, fetched, tombstones, accounts, cursors, writable, readable)
 
-    def _fetch(self, tables, accounts, account_cursors, shared_cursor) -> dict:
-        fetched = {}
-        for info in tables.values():
-            if info.rule.account is None:
-                sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY server_version"
-                fetched[info.name] = self.server.execute(sql, (shared_cursor,)).fetchall()
-            else:
-                sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
-                       "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
-                fetched[info.name] = self.server.execute(sql, (accounts, account_cursors)).fetchall()
-        tombstones = self.server.execute(
-            "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
-            "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
-            "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
-            (accounts, account_cursors, shared_cursor)).fetchall()
-        fetched[None] = tombstones
-        return fetched
+    def _fetch(self, tables, name, accounts, account_cursors, shared_cursor) -> list:
+        """One table's pulled rows (``name`` None: the tombstones), as ``select_pull_sql`` records."""
+        if name is None:
+            return self.server.execute(
+                "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
+                "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
+                "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
+                (accounts, account_cursors, shared_cursor)).fetchall()
+        info = tables[name]
+        if info.rule.account is None:
+            sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY server_version"
+            return self.server.execute(sql, (shared_cursor,)).fetchall()
+        sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
+               "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
+        return self.server.execute(sql, (accounts, account_cursors)).fetchall()
 
-    def _apply(self, result, tables, fetched, tombstones, accounts, cursors, writable, readable) -> None:
+    def _apply(self, result, tables, fetched, accounts, cursors, writable, readable) -> None:
         ids = replica.LocalIds(self.raw)
         new_cursor: dict[str, int] = {}
         held_back: dict[str, int] = {}  # account → lowest version that could not be applied yet
@@ -388,11 +389,11 @@ class Engine:
             key = account or SHARED
             new_cursor[key] = max(new_cursor.get(key, 0), version)
 
-        with local_transaction(self.raw), replica.Applying(self.raw):
+        with replica.big_cache(self.raw), local_transaction(self.raw), replica.Applying(self.raw):
             unsynced: dict = {}
             duplicates = PeopleIndex(self.raw)
             for info in tables.values():
-                rows = fetched[info.name]
+                rows = fetched.get(info.name)
                 if not rows:
                     continue
                 uids = [r[0] for r in rows]
@@ -400,6 +401,14 @@ class Engine:
                 existing = replica.existing_uids(self.raw, info.name, uids)
                 pulled = replica.PulledRecords(info, ids)
                 inserts, applied = [], []
+                if not existing and not local_shadows and self._empty(info):
+                    # A table the file does not hold yet: nothing to compare, adopt or flag.
+                    inserts, waiting, tops = replica.fresh_rows(rows, pulled)
+                    for _uid, account, version, *_ in waiting:  # its parent is not here (yet): pulled next time
+                        held_back[account or SHARED] = min(held_back.get(account or SHARED, version), version)
+                    for account, version in tops.items():
+                        seen(account, version)
+                    applied, rows = [record for record, _values in inserts], ()
                 for record in rows:
                     uid, account, version = record[0], record[1], record[2]
                     seen(account, version)
@@ -447,8 +456,9 @@ class Engine:
                 self.raw.execute("RELEASE pulled_rows")
                 ids.forget_table(info.name)
                 # Sorted by uid, the shadows' index grows in order rather than at random places.
-                replica.store_shadows(self.raw, info, sorted(r[:4] for r in applied))
+                replica.store_shadows(self.raw, info, sorted((r[0], r[1], r[2], capture.AS_ROW) for r in applied))
                 result.pulled += len(applied)
+            tombstones = fetched.get(None)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:
                 local_shadows.update(replica.shadows_of(self.raw, table, [t[1] for t in tombstones if t[0] == table]))
@@ -481,6 +491,9 @@ class Engine:
             self.raw.execute("DELETE FROM sync_access")
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
+
+    def _empty(self, info: TableInfo) -> bool:
+        return self.raw.execute(f"SELECT 1 FROM {info.name} LIMIT 1").fetchone() is None
 
     def _insert_one_by_one(self, info: TableInfo, sql: str, inserts: list[tuple], result: SyncResult) -> list[tuple]:
         """Insert pulled (record, values) one at a time; returns the records the file refused (each named in

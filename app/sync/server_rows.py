@@ -44,14 +44,11 @@ def _stored_sql(column) -> str:
 
 
 def select_pull_sql(info: TableInfo) -> str:
-    """Rows as (uid, account uid, version, the shadow's JSON text, then every own column as the file stores
-    it): the server builds the JSON the file keeps as the row's shadow (faster there than in Python), and the
-    plain values go into the row without any parsing."""
+    """Rows as (uid, account uid, version, then every own column as the file stores it): the plain values go
+    into the row without any parsing, and the row's shadow is kept as the row (``capture.AS_ROW``)."""
     cols = [_stored_sql(c) for c in own_columns(info)]
-    pairs = "".join(f", '{c.server}', {sql}" for c, sql in zip(own_columns(info), cols, strict=True))
-    return (f"SELECT uid::text, account_uid::text, server_version, "
-            f"json_build_object('uid', uid, 'account_uid', account_uid{pairs})::text"
-            f"{''.join(', ' + sql for sql in cols)} FROM {info.name}")
+    return (f"SELECT uid::text, account_uid::text, server_version{''.join(', ' + sql for sql in cols)} "
+            f"FROM {info.name}")
 
 
 def _naive_iso(value):
