@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
-from app.sync import capture, replica
+from app.sync import capture, pruning, replica
 from app.sync import conflicts as conflict_store
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect
@@ -24,6 +24,7 @@ from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
 
 SHARED = ""  # the cursor of rows that belong to no account
+_STALE = "stakemap_pruned"  # the pull's first read: accounts to pull again in full (app/sync/pruning.py)
 BULK_ROWS = 5000  # pulled rows of one table from which they are written without the per-row uid trigger
 
 
@@ -345,20 +346,23 @@ class Engine:
         if revoked:
             self._leave_accounts(revoked, result)
         accounts = sorted(readable - local_only)
-        account_cursors = [cursors.get(a, 0) for a in accounts]
-        shared_cursor = cursors.get(SHARED, 0)
+        since = {a: cursors.get(a, 0) for a in [*accounts, SHARED]}
         tables = sync_tables()
         import psycopg
 
         def fetch(name):
-            return self._fetch(tables, name, accounts, account_cursors, shared_cursor)
+            if name == _STALE:  # first, in the snapshot: accounts whose deletes pruning may have taken
+                stale = pruning.stale_accounts(self.server, since, SHARED)
+                since.update(dict.fromkeys(stale, 0))  # pulled again in full
+                return stale
+            return self._fetch(tables, name, accounts, [since[a] for a in accounts], since[SHARED])
 
         # One snapshot for every table, so a pull never sees half of a push; read in a thread while the file
         # takes the tables already read.
         self.server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         self.server.read_only = True
         try:
-            with Prefetch(fetch, [*tables, None], around=self.server.transaction) as fetched:
+            with Prefetch(fetch, [_STALE, *tables, None], around=self.server.transaction) as fetched:
                 self._apply(result, tables, fetched, accounts, cursors, writable, readable)
         finally:
             self.server.isolation_level = None
@@ -389,11 +393,15 @@ class Engine:
             key = account or SHARED
             new_cursor[key] = max(new_cursor.get(key, 0), version)
 
+        stale = fetched.get(_STALE)
+        present: dict[str, set[str]] = {}  # uids of the stale accounts' rows, by table
         with replica.big_cache(self.raw), local_transaction(self.raw), replica.Applying(self.raw):
             unsynced: dict = {}
             duplicates = PeopleIndex(self.raw)
             for info in tables.values():
                 rows = fetched.get(info.name)
+                if stale:
+                    present[info.name] = {r[0] for r in rows if (r[1] or SHARED) in stale}
                 if not rows:
                     continue
                 uids = [r[0] for r in rows]
@@ -459,6 +467,10 @@ class Engine:
                 replica.store_shadows(self.raw, info, sorted((r[0], r[1], r[2], capture.AS_ROW) for r in applied))
                 result.pulled += len(applied)
             tombstones = fetched.get(None)
+            if stale:  # what the full pull of those accounts lacks was deleted there
+                tombstones += pruning.vanished(self.raw, tables, stale, present, SHARED)
+                for account, through in stale.items():
+                    seen(account, through)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:
                 local_shadows.update(replica.shadows_of(self.raw, table, [t[1] for t in tombstones if t[0] == table]))
