@@ -46,6 +46,12 @@ def test_a_join_holds_exactly_the_servers_rows_and_shadows(team, monkeypatch, bu
             shadows = replica.shadows(conn, "tbl = ?", (info.name,))
             assert {uid: (s.data, s.base_version, s.dirty, s.deleted) for (_t, uid), s in shadows.items()} == {
                 uid: (row, version, False, False) for uid, (row, version) in server[info.name].items()}, info.name
+        # The indexes a bulk write leaves out while it writes are all back.
+        from app.models import Base
+
+        declared = {str(ix.name) for t in Base.metadata.tables.values() for ix in t.indexes}
+        held = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert declared and declared <= held
         # The uid trigger is back: a row written by any other path still gets its uid at once.
         account_id = conn.execute("SELECT id FROM account WHERE name = ?", (BANK,)).fetchone()[0]
         with conn:

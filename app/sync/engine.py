@@ -377,11 +377,12 @@ class Engine:
                 "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
                 (accounts, account_cursors, shared_cursor)).fetchall()
         info = tables[name]
+        # In uid order, a table the file does not hold yet grows at its end, uid index and shadows alike.
         if info.rule.account is None:
-            sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY server_version"
+            sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY uid"
             return self.server.execute(sql, (shared_cursor,)).fetchall()
         sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
-               "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
+               "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY uid")
         return self.server.execute(sql, (accounts, account_cursors)).fetchall()
 
     def _apply(self, result, tables, fetched, accounts, cursors, writable, readable) -> None:
@@ -409,7 +410,8 @@ class Engine:
                 existing = replica.existing_uids(self.raw, info.name, uids)
                 pulled = replica.PulledRecords(info, ids)
                 inserts, applied = [], []
-                if not existing and not local_shadows and self._empty(info):
+                fresh = not existing and not local_shadows and self._empty(info)
+                if fresh:
                     # A table the file does not hold yet: nothing to compare, adopt or flag.
                     inserts, waiting, tops = replica.fresh_rows(rows, pulled)
                     for _uid, account, version, *_ in waiting:  # its parent is not here (yet): pulled next time
@@ -451,7 +453,7 @@ class Engine:
                     applied.append(record)
                 self.raw.execute("SAVEPOINT pulled_rows")
                 try:
-                    with capture.without_uid_trigger(self.raw, info) if len(inserts) >= BULK_ROWS else \
+                    with replica.bulk_writing(self.raw, info, fresh) if len(inserts) >= BULK_ROWS else \
                             contextlib.nullcontext():
                         self.raw.executemany(pulled.sql, [values for _record, values in inserts])
                 except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it

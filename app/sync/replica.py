@@ -8,6 +8,7 @@ import json
 import operator
 from dataclasses import dataclass
 
+from app.sync import capture
 from app.sync.capture import AS_ROW, stored_json_sql
 from app.sync.tables import TableInfo, sync_tables
 
@@ -299,14 +300,39 @@ class PulledRecords:
 
 def fresh_rows(rows: list[tuple], pulled: PulledRecords) -> tuple[list, list, dict]:
     """A pulled table the file holds no row of: (inserts as (record, values), records waiting for a parent the
-    file lacks, the highest version per account). Rows come in version order: an account's last is its highest."""
+    file lacks, the highest version per account)."""
     local = pulled.local
     inserts = [(record, values) for record in rows if (values := local(record)) is not None]
     waiting = []
     if len(inserts) < len(rows):
         inserted = {record[0] for record, _values in inserts}
         waiting = [r for r in rows if r[0] not in inserted]
-    return inserts, waiting, {r[1]: r[2] for r in rows}
+    tops: dict[str | None, int] = {}
+    for record in rows:
+        if record[2] > tops.get(record[1], 0):
+            tops[record[1]] = record[2]
+    return inserts, waiting, tops
+
+
+@contextlib.contextmanager
+def bulk_writing(raw, info: TableInfo, fresh: bool):
+    """Inside the caller's transaction, while many pulled rows (that all carry their uid) go into one table:
+    without the per-row uid trigger, and, into a table that held no row, without its plain (non-unique)
+    indexes, which are built again afterwards in one sorted pass instead of growing at random places."""
+    indexes = []
+    if fresh:
+        unique = {r[1] for r in raw.execute(f"PRAGMA index_list({info.name})") if r[2]}
+        indexes = [(name, sql) for name, sql in raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (info.name,)) if name not in unique]
+    with capture.without_uid_trigger(raw, info):
+        for name, _sql in indexes:
+            raw.execute(f"DROP INDEX {name}")
+        try:
+            yield
+        finally:  # also before a rollback to the caller's savepoint, which then restores the same indexes
+            for _name, sql in indexes:
+                raw.execute(sql)
 
 
 @contextlib.contextmanager
