@@ -117,3 +117,29 @@ def test_a_pulled_rows_last_synced_values_survive_its_edit_and_the_delete_that_c
     ann.sync()
     assert ann.query("SELECT count(*) FROM person WHERE uid = ?", (person_uid,)) == [(0,)]
     assert ann.query("SELECT title FROM person WHERE uid = ?", (other_uid,)) == [("Chief Bean Counter",)]
+
+
+def test_pulled_records_written_in_one_go_match_those_written_one_by_one():
+    """The bulk conversion of pulled records (column by column) gives the same values as row by row, and holds
+    back exactly the rows whose required parent the file lacks."""
+    info = sync_tables()["link"]
+
+    class Ids:
+        def of_table(self, table):
+            return {"account": {"a1": 1}, "person": {"p1": 11, "p2": 12}, "team_member": {"m1": 21}}[table]
+
+    pulled = replica.PulledRecords(info, Ids())
+    keys = replica.stored_keys(info)
+
+    def record(uid, account, **values):
+        stored = {"uid": uid, "account_uid": account, **values}
+        return (uid, account, 7, *(stored.get(k) for k in keys[2:]))
+
+    records = [record("l1", "a1", kind="knows", strength=2, source_person_uid="p1", target_person_uid="p2"),
+               record("l2", "a1", kind="covers", strength=3, source_member_uid="m1", target_person_uid="p2"),
+               record("l3", "a9", kind="knows", strength=1, source_person_uid="p1", target_person_uid="p2"),
+               record("l4", "a1", kind="ally", strength=4, source_person_uid="p1", target_member_uid="m1")]
+    inserts, waiting = pulled.local_many(records)
+    one_by_one = [(r, pulled.local(r)) for r in records]
+    assert [(r, list(v)) for r, v in inserts] == [(r, v) for r, v in one_by_one if v is not None]
+    assert waiting == [r for r, v in one_by_one if v is None] == [records[2]]

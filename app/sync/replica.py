@@ -282,7 +282,7 @@ class PulledRecords:
         self.sql = (f"INSERT INTO {info.name} ({', '.join(p[0] for p in _local_plan(info))}, uid) "
                     f"VALUES ({', '.join('?' * (len(plan) + 1))})")
         # The record's values in the insert's order, the uid last; references are then swapped for local keys.
-        indexes = [i for i, _ref, _req in plan] + [0]
+        self._indexes = indexes = [i for i, _ref, _req in plan] + [0]
         self._take = operator.itemgetter(*indexes)
         self._refs = [(j, ids.of_table(ref), req) for j, (_i, ref, req) in enumerate(plan) if ref]
 
@@ -297,16 +297,31 @@ class PulledRecords:
                     return None
         return values
 
+    def local_many(self, records: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+        """``local`` of many records at once, column by column (each reference column mapped in one go):
+        (the (record, values) to insert, the records waiting for a parent the file lacks)."""
+        if not records:
+            return [], []
+        columns = list(zip(*records, strict=True))
+        out = [columns[i] for i in self._indexes]
+        lacking: set[int] = set()
+        for j, found, required in self._refs:
+            given = out[j]
+            out[j] = mapped = list(map(found.get, given))
+            if required and mapped.count(None) > given.count(None):
+                lacking.update(k for k, (a, b) in enumerate(zip(given, mapped, strict=True))
+                               if a is not None and b is None)
+        pairs = list(zip(records, zip(*out, strict=True), strict=True))
+        if not lacking:
+            return pairs, []
+        return ([p for k, p in enumerate(pairs) if k not in lacking],
+                [records[k] for k in sorted(lacking)])
+
 
 def fresh_rows(rows: list[tuple], pulled: PulledRecords) -> tuple[list, list, dict]:
     """A pulled table the file holds no row of: (inserts as (record, values), records waiting for a parent the
     file lacks, the highest version per account)."""
-    local = pulled.local
-    inserts = [(record, values) for record in rows if (values := local(record)) is not None]
-    waiting = []
-    if len(inserts) < len(rows):
-        inserted = {record[0] for record, _values in inserts}
-        waiting = [r for r in rows if r[0] not in inserted]
+    inserts, waiting = pulled.local_many(rows)
     tops: dict[str | None, int] = {}
     for record in rows:
         if record[2] > tops.get(record[1], 0):
