@@ -107,3 +107,28 @@ def test_deletes_and_their_cascades_are_captured_but_applied_pulls_are_not(raw):
     raw.execute("DELETE FROM person WHERE id = ?", (person_id,))
     assert _shadow(raw, "person", person_uid) == (1, 1)
     assert all(_shadow(raw, "link", uid) == (1, 1) for (uid,) in links), "cascaded deletes are captured too"
+
+
+def test_a_file_with_shadows_of_the_earlier_form_keeps_them_and_its_capture(raw):
+    """Shadows were once a table with rowids: opening such a file rebuilds it keyed by its primary key alone,
+    with every shadow kept, and edits are still captured."""
+    from app.sync import capture
+
+    person_uid = raw.execute("SELECT uid FROM person ORDER BY id LIMIT 1").fetchone()[0]
+    raw.execute("DROP TABLE sync_shadow")
+    raw.execute("""CREATE TABLE sync_shadow (
+        tbl TEXT NOT NULL, uid TEXT NOT NULL, account_uid TEXT,
+        base_version INTEGER NOT NULL DEFAULT 0, dirty INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0, edited_at TEXT, data TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (tbl, uid))""")
+    raw.execute("INSERT INTO sync_shadow (tbl, uid, base_version, data) VALUES ('person', ?, 5, ?)",
+                (person_uid, '{"title": "CIO"}'))
+    raw.execute("BEGIN IMMEDIATE")
+    capture.install(raw)
+    raw.execute("COMMIT")
+    sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'sync_shadow'").fetchone()[0]
+    assert "WITHOUT ROWID" in sql
+    assert raw.execute("SELECT base_version, data FROM sync_shadow WHERE uid = ?", (person_uid,)).fetchone() == (
+        5, '{"title": "CIO"}')
+    raw.execute("UPDATE person SET title = 'CFO' WHERE uid = ?", (person_uid,))
+    assert _shadow(raw, "person", person_uid) == (1, 0)
