@@ -132,3 +132,15 @@ def test_a_file_with_shadows_of_the_earlier_form_keeps_them_and_its_capture(raw)
         5, '{"title": "CIO"}')
     raw.execute("UPDATE person SET title = 'CFO' WHERE uid = ?", (person_uid,))
     assert _shadow(raw, "person", person_uid) == (1, 0)
+
+
+def test_a_table_an_upgrade_rebuilt_gets_its_capture_back_without_any_row_changing(raw, database):
+    from app.sync import capture
+
+    before = raw.execute("SELECT * FROM team_member ORDER BY id").fetchall()
+    for kind in ("uid", "update", "keep", "delete"):  # what copying a table to change it loses
+        raw.execute(f"DROP TRIGGER sync_person_{kind}")
+    capture.ensure(database.engine)
+    names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {f"sync_person_{k}" for k in ("uid", "update", "keep", "delete")} <= names
+    assert raw.execute("SELECT * FROM team_member ORDER BY id").fetchall() == before

@@ -196,9 +196,9 @@ def _columns(raw, table: str) -> set[str]:
     return {row[1] for row in raw.execute(f"PRAGMA table_info({table})")}
 
 
-def install(raw) -> None:
+def install(raw, stable_uids: bool = True) -> None:
     """Create the bookkeeping, the uid columns and the triggers on a sqlite3 connection, inside the caller's
-    transaction. Safe to repeat."""
+    transaction. Safe to repeat. ``stable_uids`` False: only put back what is missing, changing no row."""
     _shadows_without_rowid(raw)
     for sql in BOOKKEEPING_DDL:
         raw.execute(sql)
@@ -212,24 +212,36 @@ def install(raw) -> None:
         raw.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS ux_{table}_uid ON {table} (uid)")
         for sql in ddl:
             raw.execute(sql)
-        _stable_uids(raw, sync_tables()[table])
+        if stable_uids:
+            _stable_uids(raw, sync_tables()[table])
     raw.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('capture', ?)", (fingerprint(),))
+
+
+def _triggers(raw) -> set[str]:
+    return {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_%'")}
+
+
+def _expected_triggers(raw) -> set[str]:
+    """The capture triggers of the synced tables the file holds (a table an upgrade rebuilt loses its own)."""
+    existing = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {f"sync_{t}_{kind}" for t in sync_tables() if t in existing for kind in ("uid", "update", "keep", "delete")}
 
 
 def ensure(engine) -> None:
     """Install the capture when the file's triggers are not those the declarations make (a new table, a
-    changed rule); a no-op costing one query otherwise."""
+    changed rule, a table an upgrade rebuilt without them); a no-op costing three queries otherwise."""
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         try:
             row = raw.execute("SELECT value FROM sync_state WHERE key = 'capture'").fetchone()
         except Exception:  # no bookkeeping yet
             row = None
-        if row and row[0] == fingerprint():
+        current = bool(row) and row[0] == fingerprint()
+        if current and _triggers(raw) == _expected_triggers(raw):
             return
         raw.execute("BEGIN IMMEDIATE")
         try:
-            install(raw)
+            install(raw, stable_uids=not current)
         except BaseException:
             raw.execute("ROLLBACK")
             raise
