@@ -377,13 +377,14 @@ class Engine:
                 "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
                 (accounts, account_cursors, shared_cursor)).fetchall()
         info = tables[name]
-        # In uid order, a table the file does not hold yet grows at its end, uid index and shadows alike.
+        # In uid order, a table the file does not hold yet grows at its end, uid index and shadows alike; in
+        # binary, numbers need no parsing.
         if info.rule.account is None:
             sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY uid"
-            return self.server.execute(sql, (shared_cursor,)).fetchall()
+            return self.server.cursor(binary=True).execute(sql, (shared_cursor,)).fetchall()
         sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
                "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY uid")
-        return self.server.execute(sql, (accounts, account_cursors)).fetchall()
+        return self.server.cursor(binary=True).execute(sql, (accounts, account_cursors)).fetchall()
 
     def _apply(self, result, tables, fetched, accounts, cursors, writable, readable) -> None:
         ids = replica.LocalIds(self.raw)
