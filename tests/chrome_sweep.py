@@ -38,7 +38,7 @@ ALLOWED = {
     "f", "pgup", "pgdown", "home", "end", "ins", "a", "letter", "legal", "cny", "usd", "eur", "hkd", "jpy",
     "gbp", "rmb", "nps", "qbr", "crm", "erp", "it", "cio", "cfo", "ceo", "cto", "coo", "ai", "bi", "poc",
     "id", "vs", "ok", "ui", "kb", "mb", "tb", "bytes", "x", "y", "n", "s", "d", "k", "m", "b", "bn", "mn",
-    "https", "http", "www", "com", "cn", "org", "net", "kib", "mib", "gib",
+    "https", "http", "www", "com", "cn", "org", "net", "kib", "mib", "gib", "postgresql",
     # Names of methods; and the language menu names each language in itself.
     "pagerank", "louvain", "english",
 }
@@ -46,7 +46,7 @@ ALLOWED = {
 _KEY_MARK = re.compile(r"\(&?[A-Za-z0-9]\)|\b(?:Ctrl|Shift|Alt|Meta)\+[^\s,，、]+")
 _TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
-_PATH_OR_MAIL = re.compile(r"(\S+@\S+\.\S+|(?:[A-Za-z]:)?[/\\][^\s，。、：；]+|\S+\.(?:db|pdf|png|svg|csv|xlsx|json|"
+_PATH_OR_MAIL = re.compile(r"([a-z]+://\S+|\S+@\S+\.\S+|(?:[A-Za-z]:)?[/\\][^\s，。、：；]+|\S+\.(?:db|pdf|png|svg|csv|xlsx|json|"
                            r"vcf|graphml|gexf|ics|txt|stakemap|sqlite))")
 _LEFT_KEY = re.compile(r"\([A-Za-z0-9]\)(…|\.\.\.)?$")  # "导入(I)…": what Qt leaves of "导入(&I)…"
 _MNEMONIC = re.compile(r"\(&[A-Za-z0-9]\)|&(?=[^&\s])")

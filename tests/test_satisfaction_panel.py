@@ -155,7 +155,7 @@ def _write_csv(path, lines):
     return path
 
 
-def test_importing_a_csv_records_every_answer_in_one_undoable_step(panel, demo, bank_id, stack, tmp_path):
+def test_importing_a_csv_records_every_answer_in_one_undoable_step(panel, demo, bank_id, stack, tmp_path, qtbot):
     people = [p for p in demo.people(bank_id, include_archived=False) if p.email][:1] + \
         demo.people(bank_id, include_archived=False)[:1]
     first, second = people[0], people[1]
@@ -165,8 +165,13 @@ def test_importing_a_csv_records_every_answer_in_one_undoable_step(panel, demo, 
         f",{first.email},2026-03-01,9,5,Great pilot",
         f"{second.name},,2026/03/02,3,,",
     ])
-    command = panel.import_file(str(path))
+    with qtbot.waitSignal(panel.import_finished, timeout=10000) as finished:
+        assert panel.import_file(str(path)) is not None  # read in a worker: the window stays responsive
+        assert panel.importing and not panel.import_button.isEnabled()
+    command = finished.args[0]
     assert command is not None
+    qtbot.waitUntil(lambda: not panel.importing)
+    assert panel.import_button.isEnabled() and panel.import_progress.isHidden()
     shown = _shown(panel)
     assert len(shown) == before + 2
     assert (first.name, "2026-03-01", "9") in shown and (second.name, "2026-03-02", "3") in shown
@@ -182,7 +187,7 @@ def test_importing_a_csv_records_every_answer_in_one_undoable_step(panel, demo, 
     ("{name},1 March,9", "date", "Line 3: “1 March” is not a date"),
     ("{name},2026-03-01,11", "recommend", "Line 3: the recommend score “11”"),
 ])
-def test_a_bad_row_refuses_the_whole_file_with_one_line(panel, demo, bank_id, tmp_path, monkeypatch,
+def test_a_bad_row_refuses_the_whole_file_with_one_line(panel, demo, bank_id, tmp_path, monkeypatch, qtbot,
                                                          line, reason, message):
     name = demo.people(bank_id, include_archived=False)[0].name
     path = _write_csv(tmp_path / "survey.csv", ["person,date,recommend", f"{name},2026-03-01,8",
@@ -190,7 +195,9 @@ def test_a_bad_row_refuses_the_whole_file_with_one_line(panel, demo, bank_id, tm
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     before = demo.survey_answers(bank_id)
-    assert panel.import_file(str(path)) is None
+    with qtbot.waitSignal(panel.import_finished, timeout=10000) as finished:
+        panel.import_file(str(path))
+    assert finished.args == [None]
     assert len(warnings) == 1 and warnings[0].startswith(message) and "\n" not in warnings[0]
     assert demo.survey_answers(bank_id) == before
 
@@ -209,3 +216,41 @@ def test_a_workbook_of_answers_is_read_like_a_csv(demo, bank_id, tmp_path):
     rows = read_survey_answers(tmp_path / "survey.xlsx", [(person.id, person.name, None)])
     assert [(r.person_id, r.answered_on, r.recommend, r.satisfaction, r.comment) for r in rows] == [
         (person.id, dt.date(2026, 4, 1), 10, 4, "响应及时")]
+
+
+def test_a_large_workbook_is_read_in_a_worker_with_progress(panel, demo, bank_id, stack, tmp_path, qtbot):
+    import threading
+
+    from openpyxl import Workbook
+
+    import app.io.survey_import as survey_import
+
+    person = demo.people(bank_id, include_archived=False)[0]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["person", "date", "recommend"])
+    for day in range(1, 1201):
+        sheet.append([person.name, (dt.date(2023, 1, 1) + dt.timedelta(days=day)).isoformat(), day % 11])
+    book.save(tmp_path / "big.xlsx")
+    threads, steps = [], []
+    real = survey_import.read_survey_answers
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    from unittest import mock
+
+    import app.ui.records.survey_reader  # noqa: F401  (the worker imports the reader when it runs)
+
+    before = len(demo.survey_answers(bank_id))
+    with mock.patch.object(survey_import, "read_survey_answers", spy):
+        with qtbot.waitSignal(panel.import_finished, timeout=30000) as finished:
+            reader = panel.import_file(str(tmp_path / "big.xlsx"))
+            reader.progress.connect(lambda done, total: steps.append((done, total)))
+    assert finished.args[0] is not None
+    assert threads and threads[0] is not threading.main_thread()
+    assert steps[-1] == (1200, 1200) and len(steps) >= 3  # 0, 500, 1000, then all of it
+    assert len(demo.survey_answers(bank_id)) == before + 1200
+    stack.undo()
+    assert len(demo.survey_answers(bank_id)) == before

@@ -93,6 +93,7 @@ class LinkHealth:
     last_touch_days: int | None  # None: never touched
     effective: int
     inferred: int
+    recent_touches: int = 0  # interactions of the inferred level's window in which both took part
 
 
 @dataclass
@@ -198,6 +199,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
     last_contact: dict[Key, int] = {}  # person -> days since their latest interaction
     last_touch: dict[tuple[Key, Key], int] = {}  # (member, person) -> days since their latest shared one
     weight: dict[tuple[Key, Key], float] = {}  # (member, person) -> channel weight within the window
+    count: dict[tuple[Key, Key], int] = {}  # (member, person) -> interactions within the window
     day = today.toordinal()
     # Newest first, so the first interaction that reaches a person or a pair is its latest.
     for touch in sorted(health.interactions, key=_date, reverse=True):
@@ -218,6 +220,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
                 last_touch.setdefault(pair, days)
                 if recent:
                     weight[pair] = weight.get(pair, 0.0) + channel_weight
+                    count[pair] = count.get(pair, 0) + 1
 
     links = []
     effective: dict[Key, int] = {}
@@ -234,7 +237,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
             inf = inferred_of.get(w)
             if inf is None:
                 inf = inferred_of[w] = level_from_weight(w)
-            links.append(LinkHealth(member, person, declared, days, eff, inf))
+            links.append(LinkHealth(member, person, declared, days, eff, inf, count.get(pair, 0)))
             if eff > effective.get(person, 0):
                 effective[person] = eff
             if inf > inferred.get(person, 0):
@@ -253,7 +256,7 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
             inferred[person] = inf
         if inf >= UNDERSTATED_INFERRED:
             understated.add(person)
-            links.append(LinkHealth(member, person, 0, last_touch.get(pair), 0, inf))
+            links.append(LinkHealth(member, person, 0, last_touch.get(pair), 0, inf, count.get(pair, 0)))
 
     total = sum(prep.weight(node.key) for node in prep.clients)
     covered = sum(prep.weight(node.key) for node in prep.clients
@@ -308,6 +311,30 @@ def relationship_health(prep: PreparedMap, levels: Mapping[Key, int], health: He
                          lone_strong_stale=lone)
 
 
+def overdue_contacts(cadence: Mapping[Key, int], interactions: Iterable[Touch], today: dt.date
+                     ) -> list[tuple[Key, int, int | None]]:
+    """(person, cadence days, days since their last contact or None) of each person whose cadence is overdue —
+    `last_contact_days` above the cadence, or no contact at all — the longest overdue first (never contacted
+    before everyone; ties in the order of `cadence`). The measure `relationship_health` flags as
+    `cadence_overdue`, without the rest of the analysis, so a list beside the next actions stays cheap."""
+    day = today.toordinal()
+    last: dict[Key, int] = {}
+    for touch in interactions:
+        days = day - touch.date.toordinal()
+        if days < 0:
+            continue
+        for key in touch.participants:
+            if key in cadence and (key not in last or days < last[key]):
+                last[key] = days
+    late = []
+    for position, (key, every) in enumerate(cadence.items()):
+        days = last.get(key)
+        if days is None or days > every:
+            late.append(((0, 0, position) if days is None else (1, every - days, position), (key, every, days)))
+    late.sort(key=lambda item: item[0])
+    return [entry for _rank, entry in late]
+
+
 def _date(touch: Touch) -> dt.date:
     return touch.date
 
@@ -341,5 +368,6 @@ def _champions_at_risk(prep: PreparedMap, health: HealthInput, stale: set[Key]) 
 
 __all__ = [
     "Answer", "AccountHealth", "ChampionRisk", "HealthInput", "LinkHealth", "PersonHealth", "Touch",
-    "cadence_for", "decayed_level", "level_from_weight", "nps", "nps_over_time", "relationship_health",
+    "cadence_for", "decayed_level", "level_from_weight", "nps", "nps_over_time", "overdue_contacts",
+    "relationship_health",
 ]

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from app.analysis.coverage import coverage, is_key_person, support_index
 from app.analysis.graph import prepare
+from app.analysis.health import HealthInput, relationship_health
 from app.analysis.model import COUNTED_LEVEL, HIGH_INFLUENCE, KEY_ROLES, Edge, Key, Node, Suggestion, WhatIf
 from app.analysis.report import client_scores
 
@@ -38,24 +39,34 @@ def what_if(nodes: Iterable[Node], edges: Iterable[Edge], stance: dict[Key, str]
                   single_threaded_before=old.single_threaded, single_threaded_after=new.single_threaded)
 
 
-def next_best_relationships(nodes: Iterable[Node], edges: Iterable[Edge], limit: int = 5) -> list[Suggestion]:
+def next_best_relationships(nodes: Iterable[Node], edges: Iterable[Edge], limit: int = 5,
+                            health: HealthInput | None = None) -> list[Suggestion]:
     """The people whose coverage, raised to the counted level (3, "working"), would raise the coverage score most.
 
     Raising someone already at 3 or more adds nothing, so only people below it are candidates, and each one's
     gain is their share of the declared influence. Equal gains are ordered by what makes a relationship urgent:
     being a gap, an economic buyer or decision-maker, then the influence the map gives them.
-    Reason codes: the key role ("economic_buyer", "decision_maker"), "gap", "uncovered" (no relationship) or
-    "weakly_covered" (below 3), "high_influence" (declared ≥ 4), "influence_unknown", "hidden_power".
+    With `health` (the interaction history) the levels are the effective ones (DESIGN.md "Relationship health"):
+    a "trusted" link nobody has touched for months is as weak as it has become, and the suggestion's level and
+    gain are those of the effective coverage score.
+    Reason codes: the key role ("economic_buyer", "decision_maker"), "gap", "uncovered" (no relationship),
+    "stale" (declared ≥ 3, effective below), or "weakly_covered" (below 3), "high_influence" (declared ≥ 4),
+    "influence_unknown", "hidden_power".
     """
     prep = prepare(nodes, edges)
     if limit <= 0 or not prep.clients:
         return []
     current = coverage(prep)
+    declared_levels = current.levels
+    levels = declared_levels
+    if health is not None:
+        fresh = relationship_health(prep, declared_levels, health)
+        levels = {key: person.effective_coverage_level for key, person in fresh.people.items()}
     total = sum(prep.weight(node.key) for node in prep.clients)
     scores, power = client_scores(prep)
     candidates = []
     for i, node in enumerate(prep.clients):
-        level = current.levels[node.key]
+        level = levels[node.key]
         if level >= COUNTED_LEVEL:
             continue
         declared = prep.declared[node.key]
@@ -63,7 +74,10 @@ def next_best_relationships(nodes: Iterable[Node], edges: Iterable[Edge], limit:
         gap = is_key_person(prep, node.key)
         if gap:
             reason.append("gap")
-        reason.append("uncovered" if level == 0 else "weakly_covered")
+        if declared_levels[node.key] >= COUNTED_LEVEL:
+            reason.append("stale")
+        else:
+            reason.append("uncovered" if declared_levels[node.key] == 0 else "weakly_covered")
         if declared is None:
             reason.append("influence_unknown")
         elif declared >= HIGH_INFLUENCE:

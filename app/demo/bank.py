@@ -237,3 +237,14 @@ SURVEYS = (
     ("zhou.yan", 30, 8, 4, "培训很到位"),
     ("li.xiuying", 30, 3, 2, "对国产化替代的风险有顾虑"),
 )
+
+# Meetings that came in from 何静's Google calendar (an .ics export): (days before today, "HH:MM", channel,
+# participants, the event's summary, the event's UID).
+CALENDAR = (
+    (40, "15:00", "meeting", "cao.ying wu.ting gao.peng 何静", "信创数据库迁移方案评审",
+     "3q7k1m9v2c5x8b4n6h0j2l4p6r@google.com"),
+    (26, "10:30", "call", "luo.bin 何静", "数据中心容量规划电话会（腾讯会议）",
+     "0f5t8w2y4a6d9g1k3n5q7s9u1x@google.com"),
+    (8, "14:00", "meeting", "cao.ying zhou.yan 陈思远 何静", "渠道系统上云试点周会",
+     "7e2r5t8y1u4i7o0p3a6s9d2f5g@google.com"),
+)

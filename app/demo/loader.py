@@ -14,6 +14,8 @@ Each account module (manufacturer, bank, retail) holds its data as plain tables:
 - ``ACTIONS``: (title, owner, due in days from today (negative: past), person key or None, priority, status, notes).
 - ``OPPORTUNITY``: fields of the opportunity, with ``close_in_days`` for the expected close date.
 - ``SURVEYS``: (person key, days before today, recommend 0–10, satisfaction 1–5 or None, comment or None).
+- ``CALENDAR``: interactions that came in from a calendar file: (days before today, "HH:MM", channel,
+  participants, summary, the event's UID) — the UID is what makes a re-import of that calendar change nothing.
 """
 
 from __future__ import annotations
@@ -168,7 +170,10 @@ def _load_account(session: Session, m: ModuleType, number: int, members: _Member
             )
         )
 
-    for days_ago, clock, channel, sentiment, who, summary in m.INTERACTIONS:
+    logged = [(*row, None) for row in m.INTERACTIONS]
+    logged += [(days_ago, clock, channel, None, who, summary, uid)
+               for days_ago, clock, channel, who, summary, uid in getattr(m, "CALENDAR", ())]
+    for days_ago, clock, channel, sentiment, who, summary, uid in logged:
         hour, minute = map(int, clock.split(":"))
         interaction = Interaction(
             account_id=aid,
@@ -176,6 +181,7 @@ def _load_account(session: Session, m: ModuleType, number: int, members: _Member
             channel=channel,
             sentiment=sentiment,
             summary=summary,
+            source_uid=uid,
         )
         for token in who.split():
             if token in people:

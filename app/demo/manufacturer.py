@@ -251,3 +251,15 @@ SURVEYS = (
     ("pan.zhiqiang", 20, 9, 4, None),
     ("deng.kai", 20, 8, 4, "排产看板好用，希望能导出报表"),
 )
+
+# Meetings that came in from 周海涛's Outlook calendar (File ▸ Import of an .ics), all before the account went
+# quiet two months ago: (days before today, "HH:MM",
+# channel, participants, the event's summary, the event's UID). No sentiment: a calendar does not know how it went.
+CALENDAR = (
+    (90, "10:00", "meeting", "tang.wei he.yang 周海涛", "CIO交接期间的项目范围梳理",
+     "040000008200E00074C5B7101A82E00800000000B0C4A6E2D3F5DA01000000000000000010000000E8A1F37C92B44D0F8C15A2D6B3E9F071"),
+    (72, "14:00", "call", "feng.xiaodong he.yang 周海涛", "APS排程补充材料评审（Teams会议）",
+     "040000008200E00074C5B7101A82E00800000000F2D8B1C5A7E6DA0100000000000000001000000041C7D2A9E35B4F86B0D3C8E1F5A2967B"),
+    (62, "09:30", "visit", "deng.kai xie.min 郑磊", "常州一厂移动报工试点现场调研",
+     "040000008200E00074C5B7101A82E0080000000064A3E9D1B2C7DB0100000000000000001000000093F0B6C4D1E74A28A5C9E3B7D0F16A4C"),
+)

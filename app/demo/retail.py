@@ -205,3 +205,14 @@ SURVEYS = (
     ("feng.jie", 15, 2, 1, "年度费用超出预算"),
     ("ke.min", 15, 9, 4, None),
 )
+
+# Meetings that came in from 林晓's DingTalk calendar (an .ics export): (days before today, "HH:MM", channel,
+# participants, the event's summary, the event's UID).
+CALENDAR = (
+    (35, "10:00", "visit", "he.xiaoyan guan.ling 林晓", "天河旗舰店会员小程序上线回访",
+     "dingtalk-event-4c8e1a7f-2b9d-4f36-a051-7e3c9b2d6f18"),
+    (19, "16:00", "call", "qiu.yue tan.haoran 孙楠", "会员积分接口联调（钉钉视频会议）",
+     "dingtalk-event-9a2f6c3e-7d14-4b85-b6e0-1f8a3c5d7e92"),
+    (4, "09:30", "meeting", "qiu.yue liang.wei 林晓 孙楠", "门店POS升级二期范围确认",
+     "dingtalk-event-d3b7e0a9-5c21-4e68-9f4a-2b6d8c1e7f35"),
+)

@@ -16,6 +16,7 @@ from app.document.records import (
     ActionRecord,
     Change,
     InteractionRecord,
+    MapData,
     NeedRecord,
     OpportunityRecord,
     SnapshotRecord,
@@ -131,6 +132,18 @@ class AccountRecordsMixin:
         record = self._write(lambda s: delete_with_record(s, SurveyAnswer, list(answer_ids)))
         self._announce(record)
         return record
+
+    def health_input(self, data: MapData, today: dt.date | None = None):
+        """The history relationship health reads for the map ``data`` (plain values: a HealthInput)."""
+        from app.document.health_input import read_health_input
+
+        return self._read(lambda s: read_health_input(s, data, today))
+
+    def overdue_contacts(self, account_id: int, today: dt.date | None = None) -> list:
+        """The account's people whose contact cadence is overdue (OverdueContact records), longest first."""
+        from app.document.health_input import read_overdue_contacts
+
+        return self._read(lambda s: read_overdue_contacts(s, account_id, today or dt.date.today()))
 
     # -- contact cadence of each buying role (shared by all accounts) ---------------------------
     def role_cadences(self) -> dict[str, int | None]:

@@ -355,6 +355,13 @@ class Workspace(AccountRecordsMixin, AccountTeamMixin, QObject):
                              (self.links_changed, "link")):
             signal.emit(Change(kind, (), account_id))
 
+    def announce_pulled(self, rows: list) -> set:
+        """A sync wrote ``rows`` into the file: emit what a local edit of them emits; returns the map cards that
+        changed (see app.document.pulled)."""
+        from app.document.pulled import announce_pulled
+
+        return announce_pulled(self, rows)
+
     # -- bulk -----------------------------------------------------------------------------------
     def load_demo(self) -> list[str]:
         from app.demo import load_demo

@@ -9,7 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from app.analysis import analyze
-from app.analysis.model import KEY_ROLES
+from app.analysis.health import (
+    OVERSTATED_DECLARED,
+    OVERSTATED_INFERRED,
+    UNDERSTATED_DECLARED,
+    UNDERSTATED_INFERRED,
+    AccountHealth,
+)
+from app.analysis.model import COUNTED_LEVEL, KEY_ROLES
 from app.analysis.routes import best_routes
 from app.document.analysis_input import analysis_input
 from app.document.records import ActionRecord, InteractionRecord, NeedRecord, PersonRecord
@@ -34,6 +41,28 @@ class Attendee:
 class TalkingPoint:
     need: NeedRecord
     person: str | None  # whose need it is; None for the account's own
+
+
+@dataclass(frozen=True)
+class RelationshipFlag:
+    """Where a declared relationship with an attendee and the history disagree, or the relationship has faded."""
+    person: str
+    member: str
+    kind: str  # OVERSTATED, UNDERSTATED or STALE
+    declared: int
+    inferred: int  # from the last 180 days of shared interactions
+    effective: int  # the declared level decayed by the time since the last shared interaction
+    last_touch_days: int | None  # None: never met together
+
+
+OVERSTATED, UNDERSTATED, STALE = "overstated", "understated", "stale"
+
+
+@dataclass(frozen=True)
+class ChampionAlert:
+    name: str
+    reasons: tuple[str, ...]  # "left", "turned", "stale"; "lone_strong_stale" with the member who holds it
+    member: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +110,10 @@ class BriefContent:
     unreachable: list[Gap] = field(default_factory=list)  # decision-makers nobody on our side can reach
     member_names: dict[int, str] = field(default_factory=dict)
     person_names: dict[int, str] = field(default_factory=dict)
+    # Relationship health; empty in a shareable pack (a judgement of our own relationships and of stances).
+    relationship_flags: list[RelationshipFlag] = field(default_factory=list)
+    champions_at_risk: list[ChampionAlert] = field(default_factory=list)
+    effective_coverage_score: float | None = None
 
 
 def default_attendees(workspace, account_id: int, limit: int = DEFAULT_ATTENDEES) -> list[int]:
@@ -100,7 +133,8 @@ def gather(workspace, account_id: int, attendee_ids: list[int], meeting_date: dt
     members = {m.id: m.name for m in data.members}
     member_names = {m.id: m.name for m in workspace.members()}
     nodes, edges = analysis_input(data)
-    result = analyze(nodes, edges)
+    health = None if shareable else workspace.health_input(data, today)
+    result = analyze(nodes, edges, health)
     levels = {r.key: r.coverage_level for r in result.people}
 
     covers: dict[int, list[tuple[str, int]]] = {}
@@ -175,12 +209,46 @@ def gather(workspace, account_id: int, attendee_ids: list[int], meeting_date: dt
         steps += [RouteStep(names[b], strengths.get(frozenset((a, b)))) for a, b in zip(path, path[1:], strict=False)]
         decision_routes.append(DecisionRoute(person.name, person.role, tuple(steps), route.score))
 
+    flags: list[RelationshipFlag] = []
+    alerts: list[ChampionAlert] = []
+    if health is not None and result.health is not None:
+        names_by_key = {n.key: n.name for n in nodes}
+        flags = _relationship_flags(result.health, [("person", pid) for pid in chosen], names_by_key)
+        alerts = [ChampionAlert(risk.name, risk.reasons) for risk in result.health.champions_at_risk]
+        alerts += [ChampionAlert(names_by_key.get(person, "?"), ("lone_strong_stale",), names_by_key.get(member))
+                   for person, member in result.health.lone_strong_stale]
+
     return BriefContent(
         account=workspace.account(account_id).name, meeting_date=meeting_date, shareable=shareable,
         attendees=attendees, attendee_keys=[("person", pid) for pid in chosen], talking_points=talking,
         actions=open_actions, coverage_score=None if shareable else result.coverage_score, gaps=gaps,
         single_threaded=result.single_threaded, routes=decision_routes, unreachable=unreachable,
-        member_names=member_names, person_names={pid: p.name for pid, p in people.items()})
+        member_names=member_names, person_names={pid: p.name for pid, p in people.items()},
+        relationship_flags=flags, champions_at_risk=alerts,
+        effective_coverage_score=None if health is None else result.health.effective_score)
+
+
+def _relationship_flags(health: AccountHealth, attendees: list, names: dict) -> list[RelationshipFlag]:
+    """Per attendee and team member: a claim the last 180 days do not bear out, a history stronger than the
+    claim, or a counted relationship faded below the counted level. Attendees in meeting order."""
+    order = {key: i for i, key in enumerate(attendees)}
+    found = []
+    for link in health.links:
+        if link.person not in order:
+            continue
+        if link.declared >= OVERSTATED_DECLARED and link.inferred <= OVERSTATED_INFERRED:
+            kind = OVERSTATED
+        elif link.declared <= UNDERSTATED_DECLARED and link.inferred >= UNDERSTATED_INFERRED:
+            kind = UNDERSTATED
+        elif link.declared >= COUNTED_LEVEL > link.effective:
+            kind = STALE
+        else:
+            continue
+        found.append((order[link.person], -link.declared, RelationshipFlag(
+            names.get(link.person, "?"), names.get(link.member, "?"), kind, link.declared, link.inferred,
+            link.effective, link.last_touch_days)))
+    found.sort(key=lambda item: item[:2])
+    return [flag for *_rank, flag in found]
 
 
 def _by_priority(needs, attendees_first: set[int] | None = None) -> list[NeedRecord]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from app.export.brief_content import Attendee, BriefContent
+from app.export.brief_content import OVERSTATED, UNDERSTATED, Attendee, BriefContent, RelationshipFlag
 from app.i18n import labels, record_labels, translate
 from app.i18n.language import join_names
+from app.i18n.relative_time import days_ago, span
 from app.views.history_model import channels, sentiments
 
 TEXT = "#263238"
@@ -75,8 +76,71 @@ def front(content: BriefContent, meeting_date: str, prepared: str) -> str:
     parts.append(_tag("h2", translate("MeetingPack", "Attendees")))
     parts.append(_attendee_table(content))
     parts.append(_tag("h2", translate("MeetingPack", "Talking points")))
+    if content.relationship_flags:
+        parts.append(_tag("p", translate("MeetingPack", "Our relationships: the claims and the history"), "caption"))
+        parts.append(_list([_relationship_flag(flag) for flag in content.relationship_flags]))
+        parts.append(_tag("p", translate("MeetingPack", "Open needs"), "caption"))
     parts.append(_talking_points(content))
+    if not content.shareable:
+        parts.append(_tag("h2", translate("MeetingPack", "Champions at risk")))
+        parts.append(_champions(content))
     return _page(parts)
+
+
+UNMET_AFTER_DAYS = 30  # an overstated claim reads "not met for …" once the last meeting is a month old
+
+
+def _relationship_flag(flag: RelationshipFlag) -> str:
+    """One line: whose relationship, what the claim and the history say, and what to do before relying on it."""
+    none = translate("MeetingPack", "none")
+    levels = {level: name.split(" · ", 1)[-1] for level, name in labels.relationship_levels().items()}
+    declared = levels.get(flag.declared, none) if flag.declared else none
+    days = flag.last_touch_days
+    if flag.kind == OVERSTATED:
+        if days is None:
+            text = translate("MeetingPack", "%1 declares “%2” but has never met them — book a meeting first")
+        elif days >= UNMET_AFTER_DAYS:
+            text = translate("MeetingPack", "%1 declares “%2” but has not met them for %3 — book a meeting first")
+        else:
+            text = translate("MeetingPack", "%1 declares “%2” but the last 180 days show only “%4” — "
+                                            "spend time together before relying on it")
+    elif flag.kind == UNDERSTATED and not flag.declared:
+        text = translate("MeetingPack", "the last 180 days with %1 show “%4”, yet no relationship is declared — "
+                                        "bring %1 in")
+    elif flag.kind == UNDERSTATED:
+        text = translate("MeetingPack", "the last 180 days with %1 show “%4”, declared only “%2” — bring %1 in")
+    else:
+        text = translate("MeetingPack", "%1's “%2” has faded to “%5” (last met %6) — book a meeting")
+    inferred = levels.get(flag.inferred, none) if flag.inferred else none
+    effective = levels.get(flag.effective, none) if flag.effective else none
+    text = (text.replace("%1", flag.member).replace("%2", declared).replace("%4", inferred)
+            .replace("%5", effective).replace("%3", span(days or 0))
+            .replace("%6", days_ago(days) if days is not None else translate("MeetingPack", "never")))
+    css = "warning" if flag.kind != UNDERSTATED else None
+    attribute = f" class='{css}'" if css else ""
+    return _labelled(f"<b>{_e(flag.person)}</b>", f"<span{attribute}>{_e(text)}</span>")
+
+
+def _labelled(name: str, text: str) -> str:
+    """"name: text" with the language's own colon (：in Chinese); both parts already escaped."""
+    return translate("MeetingPack", "%1: %2").replace("%2", text).replace("%1", name)
+
+
+def _champions(content: BriefContent) -> str:
+    if not content.champions_at_risk:
+        return _tag("p", translate("MeetingPack", "No coach or advocate is at risk."), "subtle")
+    reasons = {"left": translate("MeetingPack", "left the account"),
+               "turned": translate("MeetingPack", "stance fell since the last snapshot"),
+               "stale": translate("MeetingPack", "the relationship has gone stale — book a meeting")}
+    items = []
+    for alert in content.champions_at_risk:
+        if alert.reasons == ("lone_strong_stale",):
+            why = translate("MeetingPack", "our only strong relationship (%1) has gone stale — widen it") \
+                .replace("%1", alert.member or "?")
+        else:
+            why = translate("Lists", ", ").join(reasons.get(r, r) for r in alert.reasons)
+        items.append(_labelled(f"<b>{_e(alert.name)}</b>", _e(why)))
+    return _list(items)
 
 
 def _attendee_table(content: BriefContent) -> str:
@@ -225,6 +289,11 @@ def _coverage(content: BriefContent) -> str:
         score = translate("MeetingPack", "Coverage score: %1%").replace("%1", str(round(content.coverage_score * 100)))
         meaning = translate("MeetingPack", "share of the committee, weighted by influence, that we know at least "
                                            "as a working relationship")
+        parts.append(f"<p><b>{_e(score)}</b> {_subtle('(' + meaning + ')')}</p>")
+    if content.effective_coverage_score is not None:
+        score = translate("MeetingPack", "Effective coverage score: %1%").replace(
+            "%1", str(round(content.effective_coverage_score * 100)))
+        meaning = translate("MeetingPack", "the same, with each relationship faded by the time since we last met")
         parts.append(f"<p><b>{_e(score)}</b> {_subtle('(' + meaning + ')')}</p>")
     if content.single_threaded:
         parts.append(_tag("p", translate("MeetingPack", "Single-threaded: every strong relationship runs through "

@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.views.map.auto_layout import compute, snapshot
+from app.views.map.health_overlay import account_health, mark_scene
 from app.views.map.link_item import LinkItem
 from app.views.map.scene import MapScene
 
@@ -42,6 +43,11 @@ def prepared_scene(workspace, account_id: int, shareable: bool = False) -> MapSc
                 card.set_record(replace(card.record, stance="unknown", influence=None, notes=None))
                 # Even empty, the five influence dots say the field exists and was left blank on purpose.
                 card._paint_influence = _no_influence
+    else:
+        # Our own judgement of our relationships (gone cold, claimed beyond the evidence, contact overdue) is
+        # for the team: a shareable file leaves it out with the stances.
+        health, names = account_health(workspace, account_id)
+        mark_scene(scene, health, names)
     for item in scene.items():
         # A cached card would reach the PDF as a bitmap: blurry, and its text could not be found.
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)

@@ -26,3 +26,16 @@ def days_ago(days: int) -> str:
     if days < 730:
         return translate("Time", "a year ago")
     return translate("Time", "%1 years ago").replace("%1", count_word(days // 365))
+
+
+def span(days: int) -> str:
+    """How long, in words ("4 months", 四个月): days up to two weeks, then weeks, months, years."""
+    if days < 14:
+        return translate("Time", "%1 days").replace("%1", count_word(max(days, 1)))
+    if days < 60:
+        return translate("Time", "%1 weeks").replace("%1", count_word(days // 7))
+    if days < 365:
+        return translate("Time", "%1 months").replace("%1", count_word(days // 30))
+    if days < 730:
+        return translate("Time", "a year")
+    return translate("Time", "%1 years").replace("%1", count_word(days // 365))

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +18,33 @@ from sqlalchemy.orm import Session
 
 from app.io.atomic import write_atomically
 from app.io.export_graph import PRIVATE_LINK_KINDS, PRIVATE_PERSON_FIELDS
+from app.io.json_checks import (
+    ACCOUNT_SPEC,
+    ACTION_SPEC,
+    INTERACTION_SPEC,
+    LINK_SPEC,
+    MAX_DEPTH,
+    MEMBER_SPEC,
+    NEED_SPEC,
+    OPPORTUNITY_SPEC,
+    PERSON_SPEC,
+    REFERENCE_KEYS,
+    REFERENCES,
+    REQUIRED,
+    SURVEY_SPEC,
+    Bad,
+    Plan,
+    as_list,
+    checked_record,
+    depth,
+    iso_parser,
+    number,
+    participant,
+    snapshot_data,
+    someone,
+    text,
+    whole,
+)
 from app.io.report import ImportRefused, ImportReport
 from app.io.rows import strip_controls
 from app.models import enums
@@ -37,20 +61,6 @@ from app.models.repositories.common import InvalidInput
 
 FORMAT = "stakemap-account"
 VERSION = 1
-MAX_DEPTH = 64  # an account nests a few levels (snapshot → people → fields); far more is not one of ours
-
-
-def _depth(value, limit: int = MAX_DEPTH) -> int:
-    """How deeply ``value`` nests, counted without recursion and no further than ``limit`` + 1."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
-            if deepest > limit:
-                return deepest
-            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
-    return deepest
 
 
 def _ref(kind: str, ident: int) -> str:
@@ -120,7 +130,8 @@ def export_account_json(session: Session, account_id: int, shareable: bool = Fal
                    "priority": n.priority, "status": n.status, "value_proposition": n.value_proposition}
                   for n in needs],
         "interactions": [{"occurred_at": _iso(i.occurred_at), "channel": i.channel, "summary": i.summary,
-                          "sentiment": i.sentiment, "participants": [who(kind, ident) for kind, ident in keys]}
+                          "sentiment": i.sentiment, "participants": [who(kind, ident) for kind, ident in keys],
+                          "source_uid": i.source_uid}
                          for i, keys in interactions],
         "actions": [{"title": a.title, **end("owner", None, a.owner_id),
                      **end("requester", None, a.requester_id), "due_date": _iso(a.due_date),
@@ -192,8 +203,8 @@ def _without_controls(value):
 
 def write_json(session: Session, account_id: int, path: str | Path, shareable: bool = False) -> None:
     payload = _without_controls(export_account_json(session, account_id, shareable))
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
-    write_atomically(Path(path), lambda temp: temp.write_text(text + "\n", encoding="utf-8"))
+    content = json.dumps(payload, ensure_ascii=False, indent=2)
+    write_atomically(Path(path), lambda temp: temp.write_text(content + "\n", encoding="utf-8"))
 
 
 # -- import ----------------------------------------------------------------------------------------
@@ -217,7 +228,7 @@ def import_account_json(session: Session, path: Path, account_name: str, dry_run
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ImportRefused(source, "not a Stakemap account (no “format”: “stakemap-account” field); "
                                     "people come in from CSV, XLSX, vCard, GraphML or GEXF")
-    if _depth(payload) > MAX_DEPTH:
+    if depth(payload) > MAX_DEPTH:
         raise ImportRefused(source, f"the JSON is nested more than {MAX_DEPTH} levels deep; refused")
     plan = validate(payload, source, report)
 
@@ -344,164 +355,34 @@ def _kind(ref: str) -> str:
     return "member" if ref.startswith("m") else "person"
 
 
-# -- validation: everything is checked before anything is written ----------------------------------
-class _Bad(ValueError):
-    pass
-
-
-def _text(v):
-    if not isinstance(v, str):
-        raise _Bad(f"expected text, not {v!r}")
-    return strip_controls(v)
-
-
-def _number(v):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise _Bad(f"expected a number, not {v!r}")
-    return v
-
-
-def _whole(lo: int | None = None, hi: int | None = None):
-    def check(v):
-        if isinstance(v, bool) or not isinstance(v, int) or (lo is not None and v < lo) or (hi is not None and v > hi):
-            bounds = "" if lo is None else f" from {lo}" + ("" if hi is None else f" to {hi}")
-            raise _Bad(f"expected a whole number{bounds}, not {v!r}")
-        return v
-    return check
-
-
-def _choice(values):
-    def check(v):
-        if v not in values:
-            raise _Bad(f"unknown value {v!r} (one of {', '.join(map(str, values))})")
-        return v
-    return check
-
-
-def _flag(v):
-    if not isinstance(v, bool):
-        raise _Bad(f"expected true or false, not {v!r}")
-    return v
-
-
-def _iso_parser(kind):
-    def check(v):
-        try:
-            return kind.fromisoformat(_text(v))
-        except ValueError as exc:
-            raise _Bad(f"expected an ISO {kind.__name__}, not {v!r}") from exc
-    return check
-
-
-def _money(v):
-    try:
-        value = Decimal(v if isinstance(v, str) else str(_number(v)))
-    except InvalidOperation as exc:
-        raise _Bad(f"expected a decimal amount, not {v!r}") from exc
-    if not value.is_finite() or value < 0:
-        raise _Bad(f"expected a decimal amount of 0 or more, not {v!r}")
-    return value
-
-
-ACCOUNT_SPEC = {"industry": _text, "region": _text, "employees": _whole(0, None), "annual_revenue": _money,
-                "purchasing_capacity": _choice(enums.PURCHASING_CAPACITIES), "tier": _choice(enums.TIERS),
-                "lead_source": _text, "notes": _text}
-PERSON_SPEC = {"title": _text, "department": _text, "role": _choice(enums.BUYING_ROLES),
-               "stance": _choice(enums.STANCES), "influence": _whole(1, 5), "competitor_preference": _text,
-               "email": _text, "phone": _text, "notes": _text, "archived": _flag, "x": _number, "y": _number,
-               "cadence_days": _whole(1, None)}
-MEMBER_SPEC = {"title": _text, "team_role": _choice(enums.TEAM_ROLES), "email": _text, "phone": _text,
-               "notes": _text, "archived": _flag, "on_team": _flag, "x": _number, "y": _number}
-LINK_SPEC = {"kind": _choice(enums.LINK_KINDS), "strength": _whole(1, 5), "notes": _text}
-NEED_SPEC = {"description": _text, "kind": _choice(enums.NEED_KINDS), "priority": _choice(enums.PRIORITIES),
-             "status": _choice(enums.NEED_STATUSES), "value_proposition": _text}
-INTERACTION_SPEC = {"occurred_at": _iso_parser(dt.datetime), "channel": _choice(enums.CHANNELS),
-                    "summary": _text, "sentiment": _whole(-2, 2)}
-ACTION_SPEC = {"title": _text, "due_date": _iso_parser(dt.date), "priority": _choice(enums.PRIORITIES),
-               "status": _choice(enums.ACTION_STATUSES), "notes": _text}
-OPPORTUNITY_SPEC = {"name": _text, "value": _money, "currency": _text, "stage": _choice(enums.OPPORTUNITY_STAGES),
-                    "probability": _whole(0, 100), "expected_close": _iso_parser(dt.date), "competitors": _text,
-                    "notes": _text}
-SURVEY_SPEC = {"date": _iso_parser(dt.date), "recommend": _whole(0, 10), "satisfaction": _whole(1, 5),
-               "comment": _text}
-REQUIRED = {"people": ("name",), "team_members": ("name",), "links": ("kind",), "needs": ("description",),
-            "interactions": ("occurred_at", "channel"), "actions": ("title",), "opportunities": ("name",)}
-REFERENCES = {"links": ("source", "target"), "needs": ("person",), "actions": ("owner", "person", "requester")}
-# The names a record is told by, so that a refusal says which record is wrong.
-REFERENCE_KEYS = {f"{n}_ref" for names in REFERENCES.values() for n in names} | set(
-    n for names in REFERENCES.values() for n in names) | {"participants", "people", "ref"}
-
-
-@dataclass
-class Plan:
-    account: dict = field(default_factory=dict)
-    account_owner: str | None = None
-    ratings: list[dict] = field(default_factory=list)
-    members: list[dict] = field(default_factory=list)
-    people: list[dict] = field(default_factory=list)
-    links: list[dict] = field(default_factory=list)
-    needs: list[dict] = field(default_factory=list)
-    interactions: list[dict] = field(default_factory=list)
-    actions: list[dict] = field(default_factory=list)
-    opportunities: list[dict] = field(default_factory=list)
-    snapshots: list[dict] = field(default_factory=list)
-    surveys: list[dict] = field(default_factory=list)
-
-
-def _someone(ref: str | None, where: str) -> str:
-    if ref is None:
-        raise _Bad(f"{where}: a participant names nobody")
-    return ref
-
 
 def validate(payload, source: str, report: ImportReport) -> Plan:
     try:
         return _validate(payload, report)
-    except _Bad as exc:
+    except Bad as exc:
         raise ImportRefused(source, str(exc)) from None
 
-
-def _record(rec, spec: dict, where: str, required=(), extra=(), report: ImportReport | None = None) -> dict:
-    if not isinstance(rec, dict):
-        raise _Bad(f"{where}: expected an object")
-    if isinstance(rec.get("name"), str):
-        where = f"{where} “{rec['name']}”"
-    out = {}
-    for key, value in rec.items():
-        if key in spec:
-            if value is None and key not in required:
-                continue
-            try:
-                out[key] = spec[key](value)
-            except _Bad as exc:
-                raise _Bad(f"{where}: {key}: {exc}") from None
-        elif key not in extra and report is not None and where.split("[")[0] + "." + key not in report.unknown_columns:
-            report.unknown_columns.append(where.split("[")[0] + "." + key)
-    for key in required:
-        if not isinstance(out.get(key), str) or not out[key].strip() if spec[key] is _text else key not in out:
-            raise _Bad(f"{where}: {key} is missing")
-    return out
 
 
 def _validate(payload, report: ImportReport) -> Plan:
     if not isinstance(payload, dict) or not isinstance(payload.get("account", {}), dict):
-        raise _Bad("not a Stakemap account: expected an object with “account”, “people”, …")
+        raise Bad("not a Stakemap account: expected an object with “account”, “people”, …")
     plan = Plan()
     sections = {}
     for section in ("people", "team_members", "links", "needs", "interactions", "actions", "opportunities",
                     "snapshots", "surveys"):
         sections[section] = payload.get(section) or []
         if not isinstance(sections[section], list):
-            raise _Bad(f"{section}: expected a list")
+            raise Bad(f"{section}: expected a list")
     refs: dict[str, str] = {}  # ref -> "person" | "member"
     by_name: dict[str, list[str]] = {}
     for section, spec, kind, target in (("team_members", MEMBER_SPEC, "member", plan.members),
                                         ("people", PERSON_SPEC, "person", plan.people)):
         for i, rec in enumerate(sections[section]):
-            out = _record(rec, {"name": _text, **spec}, f"{section}[{i}]", ("name",), ("ref",), report)
+            out = checked_record(rec, {"name": text, **spec}, f"{section}[{i}]", ("name",), ("ref",), report)
             ref = rec.get("ref") if rec.get("ref") is not None else f"#{section}{i}"
             if not isinstance(ref, str) or ref in refs:
-                raise _Bad(f"{section}[{i}]: ref {ref!r} is not text or is used twice")
+                raise Bad(f"{section}[{i}]: ref {ref!r} is not text or is used twice")
             refs[ref] = kind
             by_name.setdefault(out["name"], []).append(ref)
             target.append({**out, "ref": ref})
@@ -512,28 +393,28 @@ def _validate(payload, report: ImportReport) -> Plan:
             return None
         for key, value in ((f"{name}_ref", ref), (name, label)):
             if value is not None and not isinstance(value, str):
-                raise _Bad(f"{where}: {key}: expected text, not {value!r}")
+                raise Bad(f"{where}: {key}: expected text, not {value!r}")
         if ref is None:
             found = by_name.get(label, [])
             if len(found) != 1:
-                raise _Bad(f"{where}: {name} “{label}” is {'unknown' if not found else 'ambiguous: give its ref'}")
+                raise Bad(f"{where}: {name} “{label}” is {'unknown' if not found else 'ambiguous: give its ref'}")
             ref = found[0]
         if ref not in refs or (kind is not None and refs[ref] != kind):
-            raise _Bad(f"{where}: {name} refers to {ref!r}, which is not {kind or 'someone'} in the file")
+            raise Bad(f"{where}: {name} refers to {ref!r}, which is not {kind or 'someone'} in the file")
         return ref
 
     account = payload.get("account", {})
-    plan.account = _record(account, {**ACCOUNT_SPEC, "name": _text}, "account", (), ("owner", "owner_ref",
+    plan.account = checked_record(account, {**ACCOUNT_SPEC, "name": text}, "account", (), ("owner", "owner_ref",
                                                                                        "qualification"), report)
     plan.account.pop("name", None)
     plan.account_owner = resolve(account, "owner", "account", "member")
-    for i, rating in enumerate(_list(account.get("qualification"), "account.qualification")):
-        spec = {"code": _text, "name": _text, "weight": _number, "rating": _whole(0, enums.RATING_MAX)}
-        plan.ratings.append(_record(rating, spec, f"account.qualification[{i}]", ("rating",)))
+    for i, rating in enumerate(as_list(account.get("qualification"), "account.qualification")):
+        spec = {"code": text, "name": text, "weight": number, "rating": whole(0, enums.RATING_MAX)}
+        plan.ratings.append(checked_record(rating, spec, f"account.qualification[{i}]", ("rating",)))
     for section, spec in (("links", LINK_SPEC), ("needs", NEED_SPEC), ("actions", ACTION_SPEC)):
         for i, rec in enumerate(sections[section]):
             where = f"{section}[{i}]"
-            out = _record(rec, spec, where, REQUIRED[section], REFERENCE_KEYS, report)
+            out = checked_record(rec, spec, where, REQUIRED[section], REFERENCE_KEYS, report)
             for name in REFERENCES[section]:
                 out[f"{name}_ref"] = resolve(rec, name, where,
                                              {"owner": "member", "requester": "member", "person": "person"}.get(name))
@@ -541,34 +422,34 @@ def _validate(payload, report: ImportReport) -> Plan:
     for i, link in enumerate(plan.links):
         source, target = link["source_ref"], link["target_ref"]
         if source is None or target is None or source == target:
-            raise _Bad(f"links[{i}]: a link needs two different people")
+            raise Bad(f"links[{i}]: a link needs two different people")
         if link["kind"] == "covers" and (refs[source], refs[target]) != ("member", "person"):
-            raise _Bad(f"links[{i}]: a covers link goes from a team member to a customer's person")
+            raise Bad(f"links[{i}]: a covers link goes from a team member to a customer's person")
         link.setdefault("strength", 3)
     for i, rec in enumerate(sections["interactions"]):
-        out = _record(rec, INTERACTION_SPEC, f"interactions[{i}]", REQUIRED["interactions"], REFERENCE_KEYS, report)
-        out["participants"] = [_someone(resolve(_who(p, f"interactions[{i}]"), "participant", f"interactions[{i}]"),
-                                        f"interactions[{i}]")
-                               for p in _list(rec.get("participants"), f"interactions[{i}].participants")]
+        where = f"interactions[{i}]"
+        out = checked_record(rec, INTERACTION_SPEC, where, REQUIRED["interactions"], REFERENCE_KEYS, report)
+        out["participants"] = [someone(resolve(participant(p, where), "participant", where), where)
+                               for p in as_list(rec.get("participants"), f"interactions[{i}].participants")]
         plan.interactions.append(out)
     for i, rec in enumerate(sections["opportunities"]):
-        out = _record(rec, OPPORTUNITY_SPEC, f"opportunities[{i}]", REQUIRED["opportunities"], REFERENCE_KEYS, report)
-        out["people"] = [_someone(resolve(_who(p, f"opportunities[{i}]"), "participant", f"opportunities[{i}]",
-                                          "person"), f"opportunities[{i}]")
-                         for p in _list(rec.get("people"), f"opportunities[{i}].people")]
+        where = f"opportunities[{i}]"
+        out = checked_record(rec, OPPORTUNITY_SPEC, where, REQUIRED["opportunities"], REFERENCE_KEYS, report)
+        out["people"] = [someone(resolve(participant(p, where), "participant", where, "person"), where)
+                         for p in as_list(rec.get("people"), f"opportunities[{i}].people")]
         plan.opportunities.append(out)
     for i, rec in enumerate(sections["snapshots"]):
         where = f"snapshots[{i}]"
-        out = _record(rec, {"name": _text, "taken_at": _iso_parser(dt.datetime)}, where, ("name", "taken_at"),
+        out = checked_record(rec, {"name": text, "taken_at": iso_parser(dt.datetime)}, where, ("name", "taken_at"),
                       ("data",), report)
-        out["data"] = _snapshot_data(rec.get("data"), where)
+        out["data"] = snapshot_data(rec.get("data"), where)
         plan.snapshots.append(out)
     for i, rec in enumerate(sections["surveys"]):
         where = f"surveys[{i}]"
-        out = _record(rec, SURVEY_SPEC, where, ("date", "recommend"), ("person", "person_ref"), report)
+        out = checked_record(rec, SURVEY_SPEC, where, ("date", "recommend"), ("person", "person_ref"), report)
         out["person_ref"] = resolve(rec, "person", where, "person")
         if out["person_ref"] is None:
-            raise _Bad(f"{where}: person is missing")
+            raise Bad(f"{where}: person is missing")
         plan.surveys.append(out)
     return plan
 
@@ -583,25 +464,3 @@ def _surveys_out(session: Session, account_id: int, who) -> list[dict]:
     return out
 
 
-def _list(value, where: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _Bad(f"{where}: expected a list")
-    return value
-
-
-def _who(value, where: str) -> dict:
-    if not isinstance(value, dict):
-        raise _Bad(f"{where}: expected {{\"name\": …, \"ref\": …}}, not {value!r}")
-    return {"participant": value.get("name"), "participant_ref": value.get("ref")}
-
-
-def _snapshot_data(data, where: str) -> dict:
-    if not isinstance(data, dict):
-        raise _Bad(f"{where}: data: expected an object")
-    for part, refs in (("people", ("ref",)), ("members", ("ref",)), ("links", ("source_ref", "target_ref"))):
-        for j, rec in enumerate(_list(data.get(part), f"{where}.data.{part}")):
-            if not isinstance(rec, dict) or not all(isinstance(rec.get(r), str) for r in refs):
-                raise _Bad(f"{where}.data.{part}[{j}]: expected an object with {', '.join(refs)}")
-    return data

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +96,14 @@ def _score(text: str, low: int, high: int) -> int | None:
     return int(text) if text.isdigit() and low <= int(text) <= high else None
 
 
-def read_survey_answers(path: str | Path, people: list[tuple[int, str, str | None]]) -> list[SurveyRow]:
-    """Every answer of the file, its person matched in ``people`` (id, name, e-mail) by e-mail, else by name."""
+PROGRESS_EVERY = 500  # rows between two progress reports
+
+
+def read_survey_answers(path: str | Path, people: list[tuple[int, str, str | None]],
+                        progress: Callable[[int, int], None] | None = None) -> list[SurveyRow]:
+    """Every answer of the file, its person matched in ``people`` (id, name, e-mail) by e-mail, else by name.
+
+    ``progress(rows read, rows)`` is called as the rows are checked (any thread: it only reports)."""
     rows = _table(Path(path))
     if not rows:
         raise SurveyRefused("empty")
@@ -119,7 +126,10 @@ def read_survey_answers(path: str | Path, people: list[tuple[int, str, str | Non
         return str(row[index]).strip() if index is not None and index < len(row) and row[index] is not None else ""
 
     answers = []
+    total = len(rows) - 1
     for line, row in enumerate(rows[1:], start=2):
+        if progress is not None and (line - 2) % PROGRESS_EVERY == 0:
+            progress(line - 2, total)
         if not any(str(c).strip() for c in row if c is not None):
             continue
         email, name = usable_email(cell(row, "email")).casefold(), " ".join(cell(row, "person").split())
@@ -143,4 +153,6 @@ def read_survey_answers(path: str | Path, people: list[tuple[int, str, str | Non
         answers.append(SurveyRow(line, found[0], day, recommend, satisfaction, cell(row, "comment") or None))
     if not answers:
         raise SurveyRefused("empty")
+    if progress is not None:
+        progress(total, total)
     return answers

@@ -36,6 +36,8 @@ class SyncResult:
     server_version: int = 0
     refused: list[str] = field(default_factory=list)  # edits the server would not take (read-only, clashes)
     warnings: list[str] = field(default_factory=list)  # revoked accounts and where their edits went
+    # (table, uid, account uid, deleted) of every row this sync wrote into the file, so a window can redraw them.
+    changed: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
@@ -75,6 +77,7 @@ class Engine:
             raise SyncRefused(f"{db.path} is not joined to a team server (use `stakemap join URL --user NAME`)")
         self.password = password
         self.server = None
+        self._changed: list = []  # the running sync's SyncResult.changed (merged rows are written in push)
 
     def close(self) -> None:
         if self.server is not None:
@@ -158,6 +161,7 @@ class Engine:
     def _sync(self) -> SyncResult:
         self.connect()
         result = SyncResult()
+        self._changed = result.changed
         readable, writable = self._access()
         self.push(result, readable, writable)
         self.pull(result)
@@ -331,6 +335,8 @@ class Engine:
                 return False
         with replica.Applying(self.raw):
             replica.write_row(self.raw, info, merged, ids)
+        if merged != row:
+            self._changed.append((info.name, uid, merged.get("account_uid"), False))
         replica.set_shadow(self.raw, info, merged, new_version)
         for c in conflicts:
             conflict_store.add(self.raw, info.name, uid, merged.get("account_uid"), c.field, conflict_store.FIELD,
@@ -469,6 +475,7 @@ class Engine:
                 # Sorted by uid, the shadows' index grows in order rather than at random places.
                 replica.store_shadows(self.raw, info, sorted((r[0], r[1], r[2], capture.AS_ROW) for r in applied))
                 result.pulled += len(applied)
+                result.changed.extend((info.name, r[0], r[1], False) for r in applied)
             tombstones = fetched.get(None)
             if stale:  # what the full pull of those accounts lacks was deleted there
                 tombstones += pruning.vanished(self.raw, tables, stale, present, SHARED)
@@ -494,6 +501,7 @@ class Engine:
                     continue
                 if replica.delete_row(self.raw, info, uid, ids):
                     result.pulled += 1
+                    result.changed.append((table, uid, account, True))
                 replica.drop_shadow(self.raw, table, uid)
             for account in [*accounts, SHARED]:
                 top = new_cursor.get(account)

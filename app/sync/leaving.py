@@ -47,3 +47,13 @@ def _save_waiting(engine, account_name: str, waiting: list[dict]) -> Path:
     tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+def leave_server(raw) -> None:
+    """Turn a joined file back into a plain local file: every row stays as it is, the link to the team server
+    (its URL, cursors, shadows, access and open conflicts) goes, so nothing syncs any more. ``raw``: the file's
+    sqlite3 connection, outside a transaction."""
+    with local_transaction(raw):
+        for table in ("sync_shadow", "sync_cursor", "sync_access", "sync_local_account", "sync_conflict"):
+            raw.execute(f"DELETE FROM {table}")
+        raw.execute("DELETE FROM sync_state WHERE key IN ('url', 'user')")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from app.i18n import labels, translate
 from app.i18n.language import join_names
 from app.i18n.relative_time import days_ago
+from app.views.map.card_marks import marks_from_health
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 NEVER = 10**6  # days since the last contact of someone never met: they sort as the longest ago
@@ -36,10 +37,16 @@ class AnalysisModel(QAbstractTableModel):
         self._stances = labels.stances()
         self._levels = labels.relationship_levels()
         self._flags = flag_labels()
+        self._reasons: dict = {}
 
     def set_analysis(self, analysis) -> None:
         self.beginResetModel()
         self._rows = [p for p in analysis.people if p.side == "client"] if analysis is not None else []
+        # The same explanations as the marks on the cards: whose claim, against how many interactions.
+        health = getattr(analysis, "health", None)
+        self._reasons = {} if health is None else {
+            key: mark.tooltip_lines()
+            for key, mark in marks_from_health(health, {p.key: p.name for p in analysis.people}).items()}
         self.endResetModel()
 
     def person_at(self, row: int):
@@ -110,6 +117,8 @@ class AnalysisModel(QAbstractTableModel):
                     p.coverage_level, -1 if p.community is None else p.community, len(p.flags),
                     p.effective_coverage_level,
                     NEVER if p.last_contact_days is None else p.last_contact_days)[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.FLAGS and self._reasons.get(p.key):
+            return "\n".join(self._reasons[p.key])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.SCORE, self.BROKERAGE, self.DECLARED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KEY_ROLE:

@@ -515,6 +515,18 @@ To keep their history, archive them instead.</source>
         <translation>到所选联系人的引荐路径</translation>
     </message>
     <message>
+        <source>Declared levels</source>
+        <translation>登记等级</translation>
+    </message>
+    <message>
+        <source>Effective levels</source>
+        <translation>有效等级</translation>
+    </message>
+    <message>
+        <source>Draw our relationships as declared, or at their effective level, as they count today: one level less for every 60 days without contact</source>
+        <translation>按登记的等级画出我们的关系，或按有效等级——如今实际算数的等级：每 60 天没有接触就降一级</translation>
+    </message>
+    <message>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -644,6 +656,43 @@ To keep their history, archive them instead.</source>
     <message>
         <source>A red ! on the corner: an overdue next action with the person. A coloured ring: what an analysis overlay marks (a route, a coalition, a coverage gap, an opportunity). A dashed ring with Δ: a change since the snapshot being compared.</source>
         <translation>角上的红色“!”：与此人相关的下一步行动已逾期。彩色圆环：分析图层标出的内容（引荐路径、联盟、覆盖缺口、商机）。带 Δ 的虚线圆环：与所对比的快照相比有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>ChampionAlerts</name>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Hide until the list changes</source>
+        <translation>隐藏，直到名单变化</translation>
+    </message>
+    <message>
+        <source>left the account</source>
+        <translation>已离开客户</translation>
+    </message>
+    <message>
+        <source>stance fell since the last snapshot</source>
+        <translation>态度比上次快照时差</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale</source>
+        <translation>关系已冷却</translation>
+    </message>
+    <message>
+        <source>our only strong relationship (%1) has gone stale</source>
+        <translation>我们唯一的深度关系（%1）已冷却</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in Analysis ▸ Relationships</source>
+        <translation>
+            <numerusform>另有 %n 人，见“分析 ▸ 关系维护”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Champions at risk (%1):</source>
+        <translation>内线有风险（%1）：</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3099,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>归档或恢复我方成员</translation>
     </message>
     <message>
+        <source>Contact &amp;cadence by role…</source>
+        <translation>按角色设置联系频率(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>How often each buying role should hear from us</source>
+        <translation>每种采购角色应多久联系一次</translation>
+    </message>
+    <message>
         <source>Add &amp;link…</source>
         <translation>添加关系(&amp;L)…</translation>
     </message>
@@ -3421,6 +3478,69 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>MapHealth</name>
+    <message>
+        <source>Overstated</source>
+        <translation>登记偏高</translation>
+    </message>
+    <message>
+        <source>Understated</source>
+        <translation>登记偏低</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Overdue %1 d</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2”, but the last 180 days show no interaction together</source>
+        <translation>%1登记为“%2”，但近 180 天没有一起的互动</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2”, but the last 180 days show only %n interaction(s) together (the history says “%3”)</source>
+        <translation>%1登记为“%2”，但近 180 天只一起互动过 %n 次（互动记录只显示“%3”）</translation>
+    </message>
+    <message>
+        <source>%1 has declared no relationship, but the last 180 days show %n interaction(s) together (the history says “%3”)</source>
+        <translation>%1没有登记任何关系，但近 180 天一起互动过 %n 次（互动记录显示“%3”）</translation>
+    </message>
+    <message>
+        <source>%1 declares only “%2”, but the last 180 days show %n interaction(s) together (the history says “%3”)</source>
+        <translation>%1只登记为“%2”，但近 180 天一起互动过 %n 次（互动记录显示“%3”）</translation>
+    </message>
+    <message>
+        <source>Contact every %1 days: no contact on record</source>
+        <translation>每 %1 天联系一次：尚无联系记录</translation>
+    </message>
+    <message>
+        <source>Contact every %1 days: last contact %2, %3 days overdue</source>
+        <translation>每 %1 天联系一次：上次联系是%2，已逾期 %3 天</translation>
+    </message>
+    <message>
+        <source>last touch %1</source>
+        <translation>上次接触是%1</translation>
+    </message>
+    <message>
+        <source>never touched</source>
+        <translation>从未接触</translation>
+    </message>
+    <message>
+        <source>Counts as %1/5 today (%2)</source>
+        <translation>如今只算 %1/5（%2）</translation>
+    </message>
+</context>
+<context>
     <name>MapLegend</name>
     <message>
         <source>Legend</source>
@@ -3672,6 +3792,70 @@ Decision maps of key-account buying committees.</source>
         <translation>从未</translation>
     </message>
     <message>
+        <source>Our relationships: the claims and the history</source>
+        <translation>我方关系：声明与记录</translation>
+    </message>
+    <message>
+        <source>Open needs</source>
+        <translation>待解决的需求</translation>
+    </message>
+    <message>
+        <source>Champions at risk</source>
+        <translation>内线风险</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2” but has never met them — book a meeting first</source>
+        <translation>%1声明“%2”，但从未见过面 — 先约一次</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2” but has not met them for %3 — book a meeting first</source>
+        <translation>%1声明“%2”，但近%3没有见面 — 先约一次</translation>
+    </message>
+    <message>
+        <source>%1 declares “%2” but the last 180 days show only “%4” — spend time together before relying on it</source>
+        <translation>%1声明“%2”，但近180天的记录只显示“%4” — 先多接触，再倚重这层关系</translation>
+    </message>
+    <message>
+        <source>the last 180 days with %1 show “%4”, yet no relationship is declared — bring %1 in</source>
+        <translation>近180天与%1的往来显示为“%4”，却未声明任何关系 — 请%1参与</translation>
+    </message>
+    <message>
+        <source>the last 180 days with %1 show “%4”, declared only “%2” — bring %1 in</source>
+        <translation>近180天与%1的往来显示为“%4”，却只声明为“%2” — 请%1参与</translation>
+    </message>
+    <message>
+        <source>%1&apos;s “%2” has faded to “%5” (last met %6) — book a meeting</source>
+        <translation>%1的“%2”已淡化为“%5”（上次见面%6）— 约见一次</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No coach or advocate is at risk.</source>
+        <translation>没有内线或拥护者处于风险中。</translation>
+    </message>
+    <message>
+        <source>left the account</source>
+        <translation>已离开客户</translation>
+    </message>
+    <message>
+        <source>stance fell since the last snapshot</source>
+        <translation>态度比上次快照时下降</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale — book a meeting</source>
+        <translation>关系已冷却 — 约见一次</translation>
+    </message>
+    <message>
+        <source>our only strong relationship (%1) has gone stale — widen it</source>
+        <translation>我们唯一的深度关系（%1）已冷却 — 尽快拓展</translation>
+    </message>
+    <message>
         <source>nobody on our side</source>
         <translation>我方无人认识</translation>
     </message>
@@ -3774,6 +3958,14 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>share of the committee, weighted by influence, that we know at least as a working relationship</source>
         <translation>按影响力加权，我方至少达到工作关系的采购委员会成员占比</translation>
+    </message>
+    <message>
+        <source>Effective coverage score: %1%</source>
+        <translation>有效覆盖率：%1%</translation>
+    </message>
+    <message>
+        <source>the same, with each relationship faded by the time since we last met</source>
+        <translation>同一口径，每段关系按上次见面以来的时间折减</translation>
     </message>
     <message>
         <source>Single-threaded: every strong relationship runs through one person on our side.</source>
@@ -4153,6 +4345,45 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>OverdueContactsPanel</name>
+    <message>
+        <source>Contact overdue (%1)</source>
+        <translation>联系逾期（%1）</translation>
+    </message>
+    <message>
+        <source>Everyone with a contact cadence has heard from us in time.</source>
+        <translation>设有联系频率的人都已按时联系。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有%1人</translation>
+    </message>
+    <message>
+        <source>every %1 days, no contact on record</source>
+        <translation>每%1天联系一次，尚无联系记录</translation>
+    </message>
+    <message>
+        <source>every %1 days, last contact %2</source>
+        <translation>每%1天联系一次，上次联系%2</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Plan contact</source>
+        <translation>安排联系</translation>
+    </message>
+    <message>
+        <source>Add a next action to meet this person within a week</source>
+        <translation>添加一条下一步行动：一周内约见此人</translation>
+    </message>
+    <message>
+        <source>Meet %1 before %2</source>
+        <translation>约见%1（%2前）</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Name</source>
@@ -4441,6 +4672,53 @@ Decision maps of key-account buying committees.</source>
     </message>
 </context>
 <context>
+    <name>RoleCadenceDialog</name>
+    <message>
+        <source>Contact cadence by role</source>
+        <translation>按角色设置联系频率</translation>
+    </message>
+    <message>
+        <source>How often each buying role should hear from us. A person&apos;s own cadence (in their profile) comes first; past it, the contact shows as overdue beside the next actions.</source>
+        <translation>每种采购角色应多久联系一次。个人资料中设置的频率优先；超过频率未联系，会在下一步行动旁显示为逾期。</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Contact every</source>
+        <translation>联系频率</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置默认</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No cadence</source>
+        <translation>不设频率</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Use built-in</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Go back to the cadence Stakemap suggests for this role</source>
+        <translation>恢复 Stakemap 为此角色建议的频率</translation>
+    </message>
+</context>
+<context>
     <name>Satisfaction</name>
     <message>
         <source>NPS: no survey answers yet</source>
@@ -4509,6 +4787,10 @@ Decision maps of key-account buying committees.</source>
         <translation>从 CSV 或 Excel 文件导入满意度调查结果，列为：联系人（或邮箱）、日期、推荐意愿、满意度、意见</translation>
     </message>
     <message>
+        <source>Reading %p%</source>
+        <translation>读取中 %p%</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -4523,6 +4805,10 @@ Decision maps of key-account buying committees.</source>
     <message>
         <source>Survey answers (*.csv *.xlsx);;All files (*)</source>
         <translation>满意度调查结果 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read; nothing was imported.</source>
+        <translation>无法读取该文件，未导入任何内容。</translation>
     </message>
     <message>
         <source>The file cannot be read: %2</source>
@@ -4937,6 +5223,164 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>SyncMessages</name>
+    <message>
+        <source>The team server refused the user name or password.</source>
+        <translation>团队服务器拒绝了该用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The team server does not let this login in at the moment.</source>
+        <translation>团队服务器目前不允许该用户登录。</translation>
+    </message>
+    <message>
+        <source>The team server does not know that user or database.</source>
+        <translation>团队服务器上没有该用户或数据库。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached.</source>
+        <translation>无法连接团队服务器。</translation>
+    </message>
+    <message>
+        <source>The connection to the team server broke off; no edit was lost, and the next sync carries on.</source>
+        <translation>与团队服务器的连接中断了；没有丢失任何修改，下次同步会继续。</translation>
+    </message>
+    <message>
+        <source>The team server already has an account of the same name: nothing was uploaded. Rename yours (or the server&apos;s) and join again.</source>
+        <translation>团队服务器上已有同名客户：没有上传任何内容。请为您的（或服务器上的）客户改名后再加入。</translation>
+    </message>
+    <message>
+        <source>That database is not a Stakemap team server.</source>
+        <translation>该数据库不是 Stakemap 团队服务器。</translation>
+    </message>
+    <message>
+        <source>The team server is newer than this Stakemap: update Stakemap. You can go on working offline.</source>
+        <translation>团队服务器的版本比本 Stakemap 新：请更新 Stakemap。您可以继续离线工作。</translation>
+    </message>
+    <message>
+        <source>The team server needs an upgrade by an administrator. You can go on working offline.</source>
+        <translation>团队服务器需要由管理员升级。您可以继续离线工作。</translation>
+    </message>
+    <message>
+        <source>This file is joined to another team server already.</source>
+        <translation>本文件已加入另一个团队服务器。</translation>
+    </message>
+    <message>
+        <source>That is not a PostgreSQL URL.</source>
+        <translation>这不是 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <source>The URL names no database.</source>
+        <translation>该地址没有指明数据库。</translation>
+    </message>
+    <message>
+        <source>The team server refused the sync.</source>
+        <translation>团队服务器拒绝了此次同步。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%n min ago</source>
+        <translation>%n 分钟前</translation>
+    </message>
+    <message>
+        <source>%n h ago</source>
+        <translation>%n 小时前</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已同步（%1）</translation>
+    </message>
+    <message>
+        <source>%n edit(s) waiting</source>
+        <translation>%n 处修改待同步</translation>
+    </message>
+    <message>
+        <source>%n conflict(s)</source>
+        <translation>%n 处冲突</translation>
+    </message>
+    <message>
+        <source>Team server %1 as %2. Click for details.</source>
+        <translation>团队服务器 %1，用户 %2。点击查看详情。</translation>
+    </message>
+    <message>
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Edits waiting</source>
+        <translation>待同步的修改</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>服务器版本号</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>上次错误</translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <translation>未能共享</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Team server…</source>
+        <translation>团队服务器…</translation>
+    </message>
+    <message>
+        <source>Offline: the team server cannot be reached; edits wait in this file</source>
+        <translation>离线：无法连接团队服务器；修改先保存在本文件中</translation>
+    </message>
+    <message>
+        <source>(trying again within %n s)</source>
+        <translation>（%n 秒内重试）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Name</source>
@@ -5261,6 +5705,93 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>TeamServerDialog</name>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>Share this file&apos;s accounts with your team through a PostgreSQL team server. You keep working on this file offline; it syncs whenever the server can be reached.</source>
+        <translation>通过 PostgreSQL 团队服务器与团队共享本文件中的客户。离线时照常在本文件中工作；一旦能连上服务器就会同步。</translation>
+    </message>
+    <message>
+        <source>postgresql://host:5432/database</source>
+        <translation>postgresql://主机:5432/数据库</translation>
+    </message>
+    <message>
+        <source>saved for later syncs, never in the file</source>
+        <translation>保存以供以后同步，绝不写入文件</translation>
+    </message>
+    <message>
+        <source>Keep this file&apos;s own accounts out of the server</source>
+        <translation>不把本文件已有的客户上传到服务器</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation>退出…</translation>
+    </message>
+    <message>
+        <source>This file is joined to %1 as %2.</source>
+        <translation>本文件已以用户 %2 加入 %1。</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s URL and your user name.</source>
+        <translation>请输入服务器地址和您的用户名。</translation>
+    </message>
+    <message>
+        <source>Reaching the team server…</source>
+        <translation>正在连接团队服务器…</translation>
+    </message>
+    <message>
+        <source>Joining: sharing this file&apos;s accounts and fetching the team&apos;s. This can take a minute for a big team…</source>
+        <translation>正在加入：上传本文件的客户并获取团队的客户。团队较大时可能需要一分钟…</translation>
+    </message>
+    <message>
+        <source>Leave the team server</source>
+        <translation>退出团队服务器</translation>
+    </message>
+    <message>
+        <source>Turn this file back into a plain local file? Everything it holds stays here, but it no longer syncs: edits not yet synced stay in this file only, and joining again later shares them as new rows.</source>
+        <translation>把本文件恢复为普通的本地文件吗？其中的所有内容都会保留，但不再同步：尚未同步的修改只留在本文件中，以后再次加入时会作为新记录共享。</translation>
+    </message>
+    <message>
+        <source>Leaving…</source>
+        <translation>正在退出…</translation>
+    </message>
+    <message>
+        <source>The team server answered: the connection works.</source>
+        <translation>团队服务器已响应：连接正常。</translation>
+    </message>
+    <message>
+        <source>Joined. %1 row(s) shared, %2 fetched from the team.</source>
+        <translation>已加入。共享了 %1 条记录，从团队获取了 %2 条。</translation>
+    </message>
+    <message>
+        <source>This file is a plain local file again.</source>
+        <translation>本文件已恢复为普通的本地文件。</translation>
+    </message>
+</context>
+<context>
     <name>TeamSettingsDialog</name>
     <message>
         <source>Team settings</source>
@@ -5309,6 +5840,21 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>New name:</source>
         <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send this file&apos;s edits to the team server and fetch the team&apos;s</source>
+        <translation>把本文件的修改发送到团队服务器，并获取团队的修改</translation>
+    </message>
+    <message>
+        <source>&amp;Team server…</source>
+        <translation>团队服务器(&amp;T)…</translation>
     </message>
 </context>
 <context>
@@ -5466,6 +6012,26 @@ You can undo this with Edit ▸ Undo.</source>
         <source>%1 years ago</source>
         <translation>%1年前</translation>
     </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1周</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1个月</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>一年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1年</translation>
+    </message>
 </context>
 <context>
     <name>WhatIf</name>
@@ -5480,6 +6046,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>only a weak relationship</source>
         <translation>关系较弱</translation>
+    </message>
+    <message>
+        <source>the relationship has gone stale</source>
+        <translation>关系已冷却</translation>
     </message>
     <message>
         <source>high declared influence</source>

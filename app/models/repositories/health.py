@@ -9,11 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import enums
-from app.models.entities import Interaction, InteractionParticipant, Person, RoleCadence, SurveyAnswer
+from app.models.entities import (
+    AccountTeam,
+    Action,
+    Interaction,
+    InteractionParticipant,
+    Link,
+    Person,
+    RoleCadence,
+    SurveyAnswer,
+)
 from app.models.repositories.common import InvalidInput, clean_text
 
 Key = tuple[str, int]
@@ -72,6 +81,40 @@ def touch_rows(session: Session, account_id: int) -> list[tuple[dt.datetime, str
         for ident, person_id, member_id in session.execute(stmt):
             found[ident][2].append(("person", person_id) if person_id is not None else ("member", member_id))
     return list(found.values())
+
+
+def cadence_rows(session: Session, account_id: int, before: dt.datetime) -> list[tuple]:
+    """(id, name, role, own cadence, latest interaction before ``before`` or None) of the account's people who
+    have not left — what an overdue-cadence list needs, the latest contact computed by the database."""
+    latest = (select(InteractionParticipant.person_id.label("person_id"),
+                     func.max(Interaction.occurred_at).label("last"))
+              .join(Interaction, Interaction.id == InteractionParticipant.interaction_id)
+              .where(Interaction.account_id == account_id, Interaction.occurred_at < before,
+                     InteractionParticipant.person_id.is_not(None))
+              .group_by(InteractionParticipant.person_id).subquery())
+    stmt = (select(Person.id, Person.name, Person.role, Person.cadence_days, latest.c.last)
+            .outerjoin(latest, latest.c.person_id == Person.id)
+            .where(Person.account_id == account_id, Person.archived.is_(False)).order_by(Person.id))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def strongest_cover(session: Session, account_id: int) -> dict[int, int]:
+    """Person id → the team member (on the account's team) with the strongest covers link to them."""
+    stmt = (select(Link.target_person_id, Link.source_member_id, Link.strength)
+            .join(AccountTeam, (AccountTeam.member_id == Link.source_member_id)
+                  & (AccountTeam.account_id == account_id))
+            .where(Link.account_id == account_id, Link.kind == "covers", Link.target_person_id.is_not(None))
+            .order_by(Link.id))
+    best: dict[int, tuple[int, int]] = {}
+    for person_id, member_id, strength in session.execute(stmt):
+        if person_id not in best or strength > best[person_id][0]:
+            best[person_id] = (strength, member_id)
+    return {person_id: member for person_id, (_strength, member) in best.items()}
+
+
+def people_with_open_actions(session: Session, account_id: int) -> set[int]:
+    return set(session.scalars(select(Action.person_id).where(
+        Action.account_id == account_id, Action.status == "open", Action.person_id.is_not(None))))
 
 
 # -- contact cadence of each buying role --------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Workspace
+from app.ui.accounts.champion_alerts import ChampionAlerts
 from app.ui.accounts.empty_state import EmptyState
 from app.ui.accounts.team_roles import TeamRolesPanel, edit_member_roles, warning_text
 from app.ui.common.elided_label import ElidedLabel
@@ -81,6 +82,7 @@ class AccountPage(QWidget):
         self.team_warning.hide()
         self.links_toolbar = QToolBar()
         self.links_view = _table(self.links_model)
+        self.alerts = ChampionAlerts()
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.map_panel, self.tr("Map"))
@@ -102,6 +104,7 @@ class AccountPage(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
         layout.addLayout(header)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.tabs, 1)
         self.empty = EmptyState()
         self.stack = QStackedWidget()
@@ -135,6 +138,7 @@ class AccountPage(QWidget):
         self.member_roles_action.triggered.connect(self._on_member_roles)
         self.team_view.selectionModel().currentChanged.connect(self._update_member_roles_action)
         self.team_model.modelReset.connect(self._update_member_roles_action)
+        self.alerts.person_activated.connect(self.show_person)
 
     def add_actions(self, toolbar: QToolBar, actions: list[QAction]) -> None:
         first = toolbar.actions()[0] if toolbar.actions() else None
@@ -146,12 +150,28 @@ class AccountPage(QWidget):
         for model in (self.people_model, self.team_model, self.links_model):
             model.set_account(account_id)
         self.map_panel.show_account(account_id)
+        self.alerts.set_analysis(None)
         self.team_roles.set_account(account_id)
         self._on_missing_roles(self.team_roles.missing)
         self._update_member_roles_action()
         self.stack.setCurrentIndex(0 if account_id is None else 1)
         self._update_header()
         self._update_empty_state()
+
+    def set_analysis(self, account_id: int | None, analysis) -> None:
+        """The account's analysis, as the Analysis panel computed it: its champions at risk head the page."""
+        if account_id == self.account_id:
+            self.alerts.set_analysis(analysis)
+
+    def show_person(self, key) -> None:
+        """The person's card selected and centred on the map; one who left has no card: their row among the
+        archived people instead."""
+        if self.map_panel.scene.card(key) is not None:
+            self.tabs.setCurrentWidget(self.map_panel)
+            self.map_panel.view.focus_on(key)
+        elif key[0] == "person":
+            self.show_archived.setChecked(True)
+            self.select_person(key[1])
 
     def _update_empty_state(self) -> None:
         if self.account_id is None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.model import HIGH_INFLUENCE, KEY_ROLES
 from app.i18n import translate
 from app.ui.analysis.freshness import FreshnessPanel
 from app.ui.analysis.runner import AnalysisRunner
@@ -25,14 +27,15 @@ from app.ui.common.failures import with_detail
 from app.ui.common.widgets import steady_box
 from app.views.analysis_model import KEY_ROLE, AnalysisModel
 from app.views.map import overlays
+from app.views.map.health_overlay import mark_scene
 
 DEBOUNCE_MS = 400
-COUNTED_LEVEL = 3  # a relationship counts as coverage from "working" upwards (DESIGN.md)
 OVERLAYS = ("none", "score", "brokerage", "coalitions", "gaps", "route")
 
 
 class AnalysisPanel(QWidget):
     person_activated = Signal(object)  # card key
+    analysis_changed = Signal(object, object)  # account id, AccountAnalysis or None (being computed)
 
     def __init__(self, workspace, map_panel, parent: QWidget | None = None, undo_stack=None) -> None:
         super().__init__(parent)
@@ -58,6 +61,13 @@ class AnalysisPanel(QWidget):
                             ("route", self.tr("Route to the selected person"))):
             self.overlay.addItem(label, code)
         self.overlay.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Which relationship levels the map draws: covers links' thickness and the coverage gaps.
+        self.levels = QComboBox()
+        self.levels.addItem(self.tr("Declared levels"), "declared")
+        self.levels.addItem(self.tr("Effective levels"), "effective")
+        self.levels.setToolTip(self.tr("Draw our relationships as declared, or at their effective level, as they "
+                                       "count today: one level less for every 60 days without contact"))
+        self.levels.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.route_label = QLabel()
         self.route_label.setWordWrap(True)
         self.route_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,7 +103,10 @@ class AnalysisPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(steady_box(self.summary, 8))  # coverage twice, support, gaps (often 2 lines), NPS, a warning
-        layout.addWidget(self.overlay)
+        overlay_row = QHBoxLayout()
+        overlay_row.addWidget(self.overlay, 3)
+        overlay_row.addWidget(self.levels, 2)
+        layout.addLayout(overlay_row)
         layout.addWidget(self.route_label)
         layout.addWidget(self.tabs, 1)
         self._wire_signals()
@@ -108,6 +121,7 @@ class AnalysisPanel(QWidget):
         self._ws.cadences_changed.connect(self._on_cadences_changed)
         self.freshness.person_activated.connect(self._on_freshness_person)
         self.overlay.currentIndexChanged.connect(self._apply_overlay)
+        self.levels.currentIndexChanged.connect(self._on_levels_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self._map.selection_changed.connect(self._on_map_selection)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -120,6 +134,7 @@ class AnalysisPanel(QWidget):
         self.freshness.set_analysis(account_id, None)
         self.what_if.set_inputs(None, None)
         self._show_summary()
+        self.analysis_changed.emit(account_id, None)
         if account_id is not None:
             self._debounce.start(0)
 
@@ -184,6 +199,7 @@ class AnalysisPanel(QWidget):
         self._mark_freshness()
         if self.grid is not None:
             self.grid.set_analysis(analysis)
+        self.analysis_changed.emit(account_id, analysis)
 
     # -- showing --------------------------------------------------------------------------------
     def _show_summary(self) -> None:
@@ -223,14 +239,41 @@ class AnalysisPanel(QWidget):
         return problem
 
     def _mark_freshness(self) -> None:
-        """Clock marks on stale people's cards and faded covers links that have gone cold."""
+        """Clock marks on stale people's cards and faded covers links that have gone cold; claims that outrun
+        the evidence and overdue contacts marked on the cards; covers links at the chosen levels."""
+        scene = self._map.scene
         health = self.analysis.health if self.analysis is not None else None
         if health is None:
-            overlays.mark_freshness(self._map.scene, (), ())
+            overlays.mark_freshness(scene, (), ())
+            overlays.mark_health(scene, {})
+            overlays.show_levels(scene, {}, False)
             return
-        cold = [(link.member, link.person) for link in health.links
-                if link.declared >= COUNTED_LEVEL and link.effective < COUNTED_LEVEL]
-        overlays.mark_freshness(self._map.scene, health.stale, cold)
+        mark_scene(scene, health, {p.key: p.name for p in self.analysis.people})
+        self._show_levels()
+
+    def effective_levels(self) -> bool:
+        return self.levels.currentData() == "effective"
+
+    def _show_levels(self) -> None:
+        health = self.analysis.health if self.analysis is not None else None
+        links = {} if health is None else {(link.member, link.person): (link.declared, link.effective,
+                                                                         link.last_touch_days)
+                                           for link in health.links if link.declared}
+        overlays.show_levels(self._map.scene, links, self.effective_levels())
+
+    def _on_levels_changed(self, *_args) -> None:
+        self._show_levels()
+        if self.overlay.currentData() == "gaps":
+            self._apply_overlay()
+
+    def _gaps(self) -> list:
+        """Coverage gaps at the chosen levels: counted on effective levels, a key person whose relationship
+        has gone stale is a gap too."""
+        a = self.analysis
+        if not self.effective_levels() or a.health is None:
+            return list(a.gaps)
+        key_people = {p.key for p in a.people if p.role in KEY_ROLES or (p.influence_declared or 0) >= HIGH_INFLUENCE}
+        return list(a.gaps) + [k for k in a.health.stale if k in key_people and k not in a.gaps]
 
     def _apply_overlay(self, *_args) -> None:
         scene = self._map.scene
@@ -247,7 +290,7 @@ class AnalysisPanel(QWidget):
         elif mode == "coalitions":
             overlays.coalitions(scene, {p.key: p.community for p in people})
         elif mode == "gaps":
-            overlays.gaps(scene, self.analysis.gaps)
+            overlays.gaps(scene, self._gaps())
         elif mode == "route":
             self._show_route()
 

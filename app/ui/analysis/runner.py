@@ -39,7 +39,7 @@ class AnalysisRunner(QThread):
             nodes, edges = analysis_input(data)
             result = analyze(nodes, edges, health)
             found = routes(nodes, edges, self.target, k=3) if self.target is not None else []
-            suggestions = next_best_relationships(nodes, edges, limit=8)
+            suggestions = next_best_relationships(nodes, edges, limit=8, health=health)
         except Exception as exc:  # shown in the panel; an analysis bug must not take the window down
             self.failed.emit(detail_of(exc))
             return

@@ -30,6 +30,7 @@ def reason_labels() -> dict[str, str]:
         "gap": translate("WhatIf", "coverage gap"),
         "uncovered": translate("WhatIf", "nobody of ours knows them"),
         "weakly_covered": translate("WhatIf", "only a weak relationship"),
+        "stale": translate("WhatIf", "the relationship has gone stale"),
         "high_influence": translate("WhatIf", "high declared influence"),
         "influence_unknown": translate("WhatIf", "influence not known"),
         "hidden_power": translate("WhatIf", "hidden power"),

@@ -124,6 +124,11 @@ class MainActionsMixin:
         self.archive_member_action = self._action(
             translate("MainWindow", "Archive or restore team member"), self._on_archive_member
         )
+        self.cadence_action = self._action(
+            translate("MainWindow", "Contact &cadence by role…"),
+            self._on_cadence_defaults,
+            tip=translate("MainWindow", "How often each buying role should hear from us"),
+        )
         self.add_link_action = self._action(translate("MainWindow", "Add &link…"), self._on_add_link, K("Ctrl+L"))
         self.edit_link_action = self._action(translate("MainWindow", "Edit link…"), self._on_edit_link)
         self.delete_link_action = self._action(translate("MainWindow", "Delete link"), self._on_delete_link)
@@ -147,6 +152,8 @@ class MainActionsMixin:
         for a in (self.export_pdf_action, self.export_png_action, self.export_svg_action, None, self.export_action):
             self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
         file_menu.addAction(self.meeting_pack_action)
+        for a in (None, self.sync_host.sync_action, self.sync_host.settings_action):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
         for a in (None, self.demo_action, self.backup_action, self.restore_action, self.second_backup_action, None,
                   self.quit_action):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
@@ -172,6 +179,8 @@ class MainActionsMixin:
             self.add_link_action,
             self.edit_link_action,
             self.delete_link_action,
+            None,
+            self.cadence_action,
         ):
             people_menu.addSeparator() if a is None else people_menu.addAction(a)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
@@ -197,6 +206,13 @@ class MainActionsMixin:
         help_menu.addAction(self.card_help_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def _on_cadence_defaults(self) -> None:
+        from app.ui.records.cadence_dialog import RoleCadenceDialog
+
+        if self.workspace is None or self.undo_stack is None:
+            return
+        RoleCadenceDialog(self.workspace, self.undo_stack, self).exec()
 
     def _create_toolbar(self) -> None:
         toolbar = self.addToolBar(translate("MainWindow", "Main toolbar"))

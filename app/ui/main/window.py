@@ -34,6 +34,7 @@ from app.ui.main.settings import AppSettings
 from app.ui.main.storage_ui import StorageUiMixin
 from app.ui.main.team_view import TeamViewHost
 from app.ui.main.window_layout import WindowLayoutMixin
+from app.ui.team.sync_host import SyncHost
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -87,6 +88,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.record_panels: dict = {}
         self._create_layout_actions()
+        self.sync_host = SyncHost(self)  # File ▸ Sync now, Team server…, and the sync status in the status bar
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -180,6 +182,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self._fill_page_toolbars()
         self._wire_signals()
         self.account_list.model.attach(workspace)
+        self.sync_host.attach(workspace)
         if wanted is None or not self.account_list.select_account(wanted):
             rows = self.account_list.model.summaries()
             if not (rows and self.account_list.select_account(rows[0].id)):
@@ -250,6 +253,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         self.profile.remove_criterion_requested.connect(self._on_remove_criterion)
         self.account_page.person_activated.connect(self.editor.edit_person)
         self.analysis_panel.person_activated.connect(self._on_analysis_person)
+        self.analysis_panel.analysis_changed.connect(self.account_page.set_analysis)
         self.account_page.map_panel.selection_changed.connect(self._on_map_selection)
         self.person_profile.person_edited.connect(self.editor.edit_person_fields)
         self.person_profile.survey_requested.connect(self.editor.record_survey_answer)
@@ -299,6 +303,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
         if self.profile is not None:
             self.profile.flush()
             self.person_profile.flush()
+        self.sync_host.stop(final_sync=not self.replaced)  # a window replaced by another hands the file over
         self.finish_background_work()
         self.save_window_state()
         self._unbind_undo_stack()
@@ -370,6 +375,7 @@ class MainWindow(MainActionsMixin, FileMenuMixin, StorageUiMixin, WindowLayoutMi
 
     def finish_background_work(self) -> None:
         """Let workers reading the database finish before it is closed or its panels are replaced."""
+        self.sync_host.stop()
         if self.analysis_panel is not None:
             self.analysis_panel.wait()
         if self.account_page is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSplitter,
     QToolButton,
     QWidget,
 )
@@ -25,6 +26,7 @@ from app.document import Workspace
 from app.document.records import ActionRecord
 from app.i18n import record_labels
 from app.ui.common.widgets import add_ok_cancel, fill_combo, refuse_empty
+from app.ui.records.overdue_contacts import OverdueContactsPanel
 from app.ui.records.record_panel import RecordPanel
 from app.views.actions_model import SORT_ROLE, ActionsModel
 
@@ -128,6 +130,16 @@ class ActionsPanel(RecordPanel):
         self.view.sortByColumn(ActionsModel.DUE, Qt.SortOrder.AscendingOrder)
         self._size_columns(stretched=(ActionsModel.TITLE,))
         self._lay_out(self.show_closed)
+        # Whose contact cadence is overdue, under the actions: each one a click away from an action of its own.
+        # A splitter, so that a short dock keeps the actions readable and the user decides how much goes to each.
+        self.overdue = OverdueContactsPanel(workspace, undo_stack)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.layout().replaceWidget(self.view, self.splitter)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.overdue)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.show_closed.toggled.connect(self.model.set_show_closed)
         self.model.completion_requested.connect(self._on_completion_requested)
         self._update_buttons()
@@ -135,6 +147,7 @@ class ActionsPanel(RecordPanel):
     # -- what the panel shows -------------------------------------------------------------------
     def set_account(self, account_id: int | None) -> None:
         self.model.set_account(account_id)
+        self.overdue.set_account(account_id)
 
     def set_person_filter(self, person_id: int | None) -> None:
         self.model.set_person_filter(person_id)

@@ -10,7 +10,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,10 +29,11 @@ from app.commands import record_edits
 from app.document import Workspace
 from app.document.records import SurveyAnswerRecord
 from app.i18n import translate
-from app.io.survey_import import SurveyRefused, read_survey_answers
+from app.io.survey_import import SurveyRefused
 from app.ui.common.survey_dialog import SurveyAnswerDialog
 from app.ui.common.widgets import fill_combo, select_data
 from app.ui.records.record_panel import RecordPanel
+from app.ui.records.survey_reader import SurveyReader
 from app.views.satisfaction_model import SatisfactionModel, figures_text
 
 PLAIN_COLOR = QColor("#0072b2")
@@ -125,6 +127,8 @@ class SatisfactionChart(QWidget):
 
 
 class SatisfactionPanel(RecordPanel):
+    import_finished = Signal(object)  # the import's command, or None when nothing was recorded
+
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(workspace, undo_stack, SatisfactionModel(workspace), parent,
                          add_text=translate("SatisfactionPanel", "Record answer…"))
@@ -139,6 +143,11 @@ class SatisfactionPanel(RecordPanel):
         self.import_button.setToolTip(self.tr("Survey answers from a CSV or Excel file with the columns person "
                                               "(or e-mail), date, recommend, satisfaction and comment"))
         self.import_button.clicked.connect(self.choose_import_file)
+        self.import_progress = QProgressBar()
+        self.import_progress.setMaximumWidth(160)
+        self.import_progress.setFormat(self.tr("Reading %p%"))
+        self.import_progress.hide()
+        self._reader: SurveyReader | None = None
         self.person_filter = QComboBox()
         self.person_filter.setMinimumContentsLength(14)
         self.chart = SatisfactionChart()
@@ -149,7 +158,7 @@ class SatisfactionPanel(RecordPanel):
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.person_filter)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button, self.import_button):
+        for button in (self.add_button, self.delete_button, self.import_button, self.import_progress):
             buttons.addWidget(button)
         buttons.addStretch(1)
         # A narrow dock wraps the figures onto a second line rather than clipping them or scrolling the panel.
@@ -219,7 +228,7 @@ class SatisfactionPanel(RecordPanel):
     def _update_buttons(self, *_args) -> None:
         super()._update_buttons()
         self.add_button.setEnabled(self.model.account_id is not None and bool(self._people()))
-        self.import_button.setEnabled(self.add_button.isEnabled())
+        self.import_button.setEnabled(self.add_button.isEnabled() and getattr(self, "_reader", None) is None)
 
     # -- import -----------------------------------------------------------------------------------
     def choose_import_file(self) -> None:
@@ -228,19 +237,56 @@ class SatisfactionPanel(RecordPanel):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str):
-        """Record every answer of the file in one undoable step, or none and say which row is wrong."""
+    def import_file(self, path: str) -> SurveyReader | None:
+        """Read the file in a worker, then record every answer in one undoable step — or none, saying which row
+        is wrong. ``import_finished`` carries the command (None when nothing was recorded)."""
         account_id = self.model.account_id
-        if account_id is None:
+        if account_id is None or self._reader is not None:
             return None
         people = [(p.id, p.name, p.email) for p in self._ws.people(account_id, include_archived=True)]
-        try:
-            rows = read_survey_answers(path, people)
-        except SurveyRefused as refused:
-            QMessageBox.warning(self, self.tr("Import survey answers"), self._refusal_text(refused))
-            return None
+        reader = SurveyReader(path, people)
+        reader.progress.connect(self._on_import_progress)
+        reader.done.connect(lambda rows: self._on_import_read(rows, path))
+        reader.refused.connect(self._on_import_refused)
+        reader.failed.connect(self._on_import_failed)
+        reader.finished.connect(self._on_import_ended)
+        self._reader = reader
+        self.import_button.setEnabled(False)
+        self.import_progress.setRange(0, 0)  # busy until the first rows are counted
+        self.import_progress.show()
+        reader.start()
+        return reader
+
+    @property
+    def importing(self) -> bool:
+        return self._reader is not None
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        self.import_progress.setRange(0, max(total, 1))
+        self.import_progress.setValue(done)
+
+    def _on_import_read(self, rows, path: str) -> None:
         answers = [(r.person_id, r.answered_on, r.recommend, r.satisfaction, r.comment) for r in rows]
-        return self._perform(record_edits.import_survey_answers(self._ws, answers, Path(path).name))
+        command = self._perform(record_edits.import_survey_answers(self._ws, answers, Path(path).name))
+        self.import_finished.emit(command)
+
+    def _on_import_refused(self, refused: SurveyRefused) -> None:
+        QMessageBox.warning(self, self.tr("Import survey answers"), self._refusal_text(refused))
+        self.import_finished.emit(None)
+
+    def _on_import_failed(self, detail: str) -> None:
+        from app.ui.common.failures import with_detail
+
+        QMessageBox.warning(self, self.tr("Import survey answers"),
+                            with_detail(self.tr("The file could not be read; nothing was imported."), detail))
+        self.import_finished.emit(None)
+
+    def _on_import_ended(self) -> None:
+        self.import_progress.hide()
+        if self._reader is not None:
+            self._reader.deleteLater()
+            self._reader = None
+        self._update_buttons()
 
     def _refusal_text(self, refused: SurveyRefused) -> str:
         reasons = {

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from app.document.records import MemberRecord, PersonRecord
-from app.views.map import style
+from app.views.map import card_marks, style
 
 PORT_RADIUS = 7.0
 PORT_HOVER_RADIUS = 10.0  # drawn bigger under the pointer, so the target shows it is there to be grabbed
@@ -59,6 +59,8 @@ class CardItem(QGraphicsItem):
         self.stale = False  # relationship health: we claim a relationship the history no longer shows
         self.highlight: QColor | None = None  # an analysis overlay's ring (route, coalition, gap, opportunity)
         self.change_mark: QColor | None = None  # a snapshot comparison's mark: kept whatever the overlays do
+        self.marks: card_marks.CardMarks | None = None  # relationship health: claims vs evidence, cadence
+        self.painted: dict[str, QRectF] = {}  # where the last paint put each part (tests check overlaps)
         self._labels = labels
         self._port_hover = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -84,10 +86,20 @@ class CardItem(QGraphicsItem):
         for link in self.links:
             link.adjust()
 
-    def _tooltip(self) -> str:  # the department in full, as its path
+    def _tooltip(self) -> str:  # the department in full, as its path, then what the marks mean
         r = self.record
         lines = [r.name] + [part for part in (r.title, getattr(r, "department", None)) if part]
+        if self.marks is not None:
+            lines += self.marks.tooltip_lines()
         return "\n".join(lines)
+
+    def set_marks(self, marks: card_marks.CardMarks | None) -> None:
+        if marks is not None and marks.empty:
+            marks = None
+        if marks != self.marks:
+            self.marks = marks
+            self.setToolTip(self._tooltip())
+            self.update()
 
     # -- geometry -------------------------------------------------------------------------------
     @property
@@ -190,6 +202,7 @@ class CardItem(QGraphicsItem):
     # -- painting -------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         rect = self.rect()
+        self.painted = {}
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         stance = "member" if self.is_member else self.record.stance
@@ -198,6 +211,7 @@ class CardItem(QGraphicsItem):
             self._paint_rings(painter, rect, lod)
             if self.stale:
                 self._paint_stale(painter, rect)
+            self._paint_corner_marks(painter, rect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.is_member:
@@ -243,6 +257,7 @@ class CardItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.change_mark)
             painter.drawEllipse(centre, radius, radius)
+            self.painted["change"] = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
             painter.setPen(QColor("#ffffff"))
             painter.setFont(_font(radius * 1.3, bold=True))
             painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
@@ -297,6 +312,7 @@ class CardItem(QGraphicsItem):
         badge = self._labels.get(r.role, "")
         name_right = title_right = right
         dots = not boosted
+        marks_on_top = False  # zoomed out, round health marks sit on the bottom edge unless the badge is there
         if badge:
             font = _font(badge_px, bold=True)
             height = badge_px * 1.65
@@ -311,27 +327,61 @@ class CardItem(QGraphicsItem):
             painter.setFont(font)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            self.painted["badge"] = badge_rect
+            marks_on_top = badge_rect.bottom() > card_marks.corner_top(rect)
             if on_top:
                 name_right = badge_rect.left() - 6
             else:
                 title_right = badge_rect.left() - 6
+        # Zoomed out the marks are round marks on an edge instead: the name or the last line stops short of them.
+        corner = (card_marks.corner_rects(self.marks, rect, marks_on_top) if self.marks is not None and boosted
+                  else [])
+        corner_left = min((r.left() for _kind, r in corner), default=rect.right())
+        corner_top = rect.bottom() if marks_on_top else min((r.top() for _kind, r in corner), default=rect.bottom())
+        if corner and marks_on_top:
+            name_right = min(name_right, corner_left - 4)
         self._text(painter, r.name, name_font, style.TEXT, left, name_top, name_right - left, name_height)
+        self.painted["name"] = QRectF(left, name_top, name_right - left, name_height)
+        # Health marks take the bottom row, left of the influence dots; the department gives way to them.
+        chips = []
+        if self.marks is not None and not boosted:
+            top = rect.bottom() - 4 - card_marks.row_height(badge_px)
+            chips = card_marks.layout_row(self.marks, left, rect.right() - 8 - 4 * 8.5 - 12.4, top, badge_px)
+        bottom = min(chip[2].top() for chip in chips) - 1 if chips else rect.bottom() - 2
         line_top = name_top + name_height
         lines = [(r.title, style.TEXT, title_right), (shown_department(r.department), style.SUBTLE_TEXT, right)]
-        for text, color, text_right in lines:
-            if line_top + line_height > rect.bottom() - 2:
+        for number, (text, color, text_right) in enumerate(lines):
+            if line_top + line_height > bottom:
                 break
             if text:
-                self._text(painter, text, text_font, color, left, line_top, text_right - left - (46 if dots else 0),
-                           line_height)
+                width = text_right - left - (46 if dots else 0)
+                if line_top + line_height > corner_top:
+                    width = min(width, corner_left - 4 - left)
+                self._text(painter, text, text_font, color, left, line_top, width, line_height)
+                self.painted[f"line{number}"] = QRectF(left, line_top, width, line_height)
             line_top += line_height
         if dots:
             self._paint_influence(painter, rect, r.influence)
+        if chips:
+            card_marks.paint_row(painter, chips, badge_px)
+            for kind, _text, chip_rect in chips:
+                self.painted[f"mark:{kind}"] = chip_rect
+        elif corner:
+            self._paint_corner_marks(painter, rect, corner)
+
+    def _paint_corner_marks(self, painter: QPainter, rect: QRectF, placed: list | None = None) -> None:
+        if self.marks is None or self.is_member:
+            return
+        placed = card_marks.corner_rects(self.marks, rect) if placed is None else placed
+        card_marks.paint_corner(painter, placed)
+        for kind, mark_rect in placed:
+            self.painted[f"mark:{kind}"] = mark_rect
 
     def _paint_influence(self, painter: QPainter, rect: QRectF, influence: int | None) -> None:
         radius, step = 3.2, 8.5
         x0 = rect.right() - 8 - 4 * step - radius
         y = rect.bottom() - 10
+        self.painted["dots"] = QRectF(x0 - radius, y - radius, 4 * step + 2 * radius, 2 * radius)
         for i in range(5):
             filled = influence is not None and i < influence
             painter.setPen(QPen(style.SUBTLE_TEXT, 1))
@@ -373,6 +423,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_overdue(self, painter: QPainter, rect: QRectF) -> None:
         center = QPointF(rect.left() + 2, rect.top() + 2)
+        self.painted["overdue"] = QRectF(center.x() - 9, center.y() - 9, 18, 18)
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QColor("#c62828"))
         painter.drawEllipse(center, 9, 9)
@@ -383,6 +434,7 @@ class CardItem(QGraphicsItem):
         """A clock on the lower left corner: the relationship has gone cold (DESIGN.md "Relationship health")."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         center = QPointF(rect.left() + 2, rect.bottom() - 2)
+        self.painted["stale"] = QRectF(center.x() - 9, center.y() - 9, 18, 18)
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(style.STALE_COLOR)
         painter.drawEllipse(center, 9, 9)

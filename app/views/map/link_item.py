@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyle
 
 from app.document.records import LinkRecord
+from app.i18n import translate
+from app.i18n.relative_time import days_ago
 from app.views.map import style
 
 ARROW = 11.0
@@ -30,6 +32,10 @@ class LinkItem(QGraphicsPathItem):
         self._hit_shape: QPainterPath | None = None
         self._hovered = False
         self.stale = False  # a covers link whose relationship has gone cold: drawn faded and dotted
+        # Relationship health of a covers link: (declared level it was computed for, effective level, days since
+        # the last touch or None); drawn at its effective level while the map shows effective levels.
+        self.health: tuple[int, int, int | None] | None = None
+        self.show_effective = False
         self.arrow = QGraphicsPolygonItem(self)
         self.arrow.setPen(Qt.PenStyle.NoPen)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -47,17 +53,46 @@ class LinkItem(QGraphicsPathItem):
 
     def set_record(self, record: LinkRecord) -> None:
         self.record = record
-        pen = style.link_pen(record.kind, record.strength)
+        self._restyle()
+
+    def shown_level(self) -> int:
+        """The level the line's thickness stands for: the declared one, or the effective one when asked for and
+        still computed from the declared level the link has now."""
+        health = self.health
+        if self.show_effective and health is not None and health[0] == self.record.strength:
+            return health[1]
+        return self.record.strength
+
+    def set_health(self, health: tuple[int, int, int | None] | None, show_effective: bool) -> None:
+        if (health, show_effective) != (self.health, self.show_effective):
+            self.health, self.show_effective = health, show_effective
+            self._restyle()
+            self.setToolTip(self._tooltip())
+            self.update()
+
+    def _restyle(self) -> None:
+        record = self.record
+        pen = style.link_pen(record.kind, self.shown_level())
         self._pen = pen
         self.setPen(pen)  # for the bounding rectangle; paint() draws with its own pen
-        self.arrow.setBrush(pen.color())
+        color = QColor(pen.color())
+        if self.stale:
+            color.setAlpha(STALE_ALPHA)
+        self.arrow.setBrush(color)
         self._has_arrow = style.has_arrow(record.kind)
         self.arrow.setVisible(self._has_arrow)
         self.adjust()
 
     def _tooltip(self) -> str:
         kind = self._labels.get(self.record.kind, self.record.kind)
-        return f"{self.source.record.name} → {self.target.record.name}\n{kind} · {self.record.strength}/5"
+        text = f"{self.source.record.name} → {self.target.record.name}\n{kind} · {self.record.strength}/5"
+        health = self.health
+        if health is not None and health[0] == self.record.strength and health[1] != health[0]:
+            when = (translate("MapHealth", "last touch %1").replace("%1", days_ago(health[2])) if health[2] is not None
+                    else translate("MapHealth", "never touched"))
+            text += "\n" + (translate("MapHealth", "Counts as %1/5 today (%2)").replace("%1", str(health[1]))
+                            .replace("%2", when))
+        return text
 
     def detach(self) -> None:
         self.source.links.discard(self)

@@ -77,3 +77,20 @@ def mark_freshness(scene, stale_people, stale_links) -> None:
         ends = (link.source.key, link.target.key)
         link.set_stale(link.record.kind == "covers" and ends in links)
     scene.overview.invalidate()
+
+
+def mark_health(scene, marks: dict) -> None:
+    """Claims-versus-evidence and overdue-cadence marks on the cards (key → CardMarks); kept whatever the
+    overlays do, like the clock marks."""
+    for card in scene.card_items():
+        card.set_marks(marks.get(card.key))
+    scene.overview.invalidate()
+
+
+def show_levels(scene, links: dict, effective: bool) -> None:
+    """`covers` links drawn at their declared or their effective (time-counted) level. ``links``: (member,
+    person) → (declared, effective, days since the last touch or None)."""
+    for link in scene.link_items():
+        if link.record.kind == "covers":
+            link.set_health(links.get((link.source.key, link.target.key)), effective)
+    scene.overview.invalidate()

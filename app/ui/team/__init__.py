@@ -1,0 +1,1 @@
+"""The window's team mode: background sync with the team server, its status, and the server settings."""
