@@ -2,6 +2,7 @@
 
     python bench/sync.py           # readable table
     python bench/sync.py --json    # [{"metric": "sync_join" | "sync_pull" | "sync_push" | "sync_live", ...}]
+    python bench/sync.py --accounts 100 --join-only   # a fifth of the portfolio, the join alone (quick)
 
 A manager's file holding a generated portfolio (500 accounts, 25,000 people, topped up to 64,000 links) joins
 an empty team server and uploads it. Then, with the server full:
@@ -88,7 +89,7 @@ def _copy_floor(cluster, database, login, password) -> float:
         return time.perf_counter() - start
 
 
-def run(json_out: bool) -> list[dict]:
+def run(json_out: bool, accounts: int = ACCOUNTS, join_only: bool = False) -> list[dict]:
     from app.portfolio.synthetic import generate_portfolio
     from app.storage.database import Database
     from app.sync import server_admin
@@ -106,8 +107,8 @@ def run(json_out: bool) -> list[dict]:
             server_admin.add_user(admin, f"{database}_{name}", "manager", f"pw-{name}")
         boss_path, exec_path = folder / "boss.stakemap", folder / "exec.stakemap"
         log("generating the portfolio…")
-        generate_portfolio(boss_path, accounts=ACCOUNTS, people_per_account=PEOPLE_PER_ACCOUNT, seed=SEED)
-        _top_up_links(boss_path, LINKS)
+        generate_portfolio(boss_path, accounts=accounts, people_per_account=PEOPLE_PER_ACCOUNT, seed=SEED)
+        _top_up_links(boss_path, LINKS * accounts // ACCOUNTS)
         people = sqlite3.connect(boss_path).execute("SELECT count(*) FROM person").fetchone()[0]
         address = {n: ServerAddress.parse(cluster.bare_url(database), user=f"{database}_{n}") for n in ("boss", "exec")}
         import app.sync  # noqa: F401
@@ -129,6 +130,7 @@ def run(json_out: bool) -> list[dict]:
             with _engine(db, address["exec"], "pw-exec") as engine:
                 joined = engine.join()
             joins.append(time.perf_counter() - start)
+            log(f"join {run_index + 1}: {joins[-1]:.2f} s, floor {floors[-1]:.3f} s")
             db.close()
             if run_index < RUNS - 1:
                 for suffix in ("", "-wal", "-shm"):
@@ -137,6 +139,9 @@ def run(json_out: bool) -> list[dict]:
         log(f"joined: {joined.pulled} rows")
         records.append({"metric": "sync_join", "size": people, "seconds": statistics.median(joins),
                         "baseline_seconds": statistics.median(floors)})
+        if join_only:
+            boss_db.close()
+            return records
 
         exec_db = Database.open(exec_path)
         pulls, pushes = [], []
@@ -214,16 +219,21 @@ def _live(boss_db, exec_db, address) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--accounts", type=int, default=ACCOUNTS,
+                        help=f"accounts in the portfolio (default {ACCOUNTS}; links scale with it)")
+    parser.add_argument("--join-only", action="store_true", help="time the join alone")
     args = parser.parse_args()
     ensure_project_python("bench/sync.py", ("psycopg", "sqlalchemy"))
-    records = run(args.json)
+    records = run(args.json, args.accounts, args.join_only)
     if args.json:
         print(json.dumps(records))
         return
-    print(f"{'metric':<10} {'size':>7} {'seconds':>9} {'floor':>9}")
+    print(f"{'metric':<10} {'size':>7} {'seconds':>9} {'floor':>9} {'ratio':>7}")
     for r in records:
-        floor = f"{r['baseline_seconds']:.3f}" if r["baseline_seconds"] is not None else "-"
-        print(f"{r['metric']:<10} {r['size']:>7} {r['seconds']:>9.3f} {floor:>9}")
+        base = r["baseline_seconds"]
+        floor = f"{base:.3f}" if base is not None else "-"
+        ratio = f"{r['seconds'] / base:.1f}x" if base else "-"
+        print(f"{r['metric']:<10} {r['size']:>7} {r['seconds']:>9.3f} {floor:>9} {ratio:>7}")
 
 
 if __name__ == "__main__":

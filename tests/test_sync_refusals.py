@@ -128,7 +128,7 @@ def test_a_deleted_login_and_a_login_taken_out_of_the_team_are_said(pair):
 def test_an_older_stakemap_refuses_to_sync_and_goes_on_working_offline(pair, monkeypatch):
     team, ann, bob = pair
     with psycopg.connect(team.admin_url) as conn:  # the server was upgraded by a newer Stakemap
-        conn.execute("UPDATE stakemap_server SET value = '2' WHERE key = 'protocol'")
+        conn.execute("UPDATE stakemap_server SET value = '3' WHERE key = 'protocol'")
     err = refused(ann, "protocol")
     assert "update Stakemap" in err and "offline" in err
     name = first_person(ann)
@@ -136,7 +136,7 @@ def test_an_older_stakemap_refuses_to_sync_and_goes_on_working_offline(pair, mon
     assert ann.person(BANK, name, "title") == ("Made offline",) and waiting(ann) == 1
     from app.sync import connection
 
-    monkeypatch.setattr(connection, "PROTOCOL_VERSION", 2)  # Stakemap updated
+    monkeypatch.setattr(connection, "PROTOCOL_VERSION", 3)  # Stakemap updated
     assert ann.sync()["pushed"] == 1
 
 

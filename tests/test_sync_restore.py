@@ -206,7 +206,7 @@ def test_an_account_made_after_the_backup_goes_back_up_with_its_people(trio, tmp
 def test_a_server_made_before_it_kept_its_identity_is_upgraded_and_syncs(trio):
     team, ann, bob, boss = trio
     with psycopg.connect(team.admin_url) as conn:  # as a server made by the first release was
-        conn.execute("DELETE FROM stakemap_migration WHERE revision = 's0002_identity'")
+        conn.execute("DELETE FROM stakemap_migration WHERE revision = 's0003_identity'")
         conn.execute("DELETE FROM stakemap_server WHERE key IN ('server_uid', 'incarnation', 'forked_at')")
         conn.execute("DROP FUNCTION stakemap_identity()")
         conn.execute("DROP TABLE snapshot")  # and a table declared since

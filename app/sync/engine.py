@@ -13,16 +13,18 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
-from app.sync import capture, replica, restore, stamps
+from app.sync import capture, pruning, replica, restore, stamps
 from app.sync import conflicts as conflict_store
 from app.sync import server_rows as srv
 from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect, server_errors
 from app.sync.merge import merge_row
+from app.sync.prefetch import Prefetch
 from app.sync.replica import PeopleIndex
 from app.sync.server_schema import missing_on_server
 from app.sync.tables import TableInfo, sync_tables
 
 SHARED = ""  # the cursor of rows that belong to no account
+_STALE = "stakemap_pruned"  # the pull's first read: accounts to pull again in full (app/sync/pruning.py)
 BULK_ROWS = 5000  # pulled rows of one table from which they are written without the per-row uid trigger
 RETRIES = 3  # a sync the server rolled back (deadlock, serialisation) is run again at once, up to this often
 
@@ -368,42 +370,47 @@ class Engine:
         if revoked:
             self._leave_accounts(revoked, result)
         accounts = sorted(readable - local_only)
-        account_cursors = [cursors.get(a, 0) for a in accounts]
-        shared_cursor = cursors.get(SHARED, 0)
+        since = {a: cursors.get(a, 0) for a in [*accounts, SHARED]}
         tables = sync_tables()
         import psycopg
 
-        # One snapshot for every table, so a pull never sees half of a push.
+        def fetch(name):
+            if name == _STALE:  # first, in the snapshot: accounts whose deletes pruning may have taken
+                stale = pruning.stale_accounts(self.server, since, SHARED)
+                since.update(dict.fromkeys(stale, 0))  # pulled again in full
+                return stale
+            return self._fetch(tables, name, accounts, [since[a] for a in accounts], since[SHARED])
+
+        # One snapshot for every table, so a pull never sees half of a push; read in a thread while the file
+        # takes the tables already read.
         self.server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         self.server.read_only = True
         try:
-            with self.server.transaction():
-                fetched = self._fetch(tables, accounts, account_cursors, shared_cursor)
+            with Prefetch(fetch, [_STALE, *tables, None], around=self.server.transaction) as fetched:
+                self._apply(result, tables, fetched, accounts, cursors, writable, readable)
         finally:
             self.server.isolation_level = None
             self.server.read_only = None
-        tombstones = fetched.pop(None)
-        self._apply(result, tables, fetched, tombstones, accounts, cursors, writable, readable)
 
-    def _fetch(self, tables, accounts, account_cursors, shared_cursor) -> dict:
-        fetched = {}
-        for info in tables.values():
-            if info.rule.account is None:
-                sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY server_version"
-                fetched[info.name] = self.server.execute(sql, (shared_cursor,)).fetchall()
-            else:
-                sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
-                       "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY server_version")
-                fetched[info.name] = self.server.execute(sql, (accounts, account_cursors)).fetchall()
-        tombstones = self.server.execute(
-            "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
-            "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
-            "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
-            (accounts, account_cursors, shared_cursor)).fetchall()
-        fetched[None] = tombstones
-        return fetched
+    def _fetch(self, tables, name, accounts, account_cursors, shared_cursor) -> list:
+        """One table's pulled rows (``name`` None: the tombstones), as ``select_pull_sql`` records."""
+        if name is None:
+            return self.server.execute(
+                "SELECT t.tbl, t.uid::text, t.account_uid::text, t.server_version FROM stakemap_tombstone t "
+                "LEFT JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) ON t.account_uid = c.a "
+                "WHERE (t.account_uid IS NULL AND t.server_version > %s) OR t.server_version > c.v",
+                (accounts, account_cursors, shared_cursor)).fetchall()
+        info = tables[name]
+        # In uid order, a table the file does not hold yet grows at its end, uid index and shadows alike; in
+        # binary, numbers need no parsing.
+        if info.rule.account is None:
+            sql = srv.select_pull_sql(info) + " WHERE server_version > %s ORDER BY uid"
+            return self.server.cursor(binary=True).execute(sql, (shared_cursor,)).fetchall()
+        sql = (srv.select_pull_sql(info) + " t JOIN unnest(%s::uuid[], %s::bigint[]) AS c(a, v) "
+               "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY uid")
+        return self.server.cursor(binary=True).execute(sql, (accounts, account_cursors)).fetchall()
 
-    def _apply(self, result, tables, fetched, tombstones, accounts, cursors, writable, readable) -> None:
+    def _apply(self, result, tables, fetched, accounts, cursors, writable, readable) -> None:
         ids = replica.LocalIds(self.raw)
         new_cursor: dict[str, int] = {}
         held_back: dict[str, int] = {}  # account → lowest version that could not be applied yet
@@ -412,11 +419,15 @@ class Engine:
             key = account or SHARED
             new_cursor[key] = max(new_cursor.get(key, 0), version)
 
-        with local_transaction(self.raw), replica.Applying(self.raw):
+        stale = fetched.get(_STALE)
+        present: dict[str, set[str]] = {}  # uids of the stale accounts' rows, by table
+        with replica.big_cache(self.raw), local_transaction(self.raw), replica.Applying(self.raw):
             unsynced: dict = {}
             duplicates = PeopleIndex(self.raw)
             for info in tables.values():
-                rows = fetched[info.name]
+                rows = fetched.get(info.name)
+                if stale:
+                    present[info.name] = {r[0] for r in rows if (r[1] or SHARED) in stale}
                 if not rows:
                     continue
                 uids = [r[0] for r in rows]
@@ -424,13 +435,22 @@ class Engine:
                 existing = replica.existing_uids(self.raw, info.name, uids)
                 pulled = replica.PulledRecords(info, ids)
                 inserts, applied, restamped = [], [], []
+                fresh = not existing and not local_shadows and self._empty(info)
+                if fresh:
+                    # A table the file does not hold yet: nothing to compare, adopt or flag.
+                    inserts, waiting, tops = replica.fresh_rows(rows, pulled)
+                    for _uid, account, version, *_ in waiting:  # its parent is not here (yet): pulled next time
+                        held_back[account or SHARED] = min(held_back.get(account or SHARED, version), version)
+                    for account, version in tops.items():
+                        seen(account, version)
+                    applied, rows = [record for record, _values in inserts], ()
                 for record in rows:
                     uid, account, version = record[0], record[1], record[2]
                     seen(account, version)
                     shadow = local_shadows.get((info.name, uid))
                     if shadow is not None and (shadow.dirty or shadow.base_version >= version):
                         if not shadow.dirty and shadow.base_version == version:
-                            restamped.append((record[3], info.name, uid, version))  # our push: who and when
+                            restamped.append((*record[-2:], info.name, uid, version))  # our push: who and when
                         continue  # our own push, or an edit the next push merges
                     values = pulled.local(record)
                     if values is None:
@@ -461,7 +481,7 @@ class Engine:
                 stamps.restamp(self.raw, restamped)
                 self.raw.execute("SAVEPOINT pulled_rows")
                 try:
-                    with capture.without_uid_trigger(self.raw, info) if len(inserts) >= BULK_ROWS else \
+                    with replica.bulk_writing(self.raw, info, fresh) if len(inserts) >= BULK_ROWS else \
                             contextlib.nullcontext():
                         self.raw.executemany(pulled.sql, [values for _record, values in inserts])
                 except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
@@ -474,9 +494,15 @@ class Engine:
                 self.raw.execute("RELEASE pulled_rows")
                 ids.forget_table(info.name)
                 # Sorted by uid, the shadows' index grows in order rather than at random places.
-                replica.store_shadows(self.raw, info, sorted(r[:4] for r in applied))
+                replica.store_shadows(self.raw, info, sorted((r[0], r[1], r[2], capture.AS_ROW, r[-2], r[-1])
+                                                             for r in applied))
                 result.pulled += len(applied)
                 result.changed.extend((info.name, r[0], r[1], False) for r in applied)
+            tombstones = fetched.get(None)
+            if stale:  # what the full pull of those accounts lacks was deleted there
+                tombstones += pruning.vanished(self.raw, tables, stale, present, SHARED)
+                for account, through in stale.items():
+                    seen(account, through)
             local_shadows = {}
             for table in {t[0] for t in tombstones}:
                 local_shadows.update(replica.shadows_of(self.raw, table, [t[1] for t in tombstones if t[0] == table]))
@@ -510,6 +536,9 @@ class Engine:
             self.raw.execute("DELETE FROM sync_access")
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
+
+    def _empty(self, info: TableInfo) -> bool:
+        return self.raw.execute(f"SELECT 1 FROM {info.name} LIMIT 1").fetchone() is None
 
     def _insert_one_by_one(self, info: TableInfo, sql: str, inserts: list[tuple], result: SyncResult) -> list[tuple]:
         """Insert pulled (record, values) one at a time; returns the records the file refused (each named in

@@ -3,9 +3,13 @@ column names, their shadows, and writing pulled rows without capturing them agai
 
 from __future__ import annotations
 
+import contextlib
 import json
+import operator
 from dataclasses import dataclass
 
+from app.sync import capture
+from app.sync.capture import AS_ROW, stored_json_sql
 from app.sync.tables import TableInfo, sync_tables
 
 
@@ -95,7 +99,33 @@ def stored_from_canonical(info: TableInfo, row: dict) -> dict:
 def shadows(raw, where: str = "1", params: tuple = ()) -> dict[tuple[str, str], Shadow]:
     rows = raw.execute("SELECT tbl, uid, account_uid, base_version, dirty, deleted, edited_at, data "
                        f"FROM sync_shadow WHERE {where}", params)
-    return {(r[0], r[1]): Shadow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7]) for r in rows}
+    found = {(r[0], r[1]): Shadow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7]) for r in rows}
+    as_row: dict[str, list[Shadow]] = {}
+    for shadow in found.values():
+        if shadow.stored == AS_ROW:
+            as_row.setdefault(shadow.table, []).append(shadow)
+    for table, waiting in as_row.items():
+        _read_as_row(raw, table, waiting)
+    return found
+
+
+def _read_as_row(raw, table: str, waiting: list[Shadow]) -> None:
+    """Fill in the values of shadows kept as the row: the row's own values (a row gone without its triggers
+    seeing it leaves an empty shadow, as before shadows were kept so)."""
+    info = sync_tables().get(table)
+    by_uid = {s.uid: s for s in waiting}
+    if info is not None:
+        sql = f"SELECT t.uid, {stored_json_sql(info, 't', 'NULL')} FROM {table} t WHERE t.uid IN "
+        for start in range(0, len(waiting), 500):
+            part = [s.uid for s in waiting[start:start + 500]]
+            for uid, stored in raw.execute(sql + f"({','.join('?' * len(part))})", part):
+                shadow = by_uid[uid]
+                obj = json.loads(stored)
+                obj["account_uid"] = shadow.account_uid
+                shadow.stored = json.dumps(obj, ensure_ascii=False)
+    for shadow in waiting:
+        if shadow.stored == AS_ROW:
+            shadow.stored = "{}"
 
 
 def set_shadow(raw, info: TableInfo, row: dict, version: int) -> None:
@@ -103,15 +133,17 @@ def set_shadow(raw, info: TableInfo, row: dict, version: int) -> None:
 
 
 def set_shadows(raw, info: TableInfo, rows: list[tuple[dict, int]]) -> None:
+    # The values just pushed: the server's stamps of them come with the next pull (``stamps.restamp``).
     store_shadows(raw, info, [(row["uid"], row.get("account_uid"), version,
-                               json.dumps(stored_from_canonical(info, row), ensure_ascii=False))
+                               json.dumps(stored_from_canonical(info, row), ensure_ascii=False), None, None)
                               for row, version in rows])
 
 
-def store_shadows(raw, info: TableInfo, rows: list[tuple[str, str | None, int, str]]) -> None:
-    """Shadows given as (uid, account uid, version, stored values as JSON text)."""
+def store_shadows(raw, info: TableInfo, rows: list[tuple[str, str | None, int, str, str | None, str | None]]) -> None:
+    """Shadows given as (uid, account uid, version, stored values as JSON text or ``AS_ROW``, who last changed
+    the row on the server, when)."""
     raw.executemany("""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
-                       edited_at, data) VALUES (?, ?, ?, ?, 0, 0, NULL, ?)""",
+                       edited_at, data, changed_by, changed_at) VALUES (?, ?, ?, ?, 0, 0, NULL, ?, ?, ?)""",
                     [(info.name, *row) for row in rows])
 
 
@@ -227,19 +259,20 @@ def insert_many(raw, info: TableInfo, rows: list[tuple[dict, dict]], ids: LocalI
 
 @_by_table
 def stored_keys(info: TableInfo) -> tuple[str, ...]:
-    """The names of a pulled record's values (``select_pull_sql``), its version and JSON left out."""
+    """The names of a pulled record's values (``select_pull_sql``), its version and its stamps (the last two)
+    left out."""
     return ("uid", "account_uid", *(c.server for c in info.columns if c.server != "account_uid"))
 
 
 def stored_of(info: TableInfo, record: tuple) -> dict:
     """A pulled record as the file stores its values (references as uids), the form shadows keep."""
-    return dict(zip(stored_keys(info), (record[0], record[1], *record[4:]), strict=True))
+    return dict(zip(stored_keys(info), (record[0], record[1], *record[3:-2]), strict=True))
 
 
 @_by_table
 def _record_plan(info: TableInfo) -> tuple:
     """Per local column of a pulled record: (its index in the record, referenced table or None, required)."""
-    index = {name: (i + 2 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
+    index = {name: (i + 1 if i >= 2 else i) for i, name in enumerate(stored_keys(info))}
     return tuple((index[server], ref, required) for _local, server, ref, _c, required in _local_plan(info))
 
 
@@ -251,16 +284,85 @@ class PulledRecords:
         plan = _record_plan(info)
         self.sql = (f"INSERT INTO {info.name} ({', '.join(p[0] for p in _local_plan(info))}, uid) "
                     f"VALUES ({', '.join('?' * (len(plan) + 1))})")
-        self._columns = [(i, ids.of_table(ref) if ref else None) for i, ref, _req in plan]
-        self._required = [(i, j) for j, (i, ref, req) in enumerate(plan) if ref and req]
+        # The record's values in the insert's order, the uid last; references are then swapped for local keys.
+        self._indexes = indexes = [i for i, _ref, _req in plan] + [0]
+        self._take = operator.itemgetter(*indexes)
+        self._refs = [(j, ids.of_table(ref), req) for j, (_i, ref, req) in enumerate(plan) if ref]
 
-    def local(self, record: tuple) -> tuple | None:
+    def local(self, record: tuple) -> list | None:
         """The values to insert (the uid last), or None when a required reference is not in the file."""
-        values = tuple([record[i] if found is None else found.get(record[i]) for i, found in self._columns])
-        for i, j in self._required:
-            if values[j] is None and record[i] is not None:
-                return None
-        return (*values, record[0])
+        values = list(self._take(record))
+        for j, found, required in self._refs:
+            value = values[j]
+            if value is not None:
+                values[j] = local_id = found.get(value)
+                if local_id is None and required:
+                    return None
+        return values
+
+    def local_many(self, records: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+        """``local`` of many records at once, column by column (each reference column mapped in one go):
+        (the (record, values) to insert, the records waiting for a parent the file lacks)."""
+        if not records:
+            return [], []
+        columns = list(zip(*records, strict=True))
+        out = [columns[i] for i in self._indexes]
+        lacking: set[int] = set()
+        for j, found, required in self._refs:
+            given = out[j]
+            out[j] = mapped = list(map(found.get, given))
+            if required and mapped.count(None) > given.count(None):
+                lacking.update(k for k, (a, b) in enumerate(zip(given, mapped, strict=True))
+                               if a is not None and b is None)
+        pairs = list(zip(records, zip(*out, strict=True), strict=True))
+        if not lacking:
+            return pairs, []
+        return ([p for k, p in enumerate(pairs) if k not in lacking],
+                [records[k] for k in sorted(lacking)])
+
+
+def fresh_rows(rows: list[tuple], pulled: PulledRecords) -> tuple[list, list, dict]:
+    """A pulled table the file holds no row of: (inserts as (record, values), records waiting for a parent the
+    file lacks, the highest version per account)."""
+    inserts, waiting = pulled.local_many(rows)
+    tops: dict[str | None, int] = {}
+    for record in rows:
+        if record[2] > tops.get(record[1], 0):
+            tops[record[1]] = record[2]
+    return inserts, waiting, tops
+
+
+@contextlib.contextmanager
+def bulk_writing(raw, info: TableInfo, fresh: bool):
+    """Inside the caller's transaction, while many pulled rows (that all carry their uid) go into one table:
+    without the per-row uid trigger, and, into a table that held no row, without its plain (non-unique)
+    indexes, which are built again afterwards in one sorted pass instead of growing at random places."""
+    indexes = []
+    if fresh:
+        unique = {r[1] for r in raw.execute(f"PRAGMA index_list({info.name})") if r[2]}
+        indexes = [(name, sql) for name, sql in raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (info.name,)) if name not in unique]
+    with capture.without_uid_trigger(raw, info):
+        for name, _sql in indexes:
+            raw.execute(f"DROP INDEX {name}")
+        try:
+            yield
+        finally:  # also before a rollback to the caller's savepoint, which then restores the same indexes
+            for _name, sql in indexes:
+                raw.execute(sql)
+
+
+@contextlib.contextmanager
+def big_cache(raw):
+    """A page cache that holds a big pull's pages (64 MB, taken only as pages come) instead of SQLite's 2 MB,
+    which would spill the transaction's pages to the journal again and again before it commits."""
+    before = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"PRAGMA cache_size = {min(before, -65536) if before < 0 else -65536}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size = {before}")
 
 
 def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
@@ -308,7 +410,7 @@ def row_label(raw, table: str, uid: str) -> str:
             if found and found[0]:
                 return str(found[0])
             shadow = raw.execute("SELECT data FROM sync_shadow WHERE tbl = ? AND uid = ?", (table, uid)).fetchone()
-            if shadow:
+            if shadow and shadow[0]:
                 value = json.loads(shadow[0]).get(column)
                 if value:
                     return str(value)

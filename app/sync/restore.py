@@ -26,7 +26,7 @@ from app.sync.tables import sync_tables
 
 def server_identity(conn) -> tuple[str, str, int] | None:
     """(server uid, incarnation, version at the last fork), or None on a server without them (before
-    revision s0002: it works, without these checks, until `server upgrade`). Inside the caller's transaction."""
+    revision s0003: it works, without these checks, until `server upgrade`). Inside the caller's transaction."""
     if conn.execute("SELECT to_regprocedure('stakemap_identity()')").fetchone()[0] is None:
         return None
     uid, incarnation, forked_at = conn.execute("SELECT * FROM stakemap_identity()").fetchone()

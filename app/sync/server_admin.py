@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.sync import pruning
 from app.sync.connection import SyncRefused
 from app.sync.server_schema import (
     PROTOCOL_VERSION,
@@ -75,7 +76,20 @@ def upgrade(url: str) -> list[str]:
             conn.execute(sql)
         if added:
             done.append(f"{len(added)} schema statement(s) for newly declared tables and fields")
+        pruned = pruning.prune(conn)
+        if pruned:
+            done.append(f"{pruned} deletion record(s) older than {pruning.KEEP_DAYS} days pruned")
         return done
+
+
+def prune(url: str) -> int:
+    """Remove the tombstones kept longer than 180 days; returns how many went."""
+    with _connect(url) as conn:
+        if not _applied(conn):
+            raise SyncRefused("that database is not a Stakemap team server (run `stakemap server init` first)")
+        if "s0002_pruning" not in _applied(conn):
+            raise SyncRefused("the team server predates pruning: run `stakemap server upgrade` (it prunes as well)")
+        return pruning.prune(conn)
 
 
 def add_user(url: str, name: str, role: str, password: str, member: str | None = None) -> None:

@@ -44,17 +44,14 @@ def _stored_sql(column) -> str:
 
 
 def select_pull_sql(info: TableInfo) -> str:
-    """Rows as (uid, account uid, version, the shadow's JSON text, then every own column as the file stores
-    it): the server builds the JSON the file keeps as the row's shadow (faster there than in Python), and the
-    plain values go into the row without any parsing."""
+    """Rows as (uid, account uid, version, then every own column as the file stores it, then who last changed
+    the row and when): the plain values go into the row without any parsing, and the row's shadow is kept as
+    the row (``capture.AS_ROW``)."""
     cols = [_stored_sql(c) for c in own_columns(info)]
-    pairs = "".join(f", '{c.server}', {sql}" for c, sql in zip(own_columns(info), cols, strict=True))
-    # Who last changed the row on the server, and when, ride along in the shadow (``_by``, ``_at``): the
-    # window shows them, and they cost the pull nothing more than two keys.
-    return (f"SELECT uid::text, account_uid::text, server_version, "
-            f"json_build_object('uid', uid, 'account_uid', account_uid{pairs}, '_by', changed_by, "
-            f"'_at', {STAMP_AT_SQL})::text"
-            f"{''.join(', ' + sql for sql in cols)} FROM {info.name}")
+    # Who last changed the row on the server, and when, come last: the file keeps them in the shadow's own
+    # columns (``changed_by``, ``changed_at``), so the pull still builds no JSON.
+    return (f"SELECT uid::text, account_uid::text, server_version{''.join(', ' + sql for sql in cols)}, "
+            f"changed_by, {STAMP_AT_SQL} FROM {info.name}")
 
 
 STAMP_AT_SQL = "to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"

@@ -10,13 +10,18 @@ function returning the accounts a login may see (or change).
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.dialects import postgresql
 
 from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
+from app.sync.pruning import revision_2
 from app.sync.tables import TableInfo, sync_tables
 
-# The sync protocol this build speaks; a server with a higher one refuses it ("update Stakemap").
-PROTOCOL_VERSION = 1
+# The sync protocol this build speaks; a server with a higher one refuses it ("update Stakemap"). 2: tombstones
+# are pruned after 180 days, and a replica away longer pulls the accounts concerned again (app/sync/pruning.py),
+# which a build speaking 1 would not do, missing those deletes.
+PROTOCOL_VERSION = 2
 GROUP_ROLES = ("stakemap_admin", "stakemap_manager", "stakemap_member", "stakemap_viewer")
 WRITER_ROLES = ("stakemap_admin", "stakemap_manager", "stakemap_member")
 NOTIFY_CHANNEL = "stakemap_sync"
@@ -34,6 +39,27 @@ def server_columns(info: TableInfo) -> list[tuple[str, str]]:
         sql_type = "uuid" if c.ref_table else ("jsonb" if c.kind == "json" else c.sa_type.compile(dialect=_PG))
         cols.append((c.server, sql_type))
     return cols
+
+
+def server_checks(info: TableInfo) -> list[tuple[str, str]]:
+    """(name, SQL) of the table's CHECK constraints as the file declares them (app/models), with references
+    under their server names: a value the window could not write is refused on the server too, whoever
+    writes it (``psql`` included), instead of reaching every replica and waiting there."""
+    from sqlalchemy import CheckConstraint
+
+    from app.models import Base
+
+    renamed = {c.local: c.server for c in info.columns if c.local != c.server}
+    out = []
+    for constraint in Base.metadata.tables[info.name].constraints:
+        if not isinstance(constraint, CheckConstraint):
+            continue
+        sql = str(constraint.sqltext)
+        for local, server in renamed.items():
+            sql = re.sub(rf"\b{local}\b", server, sql)
+        name = str(constraint.name)
+        out.append((name if name.startswith("ck_") else f"ck_{info.name}_{name}", sql))
+    return out
 
 
 def _roles_sql() -> list[str]:
@@ -136,7 +162,8 @@ _BOOKKEEPING = [
 
 def _table_sql(info: TableInfo) -> list[str]:
     t = info.name
-    cols = ",\n  ".join(f"{name} {sql_type}" for name, sql_type in server_columns(info))
+    cols = ",\n  ".join([*(f"{name} {sql_type}" for name, sql_type in server_columns(info)),
+                         *(f"CONSTRAINT {name} CHECK ({sql})" for name, sql in server_checks(info))])
     out = [
         f"""CREATE TABLE {t} (
   uid uuid PRIMARY KEY,
@@ -255,20 +282,34 @@ def missing_on_server(conn) -> list[str]:
 
 def reconcile_statements(conn) -> list[str]:
     """What brings the server's synced tables in line with this build's declarations: new tables (with their
-    triggers and policies) and new columns. Tables and columns are only ever added, never dropped."""
+    triggers and policies), new columns and new value checks. Tables and columns are only ever added, never
+    dropped."""
     statements = []
+    added = set()
     for item in missing_on_server(conn):
         table, _, column = item.partition(".")
         info = sync_tables()[table]
         if not column:
             statements += _table_sql(info)
+            added.add(table)
         else:
             sql_type = dict(server_columns(info))[column]
             statements.append(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+    present = {(t, n) for t, n in conn.execute(
+        "SELECT c.conrelid::regclass::text, c.conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = "
+        "c.connamespace WHERE c.contype = 'c' AND n.nspname = 'public'")}
+    for info in sync_tables().values():
+        if info.name in added:
+            continue
+        for name, sql in server_checks(info):
+            if (info.name, name) not in present:
+                # NOT VALID: every write from now on is checked, while a value psql wrote before the check
+                # existed does not stop the upgrade (the replicas already name it when they refuse it).
+                statements.append(f"ALTER TABLE {info.name} ADD CONSTRAINT {name} CHECK ({sql}) NOT VALID")
     return statements
 
 
-def revision_2() -> list[str]:
+def revision_3() -> list[str]:
     """Every write statement takes the version lock before touching a row (no deadlock between an UPDATE
     from psql or a push and another push), and the server's identity, kept by a replica at join: a uid of its
     own (a replica pointed at another server is refused) and its incarnation (the objects' oids and the
@@ -320,5 +361,6 @@ def revision_2() -> list[str]:
 
 # The server's own migration history: (revision, statements). A local index or a local-only table never
 # appears here, so it never forces a server upgrade.
-SERVER_REVISIONS: list[tuple[str, callable]] = [("s0001_initial", revision_1), ("s0002_identity", revision_2)]
+SERVER_REVISIONS: list[tuple[str, callable]] = [
+    ("s0001_initial", revision_1), ("s0002_pruning", revision_2), ("s0003_identity", revision_3)]
 SERVER_HEAD = SERVER_REVISIONS[-1][0]

@@ -1,6 +1,7 @@
 """Who last changed a synced row on the team server, and when, as the file keeps it: the server's stamps
-(``changed_by``, ``changed_at``) ride in the row's shadow under ``_by`` and ``_at``. A row changed here and not
-synced yet (dirty, or never synced) has no stamp of the server's: it was changed by this file's user."""
+(``changed_by``, ``changed_at``) come last with every pulled row and are kept in the shadow's columns of the same
+names (beside its values, which a first edit writes without touching them). A row changed here and not synced yet
+(dirty, or never synced) has no stamp of the server's: it was changed by this file's user."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ class Stamp:
     pending: bool  # changed here and not synced yet
 
 
-def restamp(raw, rows: list[tuple[str, str, str, int]]) -> None:
-    """Our own pushed rows as the pull sees them again: (the server's shadow JSON, table, uid, version); the
-    values are the ones pushed, the JSON adds who and when."""
+def restamp(raw, rows: list[tuple[str | None, str | None, str, str, int]]) -> None:
+    """Our own pushed rows as the pull sees them again: (who, when, table, uid, version); the shadow's values
+    are the ones pushed already, the server adds who and when."""
     if rows:
-        raw.executemany("UPDATE sync_shadow SET data = ? WHERE tbl = ? AND uid = ? AND base_version = ?", rows)
+        raw.executemany("UPDATE sync_shadow SET changed_by = ?, changed_at = ? "
+                        "WHERE tbl = ? AND uid = ? AND base_version = ?", rows)
 
 
 def local_user(raw) -> str | None:
@@ -38,7 +40,7 @@ def of_rows(raw, table: str, ids: list[int]) -> dict[int, Stamp]:
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         for ident, by, at, dirty, has_shadow in raw.execute(
-                f"SELECT t.id, json_extract(s.data, '$._by'), json_extract(s.data, '$._at'), s.dirty, "
+                f"SELECT t.id, s.changed_by, s.changed_at, s.dirty, "
                 f"s.uid IS NOT NULL FROM {table} t LEFT JOIN sync_shadow s ON s.tbl = ? AND s.uid = t.uid "
                 f"WHERE t.id IN ({','.join('?' * len(part))})", (table, *part)):
             if not has_shadow or dirty:
@@ -53,6 +55,6 @@ def recent_by_others(raw, account_uid: str, limit: int = 50) -> list[tuple[str, 
     first."""
     me = local_user(raw) or ""
     return [tuple(r) for r in raw.execute(
-        "SELECT tbl, uid, json_extract(data, '$._by') AS who, json_extract(data, '$._at') AS at FROM sync_shadow "
+        "SELECT tbl, uid, changed_by AS who, changed_at AS at FROM sync_shadow "
         "WHERE account_uid = ? AND dirty = 0 AND who IS NOT NULL AND who <> ? ORDER BY base_version DESC LIMIT ?",
         (account_uid, me, limit))]

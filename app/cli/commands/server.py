@@ -1,4 +1,4 @@
-"""stakemap server init|user add|grant|revoke|upgrade: an administrator's work on the team server."""
+"""stakemap server init|user add|grant|revoke|upgrade|prune: an administrator's work on the team server."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     init.add_argument("url", help="an administrator's URL of the empty database")
     upgrade = sub.add_parser("upgrade", help="migrate the team server to this version")
     upgrade.add_argument("url")
+    prune = sub.add_parser("prune", help="remove deletion records older than 180 days (upgrade does it too)")
+    prune.add_argument("url", help="an administrator's URL")
     user = sub.add_parser("user", help="team-server logins")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_sub.add_parser("add", help="add (or update) a login")
@@ -63,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.server_command == "upgrade":
             done = server_admin.upgrade(args.url)
             print("Upgraded: " + ", ".join(done) if done else "The team server is up to date.")
+        elif args.server_command == "prune":
+            print(f"Pruned {server_admin.prune(args.url)} deletion record(s) older than 180 days.")
         elif args.server_command == "user":
             password = read_password(args.password_file, f"Password for {args.name}: ")
             server_admin.add_user(args.url, args.name, args.role, password, args.member)
