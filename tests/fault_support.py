@@ -31,13 +31,19 @@ class Tripwire:
         self._conn, self._when, self._action, self._left, self.tripped = conn, when, action, nth, False
 
     def execute(self, sql, *args, **kwargs):
+        self._reached(sql)
+        return self._conn.execute(sql, *args, **kwargs)
+
+    def cursor(self, *args, **kwargs):
+        return _TrippingCursor(self, self._conn.cursor(*args, **kwargs))
+
+    def _reached(self, sql) -> None:
         text = sql if isinstance(sql, str) else str(sql)
         if not self.tripped and self._when(text):
             self._left -= 1
             if self._left == 0:
                 self.tripped = True
                 self._action(self._conn)
-        return self._conn.execute(sql, *args, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self._conn, name)
@@ -47,6 +53,20 @@ class Tripwire:
             object.__setattr__(self, name, value)
         else:
             setattr(self._conn, name, value)
+
+
+class _TrippingCursor:
+    """A cursor of a tripwire's connection (the pull reads through binary cursors): the same check."""
+
+    def __init__(self, wire: Tripwire, cursor) -> None:
+        self._wire, self._cursor = wire, cursor
+
+    def execute(self, sql, *args, **kwargs):
+        self._wire._reached(sql)
+        return self._cursor.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
 
 
 def trip(monkeypatch, when, action, nth: int = 1) -> list[Tripwire]:
@@ -148,6 +168,7 @@ KILL_AFTER_SERVER_COMMIT = """
 import os, signal, sys
 from contextlib import contextmanager
 from app.sync import engine
+from app.sync import push as pushing_side
 
 real, pushing = engine.local_transaction, []
 
@@ -164,7 +185,8 @@ def push(self, *args):
     pushing.append(1)
     return original_push(self, *args)
 
-engine.local_transaction, engine.Engine.push = transaction, push
+engine.local_transaction = pushing_side.local_transaction = transaction
+engine.Engine.push = push
 from app.cli import main
 sys.exit(main(sys.argv[1:]))
 """

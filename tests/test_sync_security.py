@@ -149,6 +149,11 @@ def roles(team):
         uids = dict(conn.execute("SELECT name, uid::text FROM account"))
         for info in sync_tables().values():
             if info.rule.account is not None and info.name != "account":
+                # Bare rows, whose other columns are empty: the server's value checks (tested with the
+                # merge rules) would refuse them, and are not what this fixture is about.
+                for (check,) in conn.execute("SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass "
+                                             "AND contype = 'c'", (info.name,)).fetchall():
+                    conn.execute(f'ALTER TABLE {info.name} DROP CONSTRAINT "{check}"')
                 conn.execute(f"INSERT INTO {info.name} (uid, account_uid) VALUES (gen_random_uuid(), %s)",
                              (uids[RETAIL],))
                 conn.execute(f"INSERT INTO {info.name} (uid, account_uid) VALUES (gen_random_uuid(), %s)",

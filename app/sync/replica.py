@@ -438,3 +438,15 @@ class PeopleIndex:
             if value:
                 found += [m for m in self._by_key.get((row["account_uid"], kind, value), []) if m[0] != row["uid"]]
         return list(dict.fromkeys(found))
+
+
+@contextlib.contextmanager
+def local_transaction(raw):
+    """The file's side of a push or a pull: one write transaction, taken at once so nothing waits inside it."""
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
+    raw.execute("COMMIT")
