@@ -136,6 +136,8 @@ class ConflictsHost(QObject):
         scene = self._scene
         if self.workspace is None or scene is None or scene.account_id is None:
             return
+        if not self.workspace.database.is_open:  # the window outlived its file (closed at quit): nothing to mark
+            return
         counts = self.workspace.conflicted_rows(scene.account_id)
         for card in scene.card_items():
             table = "team_member" if card.key[0] == "member" else "person"
