@@ -172,39 +172,44 @@ def test_every_kind_of_refusal_has_one_line(pair):
 
 
 SAMPLE = {"path": "/home/ann/team.stakemap", "url": "postgresql://ann@db.example:5432/team", "detail": "timeout",
-          "user": "ann", "sslmode": "require", "server": 2, "client": 1, "missing": "person.phone"}
+          "user": "ann", "sslmode": "require", "server": 2, "client": 1, "missing": "person.phone",
+          "names": "“Northwind”", "table": "person", "uid": "0f3c", "fork": 120, "known": 150, "sent": 7,
+          "account": RETAIL, "count": 3, "name": "Northwind", "label": "Dana Scully"}
+
+
+def _filled(template: str) -> dict:
+    import string
+
+    return {f: SAMPLE[f] for _t, f, _s, _c in string.Formatter().parse(template) if f}
 
 
 def test_the_window_leads_every_refusal_with_a_sentence_in_its_language(qapp):
     """Each kind of refusal gets the window's own sentence ahead of the engine's line, in English and in
-    Chinese; what a sync tells without failing is told in Chinese too."""
-    import string
-
+    Chinese; what a sync tells without failing, and each edit it did not share, is told in Chinese too."""
     from app.i18n import language as lang
     from app.sync.connection import NOTICES, Notice
-    from app.ui.team.sync_messages import told, told_note
+    from app.ui.team.sync_messages import by_kind, kind_of, notices, told, told_note
 
-    refusals = []
-    for kind, template in TEMPLATES.items():
-        if kind == "refused":
-            continue  # the server's own words, led by the general sentence
-        names = {f for _t, f, _s, _c in string.Formatter().parse(template) if f}
-        refusals.append(SyncRefused.of(kind, **{n: SAMPLE[n] for n in names}))
-    notices = [Notice.of("restored", fork=120, known=150, sent=7), Notice.of("left", account=RETAIL),
-               Notice.of("left_saved", account=RETAIL, count=3, path="/home/ann/a.unsynced-x.json")]
-    assert {n.kind for n in notices} == set(NOTICES)
+    assert set(by_kind()) == set(TEMPLATES), "a kind of refusal without the window's sentence"
+    assert set(notices()) == set(NOTICES), "a notice without the window's sentence"
+    refusals = [SyncRefused.of(kind, **_filled(template)) for kind, template in TEMPLATES.items()]
+    assert [kind_of(str(exc)) for exc in refusals] == list(TEMPLATES)
+    notes = [Notice.of(kind, **_filled(template)) for kind, template in NOTICES.items()]
     english = {exc.kind: told(str(exc)).split("\n")[0] for exc in refusals}
     assert all(english[k] != str(e) for k, e in zip(english, refusals, strict=True))
     assert len(set(english.values())) == len(english), "one sentence per kind"
-    assert [told_note(n) for n in notices][1].startswith("The account")
+    assert told_note(notes[1]).startswith("The account")
+    assert all(told_note(n) != str(n) for n in notes)
     try:
         lang.install("zh_CN")
         for exc in refusals:
             first = told(str(exc)).split("\n")[0]
             assert first != english[exc.kind] and not first.isascii(), exc.kind
-        for notice in notices:
-            text = told_note(notice)
-            assert not text.isascii() and all(str(v) in text for v in notice.params.values()), notice.kind
+        for note in notes:
+            text = told_note(note)
+            assert not text.isascii(), note.kind
+            assert all(str(v) in text for k, v in note.params.items() if k != "table"), note.kind
+            assert "person" not in text, note.kind  # a table is named in the language too
     finally:
         lang.install("en")
     assert told_note("a plain line") == "a plain line"

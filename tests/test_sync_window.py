@@ -170,8 +170,15 @@ def test_the_team_server_dialog_joins_and_leaves(qtbot, team, monkeypatch, tmp_p
         dialog.password.setText(password)
         dialog.test_button.click()
         qtbot.waitUntil(lambda: "works" in dialog.message.text(), timeout=LONG)
+        # While joining, the bar fills table by table (a determinate bar, not a busy one).
+        bars = []
+        window.sync_host.controller.join_progress.connect(
+            lambda *_: bars.append((dialog.progress.maximum(), dialog.progress.value(), dialog.message.text())))
         dialog.join_button.click()
         qtbot.waitUntil(lambda: dialog.message.text().startswith("Joined"), timeout=90_000)
+        assert bars and all(maximum > 0 for maximum, _value, _text in bars)
+        assert [value for _m, value, _t in bars] == sorted(value for _m, value, _t in bars)
+        assert bars[-1][1] == bars[-1][0] and "table" in bars[-1][2]
         assert controller_state(window).joined and window.sync_host.button.isVisible()
         assert window.sync_host.sync_action.isEnabled() and dialog.leave_button.isEnabled()
         assert not dialog.join_button.isEnabled()
@@ -185,10 +192,19 @@ def test_the_team_server_dialog_joins_and_leaves(qtbot, team, monkeypatch, tmp_p
                 assert password not in path.read_text(errors="replace"), path
         assert not any(password.encode() in p.read_bytes() for p in carol.path.parent.glob("carol.stakemap*"))
 
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+        # Leaving asks first, offering (checked) to forget the saved password as well.
+        asked = []
+
+        def answer_yes(box):
+            asked.append((box.checkBox().text(), box.checkBox().isChecked()))
+            return QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "exec", answer_yes)
         dialog.leave_button.click()
         qtbot.waitUntil(lambda: not controller_state(window).joined, timeout=LONG)
         assert "plain local file" in dialog.message.text()
+        assert asked == [("Also forget the saved password", True)]
+        assert password not in (tmp_path / "pgpass").read_text()
         assert carol.query("SELECT value FROM sync_state WHERE key = 'url'") == []
         assert carol.query("SELECT count(*) FROM sync_shadow") == [(0,)]
         assert len(carol.query("SELECT name FROM account")) == 3  # everything stays in the file

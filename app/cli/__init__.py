@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 COMMANDS = ("demo", "check", "restore", "salvage", "accounts", "analyze", "coverage", "members", "import_", "export",
-            "brief", "install_desktop", "uninstall_desktop", "server", "join", "sync", "conflicts", "set_")
+            "brief", "install_desktop", "uninstall_desktop", "server", "join", "sync", "leave", "conflicts", "set_")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

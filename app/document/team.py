@@ -144,6 +144,13 @@ class TeamMixin:
         """This file's login on the team server (None for a file that was never joined)."""
         return self._read(lambda s: stamps.local_user(_raw(s)))
 
+    def team_role(self) -> str | None:
+        """This login's group role on the team server as the last sync stored it ("admin", "manager",
+        "member", "viewer"; None for a file never synced)."""
+        from app.document.team_access import stored_role
+
+        return self._read(lambda s: stored_role(_raw(s)))
+
     def read_only_accounts(self) -> set[int]:
         """The accounts the team server shares with this login for reading only."""
         return set(self._read(lambda s: s.connection().exec_driver_sql(
@@ -437,6 +444,18 @@ class TeamMixin:
                              (self.opportunities_changed, "opportunity"), (self.surveys_changed, "survey_answer")):
             signal.emit(Change(kind, (), account))
         self.conflicts_changed.emit(Change("conflict", (), account))
+
+
+def shared_read_only_message() -> str:
+    return translate("Team", "Your role on the team server does not let you change the team's shared lists (team "
+                             "members, qualification criteria, templates): the change was not saved.")
+
+
+def refusal_message(exc: BaseException) -> str:
+    """What the window says of an edit the file's guard refused (app.document.team_access)."""
+    from app.document.team_access import is_shared_refusal
+
+    return shared_read_only_message() if is_shared_refusal(exc) else read_only_message()
 
 
 def read_only_message() -> str:

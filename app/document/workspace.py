@@ -90,9 +90,9 @@ class Workspace(AccountRecordsMixin, AccountTeamMixin, TeamMixin, QObject):
                 result = work(session)
         except IntegrityError as exc:
             if team_access.is_refusal(exc):
-                from app.document.team import read_only_message
+                from app.document.team import refusal_message
 
-                raise team_access.ReadOnlyAccount(read_only_message()) from exc
+                raise team_access.ReadOnlyAccount(refusal_message(exc)) from exc
             raise
         for signal, change in changes:
             signal.emit(change)

@@ -43,6 +43,12 @@ TEMPLATES = {
     "lost": "lost the team server during the sync: {detail} (nothing was lost; sync again)",
     "busy": "the team server was busy with other teammates' changes: {detail} (nothing was lost; sync again)",
     "refused": "the team server refused the sync: {detail}",
+    "not_url": "not a PostgreSQL URL: {url} ({detail})",
+    "no_database": "the URL names no database: {url}",
+    "joined_elsewhere": "this file is joined to {url} already; a file syncs with one team server",
+    "name_taken": "the team server already has an account named {names}: nothing was uploaded; rename yours (or "
+                  "the server's) and join again",
+    "row_refused": "the team server refused a new {table} row ({uid})",
 }
 
 
@@ -54,6 +60,12 @@ NOTICES = {
     "left": "the account “{account}” is no longer shared with you and was removed from this file",
     "left_saved": "the account “{account}” is no longer shared with you and was removed from this file; its "
                   "{count} unsynced edit(s) were saved to {path}",
+    # Edits a sync did not share (the window's "Not shared"; the command line prints "not shared: …").
+    "account_taken": "the team server already has an account named “{name}”: rename this one to share it",
+    "may_not_add_account": "account “{name}”: this login may not add accounts",
+    "read_only_row": "{table} {label}: read-only on the team server",
+    "may_not_change": "{table} {label}: this login may not change it on the team server",
+    "file_refused": "{table} “{label}” from the team server: {detail}",
 }
 
 
@@ -102,13 +114,13 @@ class ServerAddress:
         try:
             info = psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.ProgrammingError as exc:
-            raise SyncRefused(f"not a PostgreSQL URL: {url} ({exc})") from exc
+            raise SyncRefused.of("not_url", url=url, detail=str(exc)) from exc
         info.pop("password", None)
         host = info.pop("host", None) or "localhost"
         port = int(info.pop("port", None) or 5432)
         dbname = info.pop("dbname", None)
         if not dbname:
-            raise SyncRefused(f"the URL names no database: {url}")
+            raise SyncRefused.of("no_database", url=url)
         found_user = info.pop("user", None)
         return cls(host, port, dbname, user or found_user, tuple(sorted((k, str(v)) for k, v in info.items())))
 
@@ -176,6 +188,32 @@ def save_password(address: ServerAddress, password: str) -> str:
         f.write("\n".join(lines) + "\n")
     os.chmod(path, 0o600)
     return str(path)
+
+
+def forget_password(address: ServerAddress) -> list[str]:
+    """Remove the saved password of the address's login, from the keyring and from the password file alike
+    (it may have been saved to either); returns where it was removed from."""
+    removed = []
+    backend = _keyring()
+    if backend is not None:
+        try:
+            if backend.get_password(KEYRING_SERVICE, address.key) is not None:
+                backend.delete_password(KEYRING_SERVICE, address.key)
+                removed.append("keyring")
+        except Exception:  # noqa: BLE001 - a locked or vanished keyring: nothing to remove there
+            pass
+    path = pgpass_path()
+    if path.exists():
+        fields = [address.host, str(address.port), address.dbname, address.user or "*"]
+        prefix = ":".join(_pgpass_escape(f) for f in fields) + ":"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if not line.startswith(prefix)]
+        if len(kept) != len(lines):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write("".join(line + "\n" for line in kept))
+            removed.append(str(path))
+    return removed
 
 
 def saved_password(address: ServerAddress) -> str | None:
@@ -246,6 +284,27 @@ def server_errors(drop):
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+ROLES = ("admin", "manager", "member", "viewer")  # most rights first
+
+
+def login_role(conn) -> tuple[str | None, str | None]:
+    """The login's group role on the team server (the strongest of the stakemap_* groups it is in, directly
+    or through another role) and, for a member, the team member it is tied to (the one team-member row it may
+    edit, as the server's policy says)."""
+    with conn.transaction():
+        groups = {r[0] for r in conn.execute(
+            "WITH RECURSIVE up(oid) AS (SELECT oid FROM pg_roles WHERE rolname = current_user "
+            "UNION SELECT m.roleid FROM pg_auth_members m JOIN up ON m.member = up.oid) "
+            "SELECT r.rolname FROM up JOIN pg_roles r ON r.oid = up.oid WHERE r.rolname LIKE 'stakemap\\_%'")}
+        role = next((name for name in ROLES if f"stakemap_{name}" in groups), None)
+        member = None
+        if role == "member":
+            row = conn.execute("SELECT uid::text FROM team_member "
+                               "WHERE stakemap_edits_shared(current_user, uid, 'self_or_managers') LIMIT 1").fetchone()
+            member = row[0] if row else None
+    return role, member
 
 
 def check_protocol(conn) -> int:

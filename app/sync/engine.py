@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.sync import capture, pruning, replica, restore, stamps
 from app.sync import conflicts as conflict_store
 from app.sync import server_rows as srv
-from app.sync.connection import ServerAddress, SyncRefused, check_protocol, connect, server_errors
+from app.sync.connection import Notice, ServerAddress, SyncRefused, check_protocol, connect, login_role, server_errors
 from app.sync.prefetch import Prefetch
 from app.sync.push import SHARED, Pushing, summary
 from app.sync.replica import PeopleIndex, local_transaction
@@ -97,6 +97,7 @@ class Engine(Pushing):
                 if missing:
                     raise SyncRefused.of("schema", missing=", ".join(missing[:5]))
                 restore.check_same_server(self)
+                self._store_role()  # once per connection: a role changed meanwhile is learnt at the next one
 
     def _access(self) -> tuple[set[str], set[str]]:
         with self.server.transaction():
@@ -108,6 +109,14 @@ class Engine(Pushing):
                 readable = every if readable is None else readable
                 writable = every if writable is None else writable
         return set(readable), set(writable)
+
+    def _store_role(self) -> None:
+        """The login's group role (and its own team member) in the file, so the window refuses what the server
+        would (a viewer's edit of the team's shared rows) while offline too."""
+        role, member = login_role(self.server)
+        with local_transaction(self.raw):
+            for key, value in (("role", role), ("member_uid", member)):
+                self.raw.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?)", (key, value))
 
     def _local_only_accounts(self) -> set[str]:
         return {r[0] for r in self.raw.execute("SELECT account_uid FROM sync_local_account")}
@@ -124,27 +133,28 @@ class Engine(Pushing):
             taken = self.server.execute("SELECT stakemap_taken_names(%s)", (local,)).fetchone()[0]
         return sorted(taken)
 
-    def join(self, upload: bool = True) -> SyncResult:
+    def join(self, upload: bool = True, progress=None) -> SyncResult:
+        """``progress(tables_done, tables, rows_pulled)``, if given, is called as the pull goes, once per table
+        (from this thread)."""
         joined = joined_address(self.raw)
         if joined is not None and (joined.host, joined.port, joined.dbname) != (
                 self.address.host, self.address.port, self.address.dbname):
-            raise SyncRefused(f"this file is joined to {joined.url()} already; a file syncs with one team server")
+            raise SyncRefused.of("joined_elsewhere", url=joined.url())
         self.connect()
         if upload:
             clashes = self.account_name_clashes()
             if clashes:
                 names = ", ".join(f"“{n}”" for n in clashes)
-                raise SyncRefused(f"the team server already has an account named {names}: nothing was uploaded; "
-                                  "rename yours (or the server's) and join again")
+                raise SyncRefused.of("name_taken", names=names)
         with local_transaction(self.raw):
             if not upload:
                 self.raw.execute("INSERT OR IGNORE INTO sync_local_account SELECT uid FROM account")
             for key, value in (("url", self.address.url()), ("user", self.address.user)):
                 self.raw.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?)", (key, value))
-        return self.sync()
+        return self.sync(progress)
 
     # --- sync ---------------------------------------------------------------------------------------
-    def sync(self) -> SyncResult:
+    def sync(self, progress=None) -> SyncResult:
         """Push, then pull. Any failure is a SyncRefused with one line, raised with the file as it was before
         the step that failed (each step commits on the server first, then in the file): a retry applies
         nothing twice and skips nothing."""
@@ -153,20 +163,20 @@ class Engine(Pushing):
         with server_errors(self._drop_server):
             for attempt in range(RETRIES):
                 try:
-                    return self._sync()
+                    return self._sync(progress)
                 except psycopg.errors.TransactionRollback:  # a deadlock or a serialisation failure: transient
                     if attempt == RETRIES - 1:
                         raise
                     self._drop_server()
 
-    def _sync(self) -> SyncResult:
+    def _sync(self, progress=None) -> SyncResult:
         self.connect()
         result = SyncResult()
         self._changed = result.changed
         restore.recover_from_restore(self, result)
         readable, writable = self._access()
         self.push(result, readable, writable)
-        self.pull(result)
+        self.pull(result, progress)
         result.conflicts = conflict_store.count(self.raw)
         with self.server.transaction():
             result.server_version = self.server.execute(
@@ -174,7 +184,7 @@ class Engine(Pushing):
         return result
 
     # --- pull ---------------------------------------------------------------------------------------
-    def pull(self, result: SyncResult) -> None:
+    def pull(self, result: SyncResult, progress=None) -> None:
         readable, writable = self._access()
         local_only = self._local_only_accounts()
         cursors = dict(self.raw.execute("SELECT account_uid, version FROM sync_cursor"))
@@ -199,7 +209,7 @@ class Engine(Pushing):
         self.server.read_only = True
         try:
             with Prefetch(fetch, [_STALE, *tables, None], around=self.server.transaction) as fetched:
-                self._apply(result, tables, fetched, accounts, cursors, writable, readable)
+                self._apply(result, tables, fetched, accounts, cursors, writable, readable, progress)
         finally:
             self.server.isolation_level = None
             self.server.read_only = None
@@ -222,7 +232,7 @@ class Engine(Pushing):
                "ON t.account_uid = c.a AND t.server_version > c.v ORDER BY uid")
         return self.server.cursor(binary=True).execute(sql, (accounts, account_cursors)).fetchall()
 
-    def _apply(self, result, tables, fetched, accounts, cursors, writable, readable) -> None:
+    def _apply(self, result, tables, fetched, accounts, cursors, writable, readable, progress=None) -> None:
         ids = replica.LocalIds(self.raw)
         new_cursor: dict[str, int] = {}
         held_back: dict[str, int] = {}  # account → lowest version that could not be applied yet
@@ -236,7 +246,9 @@ class Engine(Pushing):
         with replica.big_cache(self.raw), local_transaction(self.raw), replica.Applying(self.raw):
             unsynced: dict = {}
             duplicates = PeopleIndex(self.raw)
-            for info in tables.values():
+            for done, info in enumerate(tables.values()):
+                if progress is not None:
+                    progress(done, len(tables), result.pulled)
                 rows = fetched.get(info.name)
                 if stale:
                     present[info.name] = {r[0] for r in rows if (r[1] or SHARED) in stale}
@@ -282,8 +294,8 @@ class Engine(Pushing):
                             replica.write_row(self.raw, info, row, ids)
                         except (replica.MissingReference, sqlite3.IntegrityError) as exc:
                             if isinstance(exc, sqlite3.IntegrityError):  # e.g. a value psql wrote that the file refuses
-                                result.refused.append(f"{info.name} “{row.get('name') or uid}” from the team server: "
-                                                      f"{exc}")
+                                result.refused.append(Notice.of("file_refused", table=info.name,
+                                                                label=row.get("name") or uid, detail=str(exc)))
                             key = account or SHARED
                             held_back[key] = min(held_back.get(key, version), version)
                             continue
@@ -310,6 +322,8 @@ class Engine(Pushing):
                                                              for r in applied))
                 result.pulled += len(applied)
                 result.changed.extend((info.name, r[0], r[1], False) for r in applied)
+            if progress is not None:
+                progress(len(tables), len(tables), result.pulled)
             tombstones = fetched.get(None)
             if stale:  # what the full pull of those accounts lacks was deleted there
                 tombstones += pruning.vanished(self.raw, tables, stale, present, SHARED)
@@ -362,7 +376,7 @@ class Engine(Pushing):
             except sqlite3.IntegrityError as exc:
                 refused.append(record)
                 name = replica.stored_of(info, record).get("name") or record[0]
-                result.refused.append(f"{info.name} “{name}” from the team server: {exc}")
+                result.refused.append(Notice.of("file_refused", table=info.name, label=name, detail=str(exc)))
         return refused
 
     def _adopt_or_hold(self, info: TableInfo, server_row: dict, unsynced: dict, version: int) -> bool:

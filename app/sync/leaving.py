@@ -25,8 +25,7 @@ def leave_accounts(engine, accounts: set[str], result) -> None:
             for info in tables.values():
                 for uid, row, shadow in engine.changes(info, set()):
                     if (row.get("account_uid") if row else shadow.account_uid) == account:
-                        waiting.append({"table": info.name, "uid": uid, "deleted": row is None,
-                                        "row": row, "last_synced": shadow.data if shadow else None})
+                        waiting.append(_edit(info, uid, row, shadow))
             saved = _save_waiting(engine, name, waiting) if waiting else None
             with replica.Applying(engine.raw):
                 engine.raw.execute("DELETE FROM account WHERE uid = ?", (account,))
@@ -35,6 +34,29 @@ def leave_accounts(engine, accounts: set[str], result) -> None:
             engine.raw.execute("DELETE FROM sync_conflict WHERE account_uid = ?", (account,))
             result.warnings.append(Notice.of("left_saved", account=name, count=len(waiting), path=str(saved))
                                    if saved else Notice.of("left", account=name))
+
+def _edit(info, uid, row, shadow) -> dict:
+    return {"table": info.name, "uid": uid, "deleted": row is None, "row": row,
+            "last_synced": shadow.data if shadow else None}
+
+
+def unsynced_edits(engine, may_add_shared: dict[str, bool]) -> list[dict]:
+    """Every edit of the file the team server has not had yet, as the revoke rule writes them — leaving out the
+    accounts kept out of the server and the shared rows this login may not add (they were never to be sent)."""
+    local_only = engine._local_only_accounts()
+    out = []
+    for info in sync_tables().values():
+        for uid, row, shadow in engine.changes(info, local_only):
+            if info.rule.account is None and shadow is None and not may_add_shared.get(info.rule.shared_edit):
+                continue
+            out.append(_edit(info, uid, row, shadow))
+    return out
+
+
+def save_unsynced(engine, edits: list[dict]) -> Path:
+    """``edits`` (``unsynced_edits``) in a JSON file beside the database, as the revoke rule writes them."""
+    return _save_waiting(engine, "all-accounts", edits)
+
 
 def _save_waiting(engine, account_name: str, waiting: list[dict]) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -56,4 +78,5 @@ def leave_server(raw) -> None:
         for table in ("sync_shadow", "sync_cursor", "sync_access", "sync_local_account", "sync_conflict"):
             raw.execute(f"DELETE FROM {table}")
         # The server's identity goes too: the file may join another team server now.
-        raw.execute("DELETE FROM sync_state WHERE key IN ('url', 'user', 'server_uid', 'incarnation')")
+        raw.execute("DELETE FROM sync_state WHERE key IN ('url', 'user', 'server_uid', 'incarnation', 'role', "
+                    "'member_uid')")

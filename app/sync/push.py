@@ -10,7 +10,7 @@ from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
 from app.sync import conflicts as conflict_store
 from app.sync import replica
 from app.sync import server_rows as srv
-from app.sync.connection import SyncRefused
+from app.sync.connection import Notice, SyncRefused
 from app.sync.merge import merge_row
 from app.sync.replica import local_transaction
 from app.sync.tables import TableInfo, sync_tables
@@ -70,8 +70,7 @@ class Pushing:
                     account = (row or {}).get("account_uid") if row else shadow.account_uid
                     if info.name == "account" and row and shadow is None and row.get("name") in clashes:
                         blocked.add(uid)
-                        result.refused.append(f"the team server already has an account named “{row['name']}”: "
-                                              "rename this one to share it")
+                        result.refused.append(Notice.of("account_taken", name=row["name"]))
                         continue
                     if account in blocked:
                         continue
@@ -82,13 +81,13 @@ class Pushing:
                     if info.name == "account" and shadow is None:
                         if not may_add_shared[EDIT_SELF_OR_MANAGERS]:  # a viewer: reads only
                             blocked.add(uid)
-                            result.refused.append(f"account “{row['name']}”: this login may not add accounts")
+                            result.refused.append(Notice.of("may_not_add_account", name=row["name"]))
                             continue
                         created.add(uid)  # a new account: this login may write it once it is there
                     elif info.rule.account is not None and account not in writable and not (
                             shadow is None and account in created):
-                        result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
-                                              "read-only on the team server")
+                        result.refused.append(Notice.of("read_only_row", table=info.name,
+                                                        label=replica.row_label(self.raw, info.name, uid)))
                         continue
                     if shadow is None and row is not None and not info.rule.natural_key and info.name != "account":
                         batch.append(row)  # plain new rows go up together
@@ -110,8 +109,8 @@ class Pushing:
 
     def _count(self, result: SyncResult, info: TableInfo, uid: str, done: bool | None) -> None:
         if done is None:
-            result.refused.append(f"{info.name} {replica.row_label(self.raw, info.name, uid)}: "
-                                  "this login may not change it on the team server")
+            result.refused.append(Notice.of("may_not_change", table=info.name,
+                                            label=replica.row_label(self.raw, info.name, uid)))
         result.pushed += int(bool(done))
 
     def _push_row(self, info, uid, row, shadow, ids, pending) -> bool | None:
@@ -149,7 +148,7 @@ class Pushing:
                     return True
                 adopted = srv.fetch(conn, info, uid) or srv.fetch_by_natural_key(conn, info, row)
                 if adopted is None:
-                    raise SyncRefused(f"the team server refused a new {info.name} row ({uid})")
+                    raise SyncRefused.of("row_refused", table=info.name, uid=uid)
             server_row, version, changed_at = adopted
             if server_row["uid"] != uid:  # the same row made on two replicas: the server's uid names it
                 with replica.Applying(self.raw):

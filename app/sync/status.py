@@ -15,11 +15,20 @@ class LocalStatus:
     address: ServerAddress | None  # None: a plain local file
     waiting: int  # rows changed, added or deleted here since the last sync
     conflicts: int
+    role: str | None = None  # the login's group role, as the last sync stored it
 
 
 def _joined(raw) -> ServerAddress | None:
     row = raw.execute("SELECT value FROM sync_state WHERE key = 'url'").fetchone()
     return ServerAddress.parse(row[0]) if row and row[0] else None
+
+
+def may_add_shared_of(role: str | None) -> dict[str, bool]:
+    """The shared rows a role may add (as the engine's ``_may_add_shared`` asks the server), from the role
+    the last sync stored: for a count made offline."""
+    from app.models.sync_rules import EDIT_MANAGERS, EDIT_SELF_OR_MANAGERS
+
+    return {EDIT_SELF_OR_MANAGERS: role in ("admin", "manager", "member"), EDIT_MANAGERS: role in ("admin", "manager")}
 
 
 def waiting_edits(raw, may_add_shared: dict[str, bool] | None = None) -> int:
@@ -42,4 +51,5 @@ def local_status(raw, may_add_shared: dict[str, bool] | None = None) -> LocalSta
     address = _joined(raw)
     if address is None:
         return LocalStatus(None, 0, 0)
-    return LocalStatus(address, waiting_edits(raw, may_add_shared), conflict_store.count(raw))
+    row = raw.execute("SELECT value FROM sync_state WHERE key = 'role'").fetchone()
+    return LocalStatus(address, waiting_edits(raw, may_add_shared), conflict_store.count(raw), row[0] if row else None)

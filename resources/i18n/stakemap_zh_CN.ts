@@ -5531,12 +5531,36 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>团队服务器正忙于处理其他同事的修改；没有丢失任何修改，下一次同步会继续进行。</translation>
     </message>
     <message>
+        <source>The team server refused a new row: nothing was lost, and your edits wait in this file.</source>
+        <translation>团队服务器拒绝了一行新数据：没有丢失任何内容，你的编辑保留在此文件中等待同步。</translation>
+    </message>
+    <message>
         <source>The team server does not let this login in at the moment.</source>
         <translation>团队服务器目前不允许该用户登录。</translation>
     </message>
     <message>
         <source>The team server does not know that user or database.</source>
         <translation>团队服务器上没有该用户或数据库。</translation>
+    </message>
+    <message>
+        <source>The team server already has an account named “{name}”: rename this one to share it.</source>
+        <translation>团队服务器上已有名为“{name}”的客户：请将此客户改名后再共享。</translation>
+    </message>
+    <message>
+        <source>Account “{name}”: this login may not add accounts on the team server.</source>
+        <translation>客户“{name}”：此登录不能在团队服务器上添加客户。</translation>
+    </message>
+    <message>
+        <source>{table} “{label}”: read-only on the team server.</source>
+        <translation>{table}“{label}”：在团队服务器上为只读。</translation>
+    </message>
+    <message>
+        <source>{table} “{label}”: this login may not change it on the team server.</source>
+        <translation>{table}“{label}”：此登录不能在团队服务器上更改它。</translation>
+    </message>
+    <message>
+        <source>{table} “{label}” from the team server was not taken into this file: {detail}</source>
+        <translation>来自团队服务器的{table}“{label}”未能写入此文件：{detail}</translation>
     </message>
     <message>
         <source>The team server cannot be reached.</source>
@@ -5610,6 +5634,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>%n 小时前</translation>
     </message>
     <message>
+        <source>Administrator (users, grants and every account)</source>
+        <translation>管理员（管理用户、授权和所有客户）</translation>
+    </message>
+    <message>
+        <source>Manager (reads and edits every account)</source>
+        <translation>经理（查看和编辑所有客户）</translation>
+    </message>
+    <message>
+        <source>Member (reads and edits the accounts granted)</source>
+        <translation>成员（查看和编辑被授权的客户）</translation>
+    </message>
+    <message>
+        <source>Viewer (reads the accounts granted; edits nothing)</source>
+        <translation>查看者（只查看被授权的客户，不能编辑）</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -5648,6 +5688,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>User</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Last synced</source>
@@ -5885,6 +5929,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>这两个人无法合并。</translation>
     </message>
     <message>
+        <source>Your role on the team server does not let you change the team&apos;s shared lists (team members, qualification criteria, templates): the change was not saved.</source>
+        <translation>你在团队服务器上的角色不允许更改团队共享的列表（团队成员、评估项、模板）：更改未保存。</translation>
+    </message>
+    <message>
         <source>This account is shared with you for reading only (a read grant on the team server): the change was not saved.</source>
         <translation>团队服务器只以只读方式与你共享此客户（只读授权）：更改未保存。</translation>
     </message>
@@ -5899,6 +5947,10 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <source>Last changed by %1, %2</source>
         <translation>最后由 %1 修改，%2</translation>
+    </message>
+    <message>
+        <source>Read only: your login is a viewer on the team server, which shares accounts with you for reading only, and the team&apos;s shared lists too. You can look, export and prepare; changes are not saved.</source>
+        <translation>只读：你的登录在团队服务器上是查看者，客户和团队共享的列表都只允许你查看。你可以查看、导出和准备会议，但更改不会保存。</translation>
     </message>
     <message>
         <source>Read only: the team server shares this account with you for reading. You can look, export and prepare; changes are not saved.</source>
@@ -6141,8 +6193,16 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把本文件恢复为普通的本地文件吗？其中的所有内容都会保留，但不再同步：尚未同步的修改只留在本文件中，以后再次加入时会作为新记录共享。</translation>
     </message>
     <message>
+        <source>Also forget the saved password</source>
+        <translation>同时删除已保存的密码</translation>
+    </message>
+    <message>
         <source>Leaving…</source>
         <translation>正在退出…</translation>
+    </message>
+    <message>
+        <source>Fetching the team&apos;s rows: table %1 of %2, %3 row(s) so far</source>
+        <translation>正在获取团队的数据：第 %1 / %2 张表，已获取 %3 行</translation>
     </message>
     <message>
         <source>The team server answered: the connection works.</source>

@@ -17,8 +17,6 @@ class ReadOnlyBanner(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setStyleSheet("QLabel#ReadOnlyAccountBanner { background: #fff4ce; color: #5d4037; "
                            "border: 1px solid #f0d58c; padding: 4px 8px; }")
-        self.setText(translate("Team", "Read only: the team server shares this account with you for reading. "
-                                       "You can look, export and prepare; changes are not saved."))
         self.hide()
         workspace.accounts_changed.connect(self._refresh)
         self._account_id = None
@@ -28,4 +26,12 @@ class ReadOnlyBanner(QLabel):
         self._refresh()
 
     def _refresh(self, *_args) -> None:
-        self.setVisible(self._ws.account_is_read_only(self._account_id))
+        read_only = self._ws.account_is_read_only(self._account_id)
+        if read_only and self._ws.team_role() == "viewer":
+            self.setText(translate("Team", "Read only: your login is a viewer on the team server, which shares "
+                                           "accounts with you for reading only, and the team's shared lists too. "
+                                           "You can look, export and prepare; changes are not saved."))
+        elif read_only:
+            self.setText(translate("Team", "Read only: the team server shares this account with you for reading. "
+                                           "You can look, export and prepare; changes are not saved."))
+        self.setVisible(read_only)

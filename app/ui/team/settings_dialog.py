@@ -1,6 +1,6 @@
 """File ▸ Team server…: the server's URL, the login and its password (kept in the system keyring, never in the
 settings or the file), a connection test, joining and leaving. Every call to the server runs in the sync
-worker; the dialog only shows a busy bar meanwhile."""
+worker; the dialog shows a busy bar meanwhile, and a join's progress table by table."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class TeamServerDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # the engine tells no steps: a busy bar
+        self.progress.setRange(0, 0)  # a busy bar until the engine tells its steps (a join's pull)
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.test_button = QPushButton(translate("TeamServerDialog", "Test connection"))
@@ -75,11 +75,13 @@ class TeamServerDialog(QDialog):
         self._busy = False
         controller.operation_finished.connect(self._on_finished)
         controller.state_changed.connect(self._show_state)
+        controller.join_progress.connect(self._on_progress)
         self._show_state(controller.state)
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name
         for signal, slot in ((self.controller.operation_finished, self._on_finished),
-                             (self.controller.state_changed, self._show_state)):
+                             (self.controller.state_changed, self._show_state),
+                             (self.controller.join_progress, self._on_progress)):
             try:
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
@@ -106,6 +108,8 @@ class TeamServerDialog(QDialog):
         self._busy = True
         self.message.setText(text)
         self.message.setStyleSheet("")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
         self.progress.show()
         self._show_state(self.controller.state)
 
@@ -132,14 +136,31 @@ class TeamServerDialog(QDialog):
             self.controller.join(*fields, upload=not self.keep_local.isChecked())
 
     def _on_leave(self) -> None:
-        answer = QMessageBox.question(
-            self, translate("TeamServerDialog", "Leave the team server"),
-            translate("TeamServerDialog", "Turn this file back into a plain local file? Everything it holds stays "
-                                          "here, but it no longer syncs: edits not yet synced stay in this file "
-                                          "only, and joining again later shares them as new rows."))
-        if answer == QMessageBox.StandardButton.Yes:
+        box = QMessageBox(QMessageBox.Icon.Question, translate("TeamServerDialog", "Leave the team server"),
+                          translate("TeamServerDialog", "Turn this file back into a plain local file? Everything it "
+                                                        "holds stays here, but it no longer syncs: edits not yet "
+                                                        "synced stay in this file only, and joining again later "
+                                                        "shares them as new rows."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("LeaveTeamServerBox")
+        forget = QCheckBox(translate("TeamServerDialog", "Also forget the saved password"))
+        forget.setChecked(True)
+        box.setCheckBox(forget)
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self._start(translate("TeamServerDialog", "Leaving…"))
-            self.controller.leave()
+            self.controller.leave(forget_password=forget.isChecked())
+
+    def _on_progress(self, done: int, total: int, rows: int) -> None:
+        """A join's pull, table by table: a bar that fills instead of the busy one."""
+        if not self._busy or total <= 0:
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%v / %m")
+        self.message.setText(translate("TeamServerDialog", "Fetching the team's rows: table %1 of %2, %3 row(s) "
+                                                           "so far").replace("%1", str(done)).replace(
+            "%2", str(total)).replace("%3", str(rows)))
 
     # -- answers --------------------------------------------------------------------------------
     def _on_finished(self, outcome: Outcome) -> None:
@@ -154,7 +175,7 @@ class TeamServerDialog(QDialog):
             result = outcome.result
             text = translate("TeamServerDialog", "Joined. %1 row(s) shared, %2 fetched from the team.").replace(
                 "%1", str(result.pushed)).replace("%2", str(result.pulled))
-            self._tell("\n".join([text, *map(told_note, result.warnings), *result.refused]))
+            self._tell("\n".join([text, *map(told_note, [*result.warnings, *result.refused])]))
         elif outcome.operation == "leave":
             self.url.clear()
             self.user.clear()

@@ -41,6 +41,7 @@ class SyncState:
     joined: bool = False
     url: str | None = None
     user: str | None = None
+    role: str | None = None  # admin, manager, member or viewer (the login's group on the team server)
     busy: bool = False
     offline: bool = False
     last_synced: dt.datetime | None = None
@@ -59,6 +60,7 @@ class SyncController(QObject):
     state_changed = Signal(object)  # SyncState
     cards_changed = Signal(object)  # set of ("person" | "member", id) a sync changed on the maps
     operation_finished = Signal(object)  # Outcome of a join, test or leave asked for by the settings
+    join_progress = Signal(int, int, int)  # tables done, tables, rows fetched so far
     _request = Signal(str, object)
 
     def __init__(self, workspace, parent: QObject | None = None) -> None:
@@ -71,6 +73,7 @@ class SyncController(QObject):
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
         self._worker.done.connect(self._on_done)
+        self._worker.progress.connect(self.join_progress)
         self._thread.finished.connect(self._worker.deleteLater)
         self._listener: SyncListener | None = None
         self._running: str | None = None  # the operation the worker is on
@@ -108,8 +111,9 @@ class SyncController(QObject):
     def test(self, url: str, user: str, password: str | None) -> None:
         self._ask("test", (url, user, password))
 
-    def leave(self) -> None:
-        self._ask("leave", None)
+    def leave(self, forget_password: bool = False) -> None:
+        """Turn the file back into a plain local file; with ``forget_password`` the saved password goes too."""
+        self._ask("leave", forget_password)
 
     def _ask(self, operation: str, args) -> None:
         if operation == "sync":
@@ -148,7 +152,7 @@ class SyncController(QObject):
         counts = {} if status is None else {
             "joined": status.address is not None, "url": status.address.url() if status.address else None,
             "user": status.address.user if status.address else None, "waiting": status.waiting,
-            "conflicts": status.conflicts}
+            "conflicts": status.conflicts, "role": status.role}
         if outcome.operation in ("sync", "join"):
             self._after_sync(outcome, counts)
         else:
@@ -178,7 +182,7 @@ class SyncController(QObject):
         self._retry_ms = RETRY_FIRST_MS
         self._set(busy=False, offline=False, error=None, retry_at=None, last_synced=outcome.at,
                   server_version=result.server_version, pulled=result.pulled, pushed=result.pushed,
-                  notes=tuple([told_note(n) for n in result.warnings] + result.refused), **counts)
+                  notes=tuple(told_note(n) for n in [*result.warnings, *result.refused]), **counts)
         if result.changed:
             self._announcing = True
             try:

@@ -39,6 +39,16 @@ def relative_time(when: dt.datetime | None, now: dt.datetime | None = None) -> s
     return when.strftime("%Y-%m-%d %H:%M")
 
 
+def role_text(role: str | None) -> str:
+    """The login's group role on the team server, in a sentence's words."""
+    return {
+        "admin": translate("SyncStatus", "Administrator (users, grants and every account)"),
+        "manager": translate("SyncStatus", "Manager (reads and edits every account)"),
+        "member": translate("SyncStatus", "Member (reads and edits the accounts granted)"),
+        "viewer": translate("SyncStatus", "Viewer (reads the accounts granted; edits nothing)"),
+    }.get(role or "", "—")
+
+
 def summary_text(state: SyncState) -> str:
     """The status bar's line."""
     if state.busy and state.last_synced is None and not state.offline:
@@ -99,7 +109,8 @@ class SyncDetailsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
         rows = (("state", translate("SyncStatus", "State")), ("server", translate("SyncStatus", "Server")),
-                ("user", translate("SyncStatus", "User")), ("last", translate("SyncStatus", "Last synced")),
+                ("user", translate("SyncStatus", "User")), ("role", translate("SyncStatus", "Role")),
+                ("last", translate("SyncStatus", "Last synced")),
                 ("waiting", translate("SyncStatus", "Edits waiting")),
                 ("conflicts", translate("SyncStatus", "Open conflicts")),
                 ("version", translate("SyncStatus", "Server version")),
@@ -142,6 +153,7 @@ class SyncDetailsDialog(QDialog):
         f["state"].setText(text)
         f["server"].setText(state.url or "")
         f["user"].setText(state.user or "")
+        f["role"].setText(role_text(state.role))
         f["last"].setText(relative_time(state.last_synced) + (
             f" ({state.last_synced:%H:%M:%S})" if state.last_synced else ""))
         f["waiting"].setText(str(state.waiting))

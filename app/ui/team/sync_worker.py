@@ -38,6 +38,7 @@ class SyncWorker(QObject):
     """Lives in a QThread; ``run`` takes one operation at a time, in the order they were asked for."""
 
     done = Signal(object)  # Outcome
+    progress = Signal(int, int, int)  # a join's pull: tables done, tables, rows fetched so far
 
     def __init__(self, database) -> None:
         super().__init__()
@@ -77,7 +78,7 @@ class SyncWorker(QObject):
             elif operation == "test":
                 self._test(*args)
             elif operation == "leave":
-                self._leave()
+                self._leave(bool(args))
             elif operation == "close":
                 self._drop_engine()
                 QThread.currentThread().quit()
@@ -124,7 +125,7 @@ class SyncWorker(QObject):
         address = ServerAddress.parse(url, user=user or None)
         engine = Engine(self._db, address, password or None)
         try:
-            result = engine.join(upload=upload)
+            result = engine.join(upload=upload, progress=self.progress.emit)
         except BaseException:
             engine.close()
             raise
@@ -145,10 +146,14 @@ class SyncWorker(QObject):
         finally:
             conn.close()
 
-    def _leave(self) -> None:
+    def _leave(self, forget_password: bool) -> None:
+        from app.sync import connection
         from app.sync.leaving import leave_server
 
         self._drop_engine()
         self._may_add_shared = None
+        status = self._status()
         with self._db.engine.connect() as conn:
             leave_server(conn.connection.dbapi_connection)
+        if forget_password and status is not None and status.address is not None:
+            connection.forget_password(status.address)

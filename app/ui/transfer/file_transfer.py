@@ -93,11 +93,11 @@ class ImportWorker(QThread):
             self.refused.emit(storage_error_text(exc))
             return
         except Exception as exc:  # a broken file must never take the window down
+            from app.document.team import refusal_message
             from app.document.team_access import is_refusal
-            from app.document.team import read_only_message
 
             if is_refusal(exc):  # an account the team server shares with this login for reading only
-                self.refused.emit(read_only_message())
+                self.refused.emit(refusal_message(exc))
                 return
             self.refused.emit(with_detail(translate("ImportDialog", "The file could not be read."), detail_of(exc)))
             return
