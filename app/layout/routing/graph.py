@@ -30,6 +30,9 @@ REACH = 1.2
 HUB_LENGTH = 2.0
 # Hubs are every other lattice point: ways of neighbouring links then share a hub, and one search serves them all.
 HUB_STEPS = 2
+# Hubs tried around a long way's middle, in hub steps from the hub below and left of it: the four around it and
+# the ring beyond.
+HUB_AROUND = np.array([(x, y) for x in range(-1, 3) for y in range(-1, 3)])
 
 
 class VisibilityGraph:
@@ -108,15 +111,23 @@ class VisibilityGraph:
         return np.array(flat, dtype=np.int64), counts
 
     def _hubs(self, middles: np.ndarray) -> np.ndarray:
-        """The hub nearest each middle point, or -1 (no middle given (NaN), or the lattice point there
-        fell inside a card's clearance)."""
+        """The free hub nearest each middle point, or -1 (no middle given (NaN), or every hub around it fell
+        inside a card's clearance)."""
         middles = np.asarray(middles, dtype=float).reshape(-1, 2)
         out = np.full(len(middles), -1, dtype=np.int64)
         given = np.flatnonzero(np.isfinite(middles).all(axis=1))
         spacing = self.step * HUB_STEPS
-        cell = (np.rint((middles[given] - self.lattice_low) / spacing) * HUB_STEPS).astype(np.int64)
-        inside = np.all((cell >= 0) & (cell < np.array(self.lattice_shape)), axis=1)
-        out[given[inside]] = self.lattice_vertex[cell[inside, 0], cell[inside, 1]]
+        # The nearest of the hubs around the middle that is not in a card's clearance (on a crowded map the one
+        # nearest the middle often is, and its ways would be searched from a card, over twice the area).
+        at = (middles[given] - self.lattice_low) / spacing
+        cell = np.floor(at).astype(np.int64)[:, None, :] + HUB_AROUND[None, :, :]
+        lattice = cell * HUB_STEPS
+        inside = np.all((lattice >= 0) & (lattice < np.array(self.lattice_shape)), axis=2)
+        vertex = np.full(inside.shape, -1, dtype=np.int64)
+        vertex[inside] = self.lattice_vertex[lattice[inside][:, 0], lattice[inside][:, 1]]
+        distance = np.where(vertex >= 0, ((cell - at[:, None, :]) ** 2).sum(axis=2), np.inf)
+        best = np.argmin(distance, axis=1)
+        out[given] = vertex[np.arange(len(given)), best]
         return out
 
     def _search(self, requests: list[tuple[int, int, Hashable]]) -> dict[Hashable, list[int]]:
