@@ -6,8 +6,8 @@ them keeps the clearance from every card, tested in bulk; a lattice of points fi
 also has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a
 path may start and end inside its own two cards but never cuts through a third. igraph's breadth-first search
 from one vertex stops once all of its targets are reached, so a search costs about the area within reach of its
-farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, and
-nearby long ways share a hub. The search counts hops, not length (see `_search`).
+farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, a
+very long one in pieces from hub to hub along its line, and nearby long ways share their hubs. The search counts hops, not length (see `_search`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ REACH = 1.2
 HUB_LENGTH = 2.0
 # Hubs are every other lattice point: ways of neighbouring links then share a hub, and one search serves them all.
 HUB_STEPS = 2
+# A way longer than twice this many reaches goes through more hubs than the one at its middle, one about every
+# this many reaches: a search costs about the square of how far it goes, so pieces cost less than halves.
+CHAIN_LENGTH = 6.0
 # Hubs tried around a long way's middle, in hub steps from the hub below and left of it: the four around it and
 # the ring beyond.
 HUB_AROUND = np.array([(x, y) for x in range(-1, 3) for y in range(-1, 3)])
@@ -73,23 +76,32 @@ class VisibilityGraph:
         wp = own
         edges = np.concatenate([pairs, pairs[:, ::-1], np.column_stack((sources, wp)), np.column_stack((wp, sinks))])
         self.m, self.n = m, n
-        self.graph = ig.Graph(n=m + 2 * n, edges=edges.tolist(), directed=True)
+        # Edges added from the array, not from a list of pairs: igraph reads an array about twice as fast.
+        self.graph = ig.Graph(n=m + 2 * n, directed=True)
+        self.graph.add_edges(np.ascontiguousarray(edges, dtype=np.int64))
 
-    def paths(self, sources: np.ndarray, targets: np.ndarray, middles: np.ndarray | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
+    def paths(self, sources: np.ndarray, targets: np.ndarray, starts: np.ndarray | None = None,
+              ends: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The waypoints from card sources[k] to card targets[k], for every k: their indices in `points`, all
         ways in one flat array, and each way's count of waypoints (0 where there is no way).
 
-        A way with a middle point in open space (see `HUB_LENGTH`) is searched from the lattice point there out to
-        both cards; the others, and those whose hub reaches only one card, from one card to the other.
+        A way whose straight line starts[k] → ends[k] is long (see `HUB_LENGTH`) goes through hubs in open space
+        along that line, one every `CHAIN_LENGTH` or so: it is searched from the first hub out to the source
+        card, from each hub to the next, and from the last hub to the target card. The others, and those where a
+        hub is missing or a piece finds no way, are searched from one card to the other.
         """
         sources, targets = np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64)
-        hubs = self._hubs(middles) if middles is not None else np.full(len(sources), -1)
+        chains = self._chains(starts, ends) if starts is not None else [[] for _ in range(len(sources))]
         sink = self.m + self.n
-        requests = [(int(h), sink + int(c), (k, side)) for k, h in enumerate(hubs.tolist()) if h >= 0
-                    for side, c in ((0, sources[k]), (1, targets[k]))]
+        requests = []
+        for k, chain in enumerate(chains):
+            if chain:
+                requests += [(chain[0], sink + int(sources[k]), (k, 0)), (chain[-1], sink + int(targets[k]), (k, 1))]
+                requests += [(a, b, (k, 4 + i)) for i, (a, b) in enumerate(zip(chain[:-1], chain[1:]))]
         ways = self._search(requests)
-        direct = [k for k, h in enumerate(hubs.tolist()) if h < 0 or not ways[k, 0] or not ways[k, 1]]
+        direct = [k for k, chain in enumerate(chains)
+                  if not chain or not ways[k, 0] or not ways[k, 1] or not all(ways[k, 4 + i] for i in
+                                                                              range(len(chain) - 1))]
         # The ways are symmetric, so each way is searched from the card with more ways to search: one search then
         # serves more ways, and there are fewer searches (ties go to the lower card number).
         ss, tt = sources[direct], targets[direct]
@@ -104,11 +116,39 @@ class VisibilityGraph:
                 way = ways[k, 2][1:-1]
             elif (k, 3) in ways:  # searched from the target: reversed
                 way = ways[k, 3][-2:0:-1]
-            else:  # hub to the source's sink reversed, then the hub's way on to the target's sink
-                way = _without_loops(ways[k, 0][-2:0:-1] + ways[k, 1][:-1])
+            else:  # the first hub to the source's sink reversed, hub to hub, then the last hub to the target's sink
+                way = ways[k, 0][-2:0:-1]
+                for i in range(len(chains[k]) - 1):
+                    way += ways[k, 4 + i][:-1]
+                way = _without_loops(way + ways[k, 1][:-1])
             counts[k] = len(way)
             flat += way
         return np.array(flat, dtype=np.int64), counts
+
+    def _chains(self, starts: np.ndarray, ends: np.ndarray) -> list[list[int]]:
+        """The hubs each way goes through, in order (none for a short way or where a hub is missing)."""
+        starts = np.asarray(starts, dtype=float).reshape(-1, 2)
+        ends = np.asarray(ends, dtype=float).reshape(-1, 2)
+        length = np.hypot(*(ends - starts).T)
+        # Pieces: none for a short way, else two, or more for a long way, each at most CHAIN_LENGTH long.
+        pieces = np.where(length > HUB_LENGTH * self.reach,
+                          np.maximum(np.ceil(length / (CHAIN_LENGTH * self.reach)), 2), 1).astype(np.int64)
+        hubs_of = pieces - 1
+        way = np.repeat(np.arange(len(starts)), hubs_of)
+        step = np.arange(len(way)) - np.repeat(np.cumsum(hubs_of) - hubs_of, hubs_of) + 1
+        points = starts[way] + (ends[way] - starts[way]) * (step / pieces[way])[:, None]
+        hubs = self._hubs(points).tolist()
+        chains: list[list[int]] = [[] for _ in range(len(starts))]
+        for k, h in zip(way.tolist(), hubs, strict=True):
+            chains[k].append(h)
+        out = []
+        for chain in chains:
+            if -1 in chain:
+                out.append([])
+                continue
+            # Neighbouring points of a chain may find the same hub.
+            out.append([h for i, h in enumerate(chain) if i == 0 or h != chain[i - 1]])
+        return out
 
     def _hubs(self, middles: np.ndarray) -> np.ndarray:
         """The free hub nearest each middle point, or -1 (no middle given (NaN), or every hub around it fell

@@ -15,7 +15,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import numpy as np
 
 from app.layout.routing.geometry import CLEARANCE, Obstacles, SharedSegments
-from app.layout.routing.graph import HUB_LENGTH, WAYPOINT_SLACK, VisibilityGraph
+from app.layout.routing.graph import WAYPOINT_SLACK, VisibilityGraph
 
 Point = tuple[float, float]
 Path = list[Point]
@@ -114,9 +114,7 @@ def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
         return paths
     graph = VisibilityGraph(rects, obstacles)
     ss, tt = s[stuck], t[stuck]
-    length = np.hypot(*(ends[stuck] - starts[stuck]).T)
-    middles = np.where((length > HUB_LENGTH * graph.reach)[:, None], (starts[stuck] + ends[stuck]) / 2, np.nan)
-    flat, counts = graph.paths(ss, tt, middles)
+    flat, counts = graph.paths(ss, tt, starts[stuck], ends[stuck])
     inner = graph.points[flat]
     base = np.cumsum(counts) - counts
     way = np.repeat(np.arange(len(stuck)), counts)
