@@ -137,18 +137,13 @@ class VisibilityGraph:
         way = np.repeat(np.arange(len(starts)), hubs_of)
         step = np.arange(len(way)) - np.repeat(np.cumsum(hubs_of) - hubs_of, hubs_of) + 1
         points = starts[way] + (ends[way] - starts[way]) * (step / pieces[way])[:, None]
-        hubs = self._hubs(points).tolist()
-        chains: list[list[int]] = [[] for _ in range(len(starts))]
-        for k, h in zip(way.tolist(), hubs, strict=True):
-            chains[k].append(h)
-        out = []
-        for chain in chains:
-            if -1 in chain:
-                out.append([])
-                continue
-            # Neighbouring points of a chain may find the same hub.
-            out.append([h for i, h in enumerate(chain) if i == 0 or h != chain[i - 1]])
-        return out
+        hubs = self._hubs(points)
+        missing = np.bincount(way[hubs < 0], minlength=len(starts)) > 0
+        # Neighbouring points of a chain may find the same hub; a chain with a hub missing is left empty.
+        keep = ~missing[way] & np.r_[True, (hubs[1:] != hubs[:-1]) | (way[1:] != way[:-1])]
+        bounds = np.r_[0, np.cumsum(np.bincount(way[keep], minlength=len(starts)))].tolist()
+        kept = hubs[keep].tolist()
+        return [kept[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
     def _hubs(self, middles: np.ndarray) -> np.ndarray:
         """The free hub nearest each middle point, or -1 (no middle given (NaN), or every hub around it fell
