@@ -99,9 +99,20 @@ class VisibilityGraph:
                 requests += [(chain[0], sink + int(sources[k]), (k, 0)), (chain[-1], sink + int(targets[k]), (k, 1))]
                 requests += [(a, b, (k, 4 + i)) for i, (a, b) in enumerate(zip(chain[:-1], chain[1:]))]
         ways = self._search(requests)
-        direct = [k for k, chain in enumerate(chains)
-                  if not chain or not ways[k, 0] or not ways[k, 1] or not all(ways[k, 4 + i] for i in
-                                                                              range(len(chain) - 1))]
+        found: dict[int, list[int]] = {}
+        for k, chain in enumerate(chains):
+            # The first hub to the source's sink reversed, hub to hub, then the last hub to the target's sink.
+            if not chain or not ways[k, 0] or not ways[k, 1]:
+                continue
+            way = ways[k, 0][-2:0:-1]
+            for i in range(len(chain) - 1):
+                piece = ways[k, 4 + i]
+                if not piece:
+                    break
+                way += piece[:-1]
+            else:
+                found[k] = _without_loops(way + ways[k, 1][:-1])
+        direct = [k for k in range(len(sources)) if k not in found]
         # The ways are symmetric, so each way is searched from the card with more ways to search: one search then
         # serves more ways, and there are fewer searches (ties go to the lower card number).
         ss, tt = sources[direct], targets[direct]
@@ -116,11 +127,8 @@ class VisibilityGraph:
                 way = ways[k, 2][1:-1]
             elif (k, 3) in ways:  # searched from the target: reversed
                 way = ways[k, 3][-2:0:-1]
-            else:  # the first hub to the source's sink reversed, hub to hub, then the last hub to the target's sink
-                way = ways[k, 0][-2:0:-1]
-                for i in range(len(chains[k]) - 1):
-                    way += ways[k, 4 + i][:-1]
-                way = _without_loops(way + ways[k, 1][:-1])
+            else:
+                way = found[k]
             counts[k] = len(way)
             flat += way
         return np.array(flat, dtype=np.int64), counts
@@ -155,6 +163,12 @@ class VisibilityGraph:
         # The nearest of the hubs around the middle that is not in a card's clearance (on a crowded map the one
         # nearest the middle often is, and its ways would be searched from a card, over twice the area).
         at = (middles[given] - self.lattice_low) / spacing
+        # The hub nearest the middle wins where it is free; only the others look around.
+        near = (np.rint(at) * HUB_STEPS).astype(np.int64)
+        inside = np.all((near >= 0) & (near < np.array(self.lattice_shape)), axis=1)
+        out[given[inside]] = self.lattice_vertex[near[inside, 0], near[inside, 1]]
+        look = out[given] < 0
+        given, at = given[look], at[look]
         cell = np.floor(at).astype(np.int64)[:, None, :] + HUB_AROUND[None, :, :]
         lattice = cell * HUB_STEPS
         inside = np.all((lattice >= 0) & (lattice < np.array(self.lattice_shape)), axis=2)
