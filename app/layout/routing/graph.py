@@ -7,7 +7,8 @@ also has a source vertex with edges out to its own waypoints and a sink vertex w
 path may start and end inside its own two cards but never cuts through a third. igraph's breadth-first search
 from one vertex stops once all of its targets are reached, so a search costs about the area within reach of its
 farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, a
-very long one in pieces from hub to hub along its line, and nearby long ways share their hubs. The search counts hops, not length (see `_search`).
+very long one in pieces from hub to hub along its line, and nearby long ways share their hubs. The search counts
+hops, not length (see `_search`).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ class VisibilityGraph:
         for k, chain in enumerate(chains):
             if chain:
                 requests += [(chain[0], sink + int(sources[k]), (k, 0)), (chain[-1], sink + int(targets[k]), (k, 1))]
-                requests += [(a, b, (k, 4 + i)) for i, (a, b) in enumerate(zip(chain[:-1], chain[1:]))]
+                requests += [(a, b, (k, 4 + i)) for i, (a, b) in enumerate(zip(chain[:-1], chain[1:], strict=True))]
         ways = self._search(requests)
         found: dict[int, list[int]] = {}
         for k, chain in enumerate(chains):

@@ -134,9 +134,9 @@ def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
     body = np.ones(len(points), dtype=bool)
     body[head] = body[head + lengths - 1] = False
     points[body] = inner[found[way]]
-    # Each point's name for the shared segment tests: its graph vertex, or a number of its own for a border point.
-    names = np.arange(len(points), dtype=np.int64) + graph.m
-    names[body] = flat[found[way]]
+    # Each point's name for the shared segment tests is its place: links through one waypoint, and links leaving
+    # one card toward one waypoint (from the same border point), then share their tests.
+    names = np.unique(points[:, 0] + 1j * points[:, 1], return_inverse=True)[1].reshape(-1).astype(np.int64)
     taut = _pull_taut(points, lengths, np.column_stack((ss[found], tt[found])), obstacles, names)
     paths.update(zip([links[k][0] for k in stuck[found]], taut, strict=True))
     return paths
@@ -163,7 +163,7 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
     shortcut past every waypoint whose neighbours changed since it was last tested; of a run of neighbouring
     waypoints whose shortcuts are clear, every other one goes (two neighbours leaving together would join points
     no test has seen). The ends stay where they are, on the borders. Paths through the same waypoints share
-    their tests: `names` gives each point its waypoint's number (points of one waypoint share it).
+    their tests: `names` numbers the points, one number for all points at the same place.
     """
     shared = SharedSegments(obstacles)
     span = int(names.max()) + 1 if len(names) else 1
