@@ -6,8 +6,9 @@ them keeps the clearance from every card, tested in bulk; a lattice of points fi
 also has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a
 path may start and end inside its own two cards but never cuts through a third. igraph's breadth-first search
 from one vertex stops once all of its targets are reached, so a search costs about the area within reach of its
-farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, and
-nearby long ways share a hub. The search counts hops, not length (see `_search`).
+farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, a
+very long one in pieces from hub to hub along its line, and nearby long ways share their hubs. The search counts
+hops, not length (see `_search`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ REACH = 1.2
 HUB_LENGTH = 2.0
 # Hubs are every other lattice point: ways of neighbouring links then share a hub, and one search serves them all.
 HUB_STEPS = 2
+# A way longer than twice this many reaches goes through more hubs than the one at its middle, one about every
+# this many reaches: a search costs about the square of how far it goes, so pieces cost less than halves.
+CHAIN_LENGTH = 6.0
+# Hubs tried around a long way's middle, in hub steps from the hub below and left of it: the four around it and
+# the ring beyond.
+HUB_AROUND = np.array([(x, y) for x in range(-1, 3) for y in range(-1, 3)])
 
 
 class VisibilityGraph:
@@ -70,23 +77,43 @@ class VisibilityGraph:
         wp = own
         edges = np.concatenate([pairs, pairs[:, ::-1], np.column_stack((sources, wp)), np.column_stack((wp, sinks))])
         self.m, self.n = m, n
-        self.graph = ig.Graph(n=m + 2 * n, edges=edges.tolist(), directed=True)
+        # Edges added from the array, not from a list of pairs: igraph reads an array about twice as fast.
+        self.graph = ig.Graph(n=m + 2 * n, directed=True)
+        self.graph.add_edges(np.ascontiguousarray(edges, dtype=np.int64))
 
-    def paths(self, sources: np.ndarray, targets: np.ndarray, middles: np.ndarray | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
+    def paths(self, sources: np.ndarray, targets: np.ndarray, starts: np.ndarray | None = None,
+              ends: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The waypoints from card sources[k] to card targets[k], for every k: their indices in `points`, all
         ways in one flat array, and each way's count of waypoints (0 where there is no way).
 
-        A way with a middle point in open space (see `HUB_LENGTH`) is searched from the lattice point there out to
-        both cards; the others, and those whose hub reaches only one card, from one card to the other.
+        A way whose straight line starts[k] → ends[k] is long (see `HUB_LENGTH`) goes through hubs in open space
+        along that line, one every `CHAIN_LENGTH` or so: it is searched from the first hub out to the source
+        card, from each hub to the next, and from the last hub to the target card. The others, and those where a
+        hub is missing or a piece finds no way, are searched from one card to the other.
         """
         sources, targets = np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64)
-        hubs = self._hubs(middles) if middles is not None else np.full(len(sources), -1)
+        chains = self._chains(starts, ends) if starts is not None else [[] for _ in range(len(sources))]
         sink = self.m + self.n
-        requests = [(int(h), sink + int(c), (k, side)) for k, h in enumerate(hubs.tolist()) if h >= 0
-                    for side, c in ((0, sources[k]), (1, targets[k]))]
+        requests = []
+        for k, chain in enumerate(chains):
+            if chain:
+                requests += [(chain[0], sink + int(sources[k]), (k, 0)), (chain[-1], sink + int(targets[k]), (k, 1))]
+                requests += [(a, b, (k, 4 + i)) for i, (a, b) in enumerate(zip(chain[:-1], chain[1:], strict=True))]
         ways = self._search(requests)
-        direct = [k for k, h in enumerate(hubs.tolist()) if h < 0 or not ways[k, 0] or not ways[k, 1]]
+        found: dict[int, list[int]] = {}
+        for k, chain in enumerate(chains):
+            # The first hub to the source's sink reversed, hub to hub, then the last hub to the target's sink.
+            if not chain or not ways[k, 0] or not ways[k, 1]:
+                continue
+            way = ways[k, 0][-2:0:-1]
+            for i in range(len(chain) - 1):
+                piece = ways[k, 4 + i]
+                if not piece:
+                    break
+                way += piece[:-1]
+            else:
+                found[k] = _without_loops(way + ways[k, 1][:-1])
+        direct = [k for k in range(len(sources)) if k not in found]
         # The ways are symmetric, so each way is searched from the card with more ways to search: one search then
         # serves more ways, and there are fewer searches (ties go to the lower card number).
         ss, tt = sources[direct], targets[direct]
@@ -101,22 +128,56 @@ class VisibilityGraph:
                 way = ways[k, 2][1:-1]
             elif (k, 3) in ways:  # searched from the target: reversed
                 way = ways[k, 3][-2:0:-1]
-            else:  # hub to the source's sink reversed, then the hub's way on to the target's sink
-                way = _without_loops(ways[k, 0][-2:0:-1] + ways[k, 1][:-1])
+            else:
+                way = found[k]
             counts[k] = len(way)
             flat += way
         return np.array(flat, dtype=np.int64), counts
 
+    def _chains(self, starts: np.ndarray, ends: np.ndarray) -> list[list[int]]:
+        """The hubs each way goes through, in order (none for a short way or where a hub is missing)."""
+        starts = np.asarray(starts, dtype=float).reshape(-1, 2)
+        ends = np.asarray(ends, dtype=float).reshape(-1, 2)
+        length = np.hypot(*(ends - starts).T)
+        # Pieces: none for a short way, else two, or more for a long way, each at most CHAIN_LENGTH long.
+        pieces = np.where(length > HUB_LENGTH * self.reach,
+                          np.maximum(np.ceil(length / (CHAIN_LENGTH * self.reach)), 2), 1).astype(np.int64)
+        hubs_of = pieces - 1
+        way = np.repeat(np.arange(len(starts)), hubs_of)
+        step = np.arange(len(way)) - np.repeat(np.cumsum(hubs_of) - hubs_of, hubs_of) + 1
+        points = starts[way] + (ends[way] - starts[way]) * (step / pieces[way])[:, None]
+        hubs = self._hubs(points)
+        missing = np.bincount(way[hubs < 0], minlength=len(starts)) > 0
+        # Neighbouring points of a chain may find the same hub; a chain with a hub missing is left empty.
+        keep = ~missing[way] & np.r_[True, (hubs[1:] != hubs[:-1]) | (way[1:] != way[:-1])]
+        bounds = np.r_[0, np.cumsum(np.bincount(way[keep], minlength=len(starts)))].tolist()
+        kept = hubs[keep].tolist()
+        return [kept[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
     def _hubs(self, middles: np.ndarray) -> np.ndarray:
-        """The hub nearest each middle point, or -1 (no middle given (NaN), or the lattice point there
-        fell inside a card's clearance)."""
+        """The free hub nearest each middle point, or -1 (no middle given (NaN), or every hub around it fell
+        inside a card's clearance)."""
         middles = np.asarray(middles, dtype=float).reshape(-1, 2)
         out = np.full(len(middles), -1, dtype=np.int64)
         given = np.flatnonzero(np.isfinite(middles).all(axis=1))
         spacing = self.step * HUB_STEPS
-        cell = (np.rint((middles[given] - self.lattice_low) / spacing) * HUB_STEPS).astype(np.int64)
-        inside = np.all((cell >= 0) & (cell < np.array(self.lattice_shape)), axis=1)
-        out[given[inside]] = self.lattice_vertex[cell[inside, 0], cell[inside, 1]]
+        # The nearest of the hubs around the middle that is not in a card's clearance (on a crowded map the one
+        # nearest the middle often is, and its ways would be searched from a card, over twice the area).
+        at = (middles[given] - self.lattice_low) / spacing
+        # The hub nearest the middle wins where it is free; only the others look around.
+        near = (np.rint(at) * HUB_STEPS).astype(np.int64)
+        inside = np.all((near >= 0) & (near < np.array(self.lattice_shape)), axis=1)
+        out[given[inside]] = self.lattice_vertex[near[inside, 0], near[inside, 1]]
+        look = out[given] < 0
+        given, at = given[look], at[look]
+        cell = np.floor(at).astype(np.int64)[:, None, :] + HUB_AROUND[None, :, :]
+        lattice = cell * HUB_STEPS
+        inside = np.all((lattice >= 0) & (lattice < np.array(self.lattice_shape)), axis=2)
+        vertex = np.full(inside.shape, -1, dtype=np.int64)
+        vertex[inside] = self.lattice_vertex[lattice[inside][:, 0], lattice[inside][:, 1]]
+        distance = np.where(vertex >= 0, ((cell - at[:, None, :]) ** 2).sum(axis=2), np.inf)
+        best = np.argmin(distance, axis=1)
+        out[given] = vertex[np.arange(len(given)), best]
         return out
 
     def _search(self, requests: list[tuple[int, int, Hashable]]) -> dict[Hashable, list[int]]:
