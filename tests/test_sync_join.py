@@ -167,10 +167,13 @@ def test_pulled_records_written_in_one_go_match_those_written_one_by_one():
     assert waiting == [r for r, v in one_by_one if v is None] == [records[2]]
 
 
-def test_pulled_records_written_by_sqlite_match_the_conversion_and_leave_out_what_lacks_a_parent(database):
+@pytest.mark.parametrize("per_statement", [3, 64])
+def test_pulled_records_written_by_sqlite_match_the_conversion_and_leave_out_what_lacks_a_parent(
+        database, monkeypatch, per_statement):
     """Records written straight from the pull (SQLite resolving references by uid) give the file the same values
     as the conversion in Python, each with its shadow kept as the row at its version and stamps, and leave out
     exactly the records whose required parent the file lacks."""
+    monkeypatch.setattr(replica, "_STAGED_PER_STATEMENT", per_statement)
     info = sync_tables()["link"]
     conn = sqlite3.connect(database.path, isolation_level=None)
     try:

@@ -4,6 +4,7 @@ column names, their shadows, and writing pulled rows without capturing them agai
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import operator
 from dataclasses import dataclass
@@ -355,6 +356,23 @@ def _staged_sql(info: TableInfo) -> str:
             "ORDER BY p.rowid")
 
 
+_STAGED_PER_STATEMENT = 64  # records bound by one statement into the staging table
+
+
+def _stage(raw, rows: list[tuple], width: int) -> None:
+    """Fill the staging table with the records in order (the rowid of each its place from 1), many records to a
+    statement: binding is the same, but each statement's start and end, and each hand-over of Python's lock
+    around it, are paid once for them all."""
+    per = _STAGED_PER_STATEMENT
+    one = f"({', '.join('?' * width)})"
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = itertools.chain.from_iterable
+        raw.executemany(f"INSERT INTO {_STAGED} VALUES {', '.join([one] * per)}",
+                        (tuple(flat(rows[i:i + per])) for i in range(0, whole, per)))
+    raw.executemany(f"INSERT INTO {_STAGED} VALUES {one}", rows[whole:])
+
+
 def insert_staged(raw, info: TableInfo, rows: list[tuple]) -> list[int]:
     """Write pulled records (as ``select_pull_sql`` gives them, in uid order) into a table the file holds no
     row of, with their shadows kept as the row: Python binds each record once (into a staging table), and
@@ -364,7 +382,7 @@ def insert_staged(raw, info: TableInfo, rows: list[tuple]) -> list[int]:
     width = len(rows[0])
     raw.execute(f"CREATE TEMP TABLE {_STAGED.split('.')[1]} ({', '.join(f'c{i}' for i in range(width))})")
     try:
-        raw.executemany(f"INSERT INTO {_STAGED} VALUES ({', '.join('?' * width)})", rows)
+        _stage(raw, rows, width)
         waiting = []
         if raw.execute(_staged_sql(info)).rowcount < len(rows):
             # The staging table's rowids are the records' places, from 1 (a new table, filled in order).
