@@ -7,6 +7,7 @@ import contextlib
 import itertools
 import json
 import operator
+import sqlite3
 from dataclasses import dataclass
 
 from app.sync import capture
@@ -339,9 +340,8 @@ def _staged_sql(info: TableInfo) -> str:
     """The insert of the staged records into the table, references resolved by the uid index in SQLite, leaving
     out the records that refer to a row the file lacks where the reference is required."""
     values, lacking = [], []
-    columns = [c for c in info.columns]
     for column, (local, _server, ref, _convert, required), (index, _ref, _req) in zip(
-            columns, _local_plan(info), _record_plan(info), strict=True):
+            info.columns, _local_plan(info), _record_plan(info), strict=True):
         given = f"p.c{index}"
         if ref:
             found = f"(SELECT r.{column.ref_column} FROM {ref} r WHERE r.uid = {given})"
@@ -363,7 +363,8 @@ def _stage(raw, rows: list[tuple], width: int) -> None:
     """Fill the staging table with the records in order (the rowid of each its place from 1), many records to a
     statement: binding is the same, but each statement's start and end, and each hand-over of Python's lock
     around it, are paid once for them all."""
-    per = _STAGED_PER_STATEMENT
+    # Within the variables a statement may take (999 in SQLite before 3.32).
+    per = max(1, min(_STAGED_PER_STATEMENT, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
     one = f"({', '.join('?' * width)})"
     whole = len(rows) - len(rows) % per
     if whole:
