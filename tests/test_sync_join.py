@@ -165,3 +165,79 @@ def test_pulled_records_written_in_one_go_match_those_written_one_by_one():
         "source_person_uid": "p1", "target_person_uid": "p2"}, "who and when are not values of the row"
     assert [(r, list(v)) for r, v in inserts] == [(r, v) for r, v in one_by_one if v is not None]
     assert waiting == [r for r, v in one_by_one if v is None] == [records[2]]
+
+
+@pytest.mark.parametrize("per_statement", [3, 64])
+def test_pulled_records_written_by_sqlite_match_the_conversion_and_leave_out_what_lacks_a_parent(
+        database, monkeypatch, per_statement):
+    """Records written straight from the pull (SQLite resolving references by uid) give the file the same values
+    as the conversion in Python, each with its shadow kept as the row at its version and stamps, and leave out
+    exactly the records whose required parent the file lacks."""
+    monkeypatch.setattr(replica, "_STAGED_PER_STATEMENT", per_statement)
+    info = sync_tables()["link"]
+    conn = sqlite3.connect(database.path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("INSERT INTO account (name, uid) VALUES ('Acme', 'a1')")
+        conn.execute("INSERT INTO team_member (name, uid) VALUES ('Mei', 'm1')")
+        conn.executemany("INSERT INTO person (account_id, name, uid) VALUES (1, ?, ?)", [("Li", "p1"), ("Wu", "p2")])
+        keys = replica.stored_keys(info)
+
+        def record(uid, account, version, **values):
+            stored = {"uid": uid, "account_uid": account, **values}
+            return (uid, account, version, *(stored.get(k) for k in keys[2:]), "ann", f"2026-12-01T09:3{version}:00")
+
+        records = [record("l1", "a1", 3, kind="knows", strength=2, source_person_uid="p1", target_person_uid="p2"),
+                   record("l2", "a1", 4, kind="covers", strength=3, source_member_uid="m1", target_person_uid="p2"),
+                   record("l3", "a9", 5, kind="knows", strength=1, source_person_uid="p1", target_person_uid="p2"),
+                   record("l4", "a1", 6, kind="ally", strength=4, source_person_uid="p1", target_member_uid="m1",
+                          notes="长期合作")]
+        conn.execute("BEGIN IMMEDIATE")
+        waiting = replica.insert_staged(conn, info, records)
+        conn.execute("COMMIT")
+        assert waiting == [2]
+        ids = replica.LocalIds(conn)
+        pulled = replica.PulledRecords(info, ids)
+        inserts, _waiting = pulled.local_many(records)
+        columns = ", ".join(p[0] for p in replica._local_plan(info))
+        written = conn.execute(f"SELECT {columns}, uid FROM link ORDER BY id").fetchall()
+        assert written == [tuple(values) for _record, values in inserts]
+        shadows = conn.execute("SELECT uid, account_uid, base_version, dirty, deleted, data, changed_by, changed_at "
+                               "FROM sync_shadow WHERE tbl = 'link' ORDER BY uid").fetchall()
+        assert shadows == [(r[0], r[1], r[2], 0, 0, "", "ann", r[-1]) for r in records if r[0] != "l3"]
+        assert conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0, "no staging left"
+    finally:
+        conn.close()
+
+
+def test_a_join_names_a_row_the_file_refuses_takes_the_rest_and_pulls_it_once_it_is_fixed(team):
+    team.add_user("ann", "member")
+    team.add_user("boss", "manager")
+    ann, boss = team.replica("ann"), team.replica("boss")
+    ann.cli("demo")
+    ann.join()
+    with psycopg.connect(team.admin_url) as conn:  # a value written before the server checked stances
+        conn.execute("ALTER TABLE person DROP CONSTRAINT ck_person_stance")
+        uid, name = conn.execute("SELECT uid::text, name FROM person ORDER BY uid LIMIT 1").fetchone()
+        conn.execute("UPDATE person SET stance = 'bogus' WHERE uid = %s", (uid,))
+    _code, _out, err = boss.join(expect=None)
+    assert name in err and "from the team server" in err
+
+    def counts(replica_or_server):
+        return {t: replica_or_server(f"SELECT count(*) FROM {t}") for t in ("person", "link", "interaction")}
+
+    def on_server(sql):
+        with psycopg.connect(team.admin_url) as conn:
+            return conn.execute(sql).fetchone()[0]
+
+    def in_file(sql):
+        return boss.query(sql)[0][0]
+
+    assert boss.query("SELECT count(*) FROM person WHERE uid = ?", (uid,)) == [(0,)]
+    assert in_file("SELECT count(*) FROM person") == on_server("SELECT count(*) FROM person") - 1
+    with psycopg.connect(team.admin_url) as conn:
+        conn.execute("UPDATE person SET stance = 'neutral' WHERE uid = %s", (uid,))
+    boss.sync()
+    assert boss.query("SELECT stance FROM person WHERE uid = ?", (uid,)) == [("neutral",)]
+    assert counts(in_file) == counts(on_server)
+    assert in_file("SELECT count(*) FROM sync_shadow WHERE dirty = 1") == 0

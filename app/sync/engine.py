@@ -257,17 +257,14 @@ class Engine(Pushing):
                 uids = [r[0] for r in rows]
                 local_shadows = replica.shadows_of(self.raw, info.name, uids)
                 existing = replica.existing_uids(self.raw, info.name, uids)
+                if not existing and not local_shadows and self._empty(info):
+                    # A table the file does not hold yet: nothing to compare, adopt or flag.
+                    for account, version in replica.top_versions(rows).items():
+                        seen(account, version)
+                    self._insert_fresh(info, rows, ids, result, held_back)
+                    continue
                 pulled = replica.PulledRecords(info, ids)
                 inserts, applied, restamped = [], [], []
-                fresh = not existing and not local_shadows and self._empty(info)
-                if fresh:
-                    # A table the file does not hold yet: nothing to compare, adopt or flag.
-                    inserts, waiting, tops = replica.fresh_rows(rows, pulled)
-                    for _uid, account, version, *_ in waiting:  # its parent is not here (yet): pulled next time
-                        held_back[account or SHARED] = min(held_back.get(account or SHARED, version), version)
-                    for account, version in tops.items():
-                        seen(account, version)
-                    applied, rows = [record for record, _values in inserts], ()
                 for record in rows:
                     uid, account, version = record[0], record[1], record[2]
                     seen(account, version)
@@ -305,7 +302,7 @@ class Engine(Pushing):
                 stamps.restamp(self.raw, restamped)
                 self.raw.execute("SAVEPOINT pulled_rows")
                 try:
-                    with replica.bulk_writing(self.raw, info, fresh) if len(inserts) >= BULK_ROWS else \
+                    with replica.bulk_writing(self.raw, info, False) if len(inserts) >= BULK_ROWS else \
                             contextlib.nullcontext():
                         self.raw.executemany(pulled.sql, [values for _record, values in inserts])
                 except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
@@ -362,6 +359,35 @@ class Engine(Pushing):
             self.raw.execute("DELETE FROM sync_access")
             self.raw.executemany("INSERT INTO sync_access VALUES (?, ?)",
                                  [(a, int(a in writable)) for a in readable])
+
+    def _insert_fresh(self, info: TableInfo, rows: list[tuple], ids, result: SyncResult, held_back: dict) -> None:
+        """Write the pulled rows of a table the file holds no row of, with their shadows; a row whose parent is
+        not here (yet), or that the file refuses, is held back (pulled again next time)."""
+        def hold(record):
+            key = record[1] or SHARED
+            held_back[key] = min(held_back.get(key, record[2]), record[2])
+
+        self.raw.execute("SAVEPOINT pulled_rows")
+        try:
+            with replica.bulk_writing(self.raw, info, True) if len(rows) >= BULK_ROWS else contextlib.nullcontext():
+                waiting = set(replica.insert_staged(self.raw, info, rows))
+            applied = [r for k, r in enumerate(rows) if k not in waiting] if waiting else rows
+            for k in waiting:
+                hold(rows[k])
+        except sqlite3.IntegrityError:  # e.g. an account name taken here: one by one, to name it
+            self.raw.execute("ROLLBACK TO pulled_rows")
+            pulled = replica.PulledRecords(info, ids)
+            inserts, waiting_records = pulled.local_many(rows)
+            refused = {r[0] for r in self._insert_one_by_one(info, pulled.sql, inserts, result)}
+            applied = [record for record, _values in inserts if record[0] not in refused]
+            for record in [*waiting_records, *(r for r, _values in inserts if r[0] in refused)]:
+                hold(record)
+            replica.store_shadows(self.raw, info, sorted((r[0], r[1], r[2], capture.AS_ROW, r[-2], r[-1])
+                                                         for r in applied))
+        self.raw.execute("RELEASE pulled_rows")
+        ids.forget_table(info.name)
+        result.pulled += len(applied)
+        result.changed.extend((info.name, r[0], r[1], False) for r in applied)
 
     def _empty(self, info: TableInfo) -> bool:
         return self.raw.execute(f"SELECT 1 FROM {info.name} LIMIT 1").fetchone() is None

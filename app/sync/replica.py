@@ -4,8 +4,10 @@ column names, their shadows, and writing pulled rows without capturing them agai
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import operator
+import sqlite3
 from dataclasses import dataclass
 
 from app.sync import capture
@@ -321,15 +323,82 @@ class PulledRecords:
                 [records[k] for k in sorted(lacking)])
 
 
-def fresh_rows(rows: list[tuple], pulled: PulledRecords) -> tuple[list, list, dict]:
-    """A pulled table the file holds no row of: (inserts as (record, values), records waiting for a parent the
-    file lacks, the highest version per account)."""
-    inserts, waiting = pulled.local_many(rows)
+def top_versions(records: list[tuple]) -> dict[str | None, int]:
+    """The highest version of pulled records per account."""
     tops: dict[str | None, int] = {}
-    for record in rows:
+    for record in records:
         if record[2] > tops.get(record[1], 0):
             tops[record[1]] = record[2]
-    return inserts, waiting, tops
+    return tops
+
+
+_STAGED = "temp.stakemap_pulled"
+
+
+@_by_table
+def _staged_sql(info: TableInfo) -> str:
+    """The insert of the staged records into the table, references resolved by the uid index in SQLite, leaving
+    out the records that refer to a row the file lacks where the reference is required."""
+    values, lacking = [], []
+    for column, (local, _server, ref, _convert, required), (index, _ref, _req) in zip(
+            info.columns, _local_plan(info), _record_plan(info), strict=True):
+        given = f"p.c{index}"
+        if ref:
+            found = f"(SELECT r.{column.ref_column} FROM {ref} r WHERE r.uid = {given})"
+            values.append(found)
+            if required:
+                lacking.append(f"({given} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {ref} r WHERE r.uid = {given}))")
+        else:
+            values.append(given)
+    names = ", ".join(p[0] for p in _local_plan(info))
+    where = f"WHERE NOT ({' OR '.join(lacking)}) " if lacking else ""
+    return (f"INSERT INTO {info.name} ({names}, uid) SELECT {', '.join(values)}, p.c0 FROM {_STAGED} p {where}"
+            "ORDER BY p.rowid")
+
+
+_STAGED_PER_STATEMENT = 64  # records bound by one statement into the staging table
+
+
+def _stage(raw, rows: list[tuple], width: int) -> None:
+    """Fill the staging table with the records in order (the rowid of each its place from 1), many records to a
+    statement: binding is the same, but each statement's start and end, and each hand-over of Python's lock
+    around it, are paid once for them all."""
+    # Within the variables a statement may take (999 in SQLite before 3.32).
+    per = max(1, min(_STAGED_PER_STATEMENT, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
+    one = f"({', '.join('?' * width)})"
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = itertools.chain.from_iterable
+        raw.executemany(f"INSERT INTO {_STAGED} VALUES {', '.join([one] * per)}",
+                        (tuple(flat(rows[i:i + per])) for i in range(0, whole, per)))
+    raw.executemany(f"INSERT INTO {_STAGED} VALUES {one}", rows[whole:])
+
+
+def insert_staged(raw, info: TableInfo, rows: list[tuple]) -> list[int]:
+    """Write pulled records (as ``select_pull_sql`` gives them, in uid order) into a table the file holds no
+    row of, with their shadows kept as the row: Python binds each record once (into a staging table), and
+    SQLite resolves the references, inserts and writes the shadows by itself, without holding Python's lock
+    (so the pull's reading thread runs meanwhile). Returns the indexes of the records left out because they
+    refer to a row the file lacks (pulled again next time); the others are written."""
+    width = len(rows[0])
+    raw.execute(f"CREATE TEMP TABLE {_STAGED.split('.')[1]} ({', '.join(f'c{i}' for i in range(width))})")
+    try:
+        _stage(raw, rows, width)
+        waiting = []
+        if raw.execute(_staged_sql(info)).rowcount < len(rows):
+            # The staging table's rowids are the records' places, from 1 (a new table, filled in order).
+            waiting = [r[0] for r in raw.execute(
+                f"SELECT rowid FROM {_STAGED} p WHERE NOT EXISTS (SELECT 1 FROM {info.name} t WHERE t.uid = p.c0)")]
+            for start in range(0, len(waiting), 500):
+                part = waiting[start:start + 500]
+                raw.execute(f"DELETE FROM {_STAGED} WHERE rowid IN ({','.join('?' * len(part))})", part)
+        # The shadows' index grows in uid order, the order the records came in.
+        raw.execute(f"""INSERT OR REPLACE INTO sync_shadow (tbl, uid, account_uid, base_version, dirty, deleted,
+                        edited_at, data, changed_by, changed_at) SELECT ?, c0, c1, c2, 0, 0, NULL, ?,
+                        c{width - 2}, c{width - 1} FROM {_STAGED} ORDER BY rowid""", (info.name, AS_ROW))
+    finally:
+        raw.execute(f"DROP TABLE IF EXISTS {_STAGED}")
+    return [rowid - 1 for rowid in waiting]
 
 
 @contextlib.contextmanager
@@ -358,11 +427,19 @@ def big_cache(raw):
     """A page cache that holds a big pull's pages (64 MB, taken only as pages come) instead of SQLite's 2 MB,
     which would spill the transaction's pages to the journal again and again before it commits."""
     before = raw.execute("PRAGMA cache_size").fetchone()[0]
+    staging = raw.execute("PRAGMA temp.cache_size").fetchone()[0]
     raw.execute(f"PRAGMA cache_size = {min(before, -65536) if before < 0 else -65536}")
+    # The staging table of ``insert_staged`` stays in memory rather than spilling to a temporary file.
+    raw.execute(f"PRAGMA temp.cache_size = {min(staging, -65536) if staging < 0 else -65536}")
+    # Nor is it wiped as it goes (the same rows are in the file itself): dropping it is then all but free.
+    wiped = raw.execute("PRAGMA temp.secure_delete").fetchone()[0]
+    raw.execute("PRAGMA temp.secure_delete = OFF")
     try:
         yield
     finally:
         raw.execute(f"PRAGMA cache_size = {before}")
+        raw.execute(f"PRAGMA temp.cache_size = {staging}")
+        raw.execute(f"PRAGMA temp.secure_delete = {wiped}")
 
 
 def existing_uids(raw, table: str, uids: list[str]) -> set[str]:
