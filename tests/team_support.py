@@ -111,3 +111,20 @@ def team(pg_cluster, pg_database, tmp_path, monkeypatch, capsys):
     t = Team(pg_cluster, pg_database, tmp_path, capsys)
     t.run("server", "init", t.admin_url)
     return t
+
+
+def demo_team(team, grants: tuple[str, ...] = ("东潮商业银行 Dongchao Commercial Bank",), boss: bool = False):
+    """Ann (a member) uploads the demo accounts and joins; Bob (a member) may write ``grants`` and joins; with
+    ``boss``, a manager's replica is made too (not joined: each test decides when). Returns (team, ann, bob[,
+    boss])."""
+    team.add_user("ann", "member")
+    team.add_user("bob", "member")
+    if boss:
+        team.add_user("boss", "manager")
+    ann, bob = team.replica("ann"), team.replica("bob")
+    ann.cli("demo")
+    ann.join()
+    for account in grants:
+        team.grant("bob", account)
+    bob.join()
+    return (team, ann, bob, team.replica("boss")) if boss else (team, ann, bob)

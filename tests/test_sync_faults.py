@@ -14,6 +14,7 @@ import pytest
 
 from app.sync.server_schema import VERSION_LOCK
 from tests import fault_support as faults
+from tests.team_support import demo_team
 
 BANK = "东潮商业银行 Dongchao Commercial Bank"
 
@@ -21,14 +22,7 @@ BANK = "东潮商业银行 Dongchao Commercial Bank"
 @pytest.fixture
 def pair(team):
     """Ann uploads the demo accounts; Bob may write the bank. Both in step."""
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    ann, bob = team.replica("ann"), team.replica("bob")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    bob.join()
-    return team, ann, bob
+    return demo_team(team)
 
 
 def offline_work(rep, tag: str) -> None:

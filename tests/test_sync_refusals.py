@@ -12,6 +12,7 @@ import pytest
 from app.storage.database import Database
 from app.sync.connection import TEMPLATES, SyncRefused
 from app.sync.engine import Engine
+from tests.team_support import demo_team
 
 BANK = "东潮商业银行 Dongchao Commercial Bank"
 RETAIL = "禾润生活超市 Herun Living Supermarkets"
@@ -19,15 +20,7 @@ RETAIL = "禾润生活超市 Herun Living Supermarkets"
 
 @pytest.fixture
 def pair(team):
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    ann, bob = team.replica("ann"), team.replica("bob")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    team.grant("bob", RETAIL)
-    bob.join()
-    return team, ann, bob
+    return demo_team(team, grants=(BANK, RETAIL))
 
 
 def first_person(rep, account=BANK) -> str:

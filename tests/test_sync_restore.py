@@ -11,20 +11,14 @@ import psycopg
 import pytest
 
 from tests import fault_support as faults
+from tests.team_support import demo_team
 
 BANK = "东潮商业银行 Dongchao Commercial Bank"
 
 
 @pytest.fixture
 def trio(team):
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    team.add_user("boss", "manager")
-    ann, bob, boss = team.replica("ann"), team.replica("bob"), team.replica("boss")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    bob.join()
+    team, ann, bob, boss = demo_team(team, boss=True)
     boss.join()
     return team, ann, bob, boss
 

@@ -7,20 +7,15 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from tests.team_support import demo_team
+
 BANK = "东潮商业银行 Dongchao Commercial Bank"
 
 
 @pytest.fixture
 def shared(team):
     """Ann (a member) uploads the demo accounts; Bob (a member) may write the bank."""
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    ann, bob = team.replica("ann"), team.replica("bob")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    bob.join()
-    return team, ann, bob
+    return demo_team(team)
 
 
 def people(replica, account=BANK):

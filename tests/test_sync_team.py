@@ -8,6 +8,8 @@ import json
 import psycopg
 import pytest
 
+from tests.team_support import demo_team
+
 BANK = "东潮商业银行 Dongchao Commercial Bank"
 RETAIL = "禾润生活超市 Herun Living Supermarkets"
 HEAVY = "恒岳重工集团 Hengyue Heavy Industries"
@@ -16,15 +18,7 @@ HEAVY = "恒岳重工集团 Hengyue Heavy Industries"
 @pytest.fixture
 def shared(team):
     """Ann (a member) uploads the demo accounts; Bob (a member) may write the bank; Boss is the manager."""
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    team.add_user("boss", "manager")
-    ann, bob, boss = team.replica("ann"), team.replica("bob"), team.replica("boss")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    bob.join()
-    return team, ann, bob, boss
+    return demo_team(team, boss=True)
 
 
 def people(replica, account):

@@ -7,6 +7,7 @@ import psycopg
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.team_support import demo_team
 from tests.test_main_window import start, stop
 
 BANK = "东潮商业银行 Dongchao Commercial Bank"
@@ -16,14 +17,7 @@ LONG = 30_000  # generous: CI shares two cores with other work
 @pytest.fixture
 def pair(team):
     """Ann uploads the demo accounts; Bob may write the bank; both files are joined."""
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    ann, bob = team.replica("ann"), team.replica("bob")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    bob.join()
-    return team, ann, bob
+    return demo_team(team)
 
 
 def _online(window) -> bool:

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from tests.team_support import demo_team
 from tests.test_sync_team import BANK, a_person, people
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -15,13 +16,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 @pytest.fixture
 def shared(team):
-    team.add_user("ann", "member")
-    team.add_user("bob", "member")
-    ann, bob = team.replica("ann"), team.replica("bob")
-    ann.cli("demo")
-    ann.join()
-    team.grant("bob", BANK)
-    bob.join()
+    team, ann, bob = demo_team(team)
     bob.sync()
     ann.sync()
     return team, ann, bob
