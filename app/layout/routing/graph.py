@@ -13,6 +13,7 @@ hops, not length (see `_search`).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Hashable
 
 import igraph as ig
@@ -187,15 +188,20 @@ class VisibilityGraph:
         for start, end, key in requests:
             by_start.setdefault(start, []).append((end, key))
         out: dict[Hashable, list[int]] = {}
-        for start in sorted(by_start):
-            ends = by_start[start]
-            # Fewest hops rather than shortest length: python-igraph converts a weight list on every call, some
-            # milliseconds on a big map, while an unweighted search from one source costs a fraction of that.
-            # Hops are at most the reach long, so few hops means a short path, with few bends; the shortcuts
-            # of the router then pull it taut.
-            found = self.graph.get_shortest_paths(start, to=[end for end, _key in ends], mode="out", output="vpath")
-            for (_end, key), way in zip(ends, found, strict=True):
-                out[key] = way
+        with warnings.catch_warnings():
+            # A target out of reach comes back as an empty way, which the router handles; igraph also warns
+            # about it on stderr, where it would only puzzle whoever reads the program's output.
+            warnings.filterwarnings("ignore", "Couldn't reach some vertices", RuntimeWarning)
+            for start in sorted(by_start):
+                ends = by_start[start]
+                # Fewest hops rather than shortest length: python-igraph converts a weight list on every call,
+                # some milliseconds on a big map, while an unweighted search from one source costs a fraction of
+                # that. Hops are at most the reach long, so few hops means a short path, with few bends; the
+                # shortcuts of the router then pull it taut.
+                found = self.graph.get_shortest_paths(start, to=[end for end, _key in ends], mode="out",
+                                                      output="vpath")
+                for (_end, key), way in zip(ends, found, strict=True):
+                    out[key] = way
         return out
 
 
