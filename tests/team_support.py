@@ -128,3 +128,16 @@ def demo_team(team, grants: tuple[str, ...] = ("东潮商业银行 Dongchao Comm
         team.grant("bob", account)
     bob.join()
     return (team, ann, bob, team.replica("boss")) if boss else (team, ann, bob)
+
+
+def demo_viewer(team, account: str = "东潮商业银行 Dongchao Commercial Bank"):
+    """Ann (a member) uploads the demo accounts and joins; Vic (a viewer) may read ``account`` and joins.
+    Returns (ann, vic)."""
+    team.add_user("ann", "member")
+    team.add_user("vic", "viewer")
+    ann, vic = team.replica("ann"), team.replica("vic")
+    ann.cli("demo")
+    ann.join()
+    team.grant("vic", account, write=False)
+    vic.join()
+    return ann, vic

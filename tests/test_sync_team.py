@@ -8,7 +8,7 @@ import json
 import psycopg
 import pytest
 
-from tests.team_support import demo_team
+from tests.team_support import demo_team, demo_viewer
 
 BANK = "东潮商业银行 Dongchao Commercial Bank"
 RETAIL = "禾润生活超市 Herun Living Supermarkets"
@@ -264,13 +264,7 @@ def test_a_grant_after_joining_back_fills_and_a_revoke_loses_no_edit(shared):
 
 
 def test_read_only_accounts_refuse_edits(team):
-    team.add_user("ann", "member")
-    team.add_user("vic", "viewer")
-    ann, vic = team.replica("ann"), team.replica("vic")
-    ann.cli("demo")
-    ann.join()
-    team.grant("vic", BANK, write=False)
-    vic.join()
+    ann, vic = demo_viewer(team, BANK)
     name = a_person(vic, BANK)
     code, _, err = vic.set(BANK, name, "title=Nope", expect=1)
     assert "read-only" in err

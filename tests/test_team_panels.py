@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.team_support import demo_team
+from tests.team_support import demo_team, demo_viewer
 from tests.test_sync_team import BANK, a_person, people
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -250,13 +250,7 @@ def test_a_viewers_edit_is_refused_in_the_window_with_a_message(team, qtbot, dia
     from app.ui.common.widgets import perform_or_warn
     from tests.test_main_window import stop
 
-    team.add_user("ann", "member")
-    team.add_user("vic", "viewer")
-    ann, vic = team.replica("ann"), team.replica("vic")
-    ann.cli("demo")
-    ann.join()
-    team.grant("vic", BANK, write=False)
-    vic.join()
+    ann, vic = demo_viewer(team, BANK)
     controller, window = open_window(qtbot, vic)
     account = window.workspace.account_id_by_name(BANK)
     window.select_account(account)

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from tests.team_support import demo_viewer
 from tests.test_sync_team import BANK
 from tests.test_team_panels import dialogs, open_window  # noqa: F401 - fixtures
 
@@ -26,13 +27,7 @@ def test_a_viewer_sees_the_role_and_cannot_change_the_teams_shared_rows(team, qt
     from app.ui.common.widgets import perform_or_warn
     from tests.test_main_window import stop
 
-    team.add_user("ann", "member")
-    team.add_user("vic", "viewer")
-    ann, vic = team.replica("ann"), team.replica("vic")
-    ann.cli("demo")
-    ann.join()
-    team.grant("vic", BANK, write=False)
-    vic.join()
+    ann, vic = demo_viewer(team, BANK)
     assert stored(vic, "role") == "viewer" and stored(ann, "role") == "member"
     controller, window = open_window(qtbot, vic)
     ws = window.workspace

@@ -340,7 +340,7 @@ def _staged_sql(info: TableInfo) -> str:
     """The insert of the staged records into the table, references resolved by the uid index in SQLite, leaving
     out the records that refer to a row the file lacks where the reference is required."""
     values, lacking = [], []
-    for column, (local, _server, ref, _convert, required), (index, _ref, _req) in zip(
+    for column, (_local, _server, ref, _convert, required), (index, _ref, _req) in zip(
             info.columns, _local_plan(info), _record_plan(info), strict=True):
         given = f"p.c{index}"
         if ref:

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from app.i18n import translate
-from app.ui.common.widgets import plain_text
 from app.ui.common.stamp_text import stamp_text
+from app.ui.common.widgets import plain_text
 
 
 class ConflictsHost(QObject):

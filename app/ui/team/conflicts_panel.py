@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import translate
 from app.sync import conflicts as kinds
+from app.ui.common.stamp_text import when_text, who_text
 from app.ui.common.widgets import perform_or_warn
 from app.ui.team.conflicts_labels import field_label, table_label, value_text
-from app.ui.common.stamp_text import when_text, who_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
