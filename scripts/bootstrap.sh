@@ -13,7 +13,8 @@ STAMP="$VENV/.install-stamp"
 # Libraries Qt loads even offscreen, a CJK font, PDF tools the tests use, what a real (or virtual) X11
 # window needs, the desktop-entry and MIME tools install-desktop uses (and its tests validate with), and
 # binutils' strip for the one-folder build, the sqlite3 program, whose .recover salvages a damaged file, and
-# the PostgreSQL server the team-mode tests start a throwaway cluster of (initdb, pg_ctl, psql).
+# the PostgreSQL server the team-mode tests start a throwaway cluster of (initdb, pg_ctl, psql), and the C
+# compiler that builds the routing's compiled kernels (app/layout/routing/_kernels.pyx).
 SYSTEM_PACKAGES=(
     libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3
     fonts-wqy-microhei
@@ -23,6 +24,7 @@ SYSTEM_PACKAGES=(
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
     libxkbcommon-x11-0 xvfb xauth
     postgresql
+    gcc
 )
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
@@ -87,6 +89,17 @@ else
     say "no dpkg/apt-get here: skipping system packages (Qt needs OpenGL/EGL, fontconfig, xkbcommon and a CJK font)."
 fi
 
+# The kernels compile against Python's headers: Debian's own python3 has them in python3-dev.
+if ! "$PYTHON" -c 'import os, sys, sysconfig
+sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")) else 1)'; then
+    if [ "$HAVE_DPKG" -eq 1 ] && can_install; then
+        say "installing python3-dev (Python's headers, to compile the routing kernels)"
+        apt_install python3-dev
+    else
+        die "$PYTHON has no C headers (Python.h), which building Stakemap needs. On Debian/Ubuntu: apt-get install python3-dev"
+    fi
+fi
+
 # --- Virtual environment ------------------------------------------------------------------------------
 venv_python_works() { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import pip' >/dev/null 2>&1; }
 
@@ -114,14 +127,18 @@ fi
 # --- The project and its development tools -------------------------------------------------------------
 wanted_stamp="$("$VENV/bin/python" - <<'EOF'
 import hashlib, sys
-with open("pyproject.toml", "rb") as f:
-    print(hashlib.sha256(f.read()).hexdigest(), sys.version.split()[0])
+digest = hashlib.sha256()
+for name in ("pyproject.toml", "setup.py", "app/layout/routing/_kernels.pyx"):
+    with open(name, "rb") as f:
+        digest.update(f.read())
+print(digest.hexdigest(), sys.version.split()[0])
 EOF
 )"
 current_stamp="$(cat "$STAMP" 2>/dev/null || true)"
 
 if [ "$wanted_stamp" != "$current_stamp" ] \
-    || ! "$VENV/bin/python" -c 'import importlib.metadata as m; m.distribution("stakemap")' >/dev/null 2>&1; then
+    || ! "$VENV/bin/python" -c 'import importlib.metadata as m; m.distribution("stakemap")' >/dev/null 2>&1 \
+    || ! "$VENV/bin/python" -c 'import app.layout.routing._kernels' >/dev/null 2>&1; then
     say "installing Stakemap and its dependencies into $VENV (pip install -e '.[dev]'; a few minutes the first time)"
     pip_log="$(mktemp)"
     if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e '.[dev]' >"$pip_log" 2>&1; then

@@ -9,7 +9,7 @@ import pytest
 
 from app.layout import force_directed, grouped, org_chart
 from app.layout.routing import CLEARANCE, count_crossings, painted_card, route_links
-from app.layout.routing.geometry import segment_rect_distance
+from app.layout.routing.geometry import Obstacles, segment_rect_distance, within
 from app.layout.synthetic import sample_map
 
 LAYOUTS = {
@@ -188,6 +188,42 @@ def test_segment_rect_distance_matches_brute_force():
     # The brute force samples the segment, so it can only overestimate, by at most half a sample step.
     assert np.all(fast <= slow + 1e-9)
     assert np.all(slow - fast <= np.hypot(*(p1 - p0).T) / 2000 + 1e-9)
+
+
+def test_within_agrees_with_the_distance():
+    rng = np.random.default_rng(12)
+    p0 = rng.uniform(-300, 300, (4000, 2))
+    p1 = p0 + rng.uniform(-200, 200, (4000, 2))
+    p1[:400, 0] = p0[:400, 0]
+    p1[400:800, 1] = p0[400:800, 1]
+    lo = rng.uniform(-100, 50, (4000, 2))
+    rects = np.column_stack((lo, lo + rng.uniform(10, 150, (4000, 2))))
+    distance = segment_rect_distance(p0, p1, rects)
+    for reach in (0.5, 6.0, 40.0):
+        near = within(p0, p1, rects, reach)
+        # Both answers, and some segments near each rounded corner, where the crosses alone would be wrong.
+        assert near.any() and (~near).any()
+        assert np.array_equal(near, distance < reach)
+
+
+def test_long_segments_are_blocked_exactly_where_some_card_is_near():
+    rng = np.random.default_rng(5)
+    centres = rng.uniform(0, 6000, (300, 2))
+    rects = np.column_stack((centres - (60, 30), centres + (60, 30)))
+    obstacles = Obstacles(rects)
+    p0 = rng.uniform(0, 6000, (600, 2))
+    p1 = rng.uniform(0, 6000, (600, 2))
+    ends = rng.integers(-1, 300, (2, 600))
+    blocked = obstacles.blocked(p0, p1, ends[0], ends[1])
+    # Every segment against every card, with the distance that the test above checks by brute force.
+    seg, card = np.divmod(np.arange(600 * 300), 300)
+    near = segment_rect_distance(p0[seg], p1[seg], rects[card]) < CLEARANCE - 1e-6
+    near &= (card != ends[0][seg]) & (card != ends[1][seg])
+    slow = np.bincount(seg[near], minlength=600) > 0
+    # Long ones (measured a third at a time) and short ones, blocked and clear.
+    long = np.abs(p1 - p0).max(axis=1) > 3 * obstacles.cell
+    assert long.any() and (~long).any() and blocked[long].any() and (~blocked[long]).any()
+    assert np.array_equal(blocked, slow)
 
 
 def test_count_crossings_matches_brute_force():

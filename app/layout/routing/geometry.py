@@ -1,16 +1,19 @@
-"""Polylines against card rectangles: which segments come too near a card, found in bulk with numpy.
+"""Polylines against card rectangles: which segments come too near a card.
 
 Rectangles are bucketed into a uniform grid of square cells (grown by the clearance), a segment looks only at
 the rectangles of the cells that the bounding boxes of its cell-long pieces touch (found in a dense table of the
-cells), keeps those whose grown box overlaps a piece's box, and measures each such pair exactly: a segment meets
-a rectangle when Liang–Barsky clipping leaves some of it, and otherwise their distance is the smallest of the
-segment's ends to the rectangle and the rectangle's corners to the segment (for two disjoint convex shapes the
-nearest pair always has a corner of one of them).
+cells), and measures each exactly: a segment meets a rectangle when Liang–Barsky clipping leaves some of it, and
+otherwise their distance is the smallest of the segment's ends to the rectangle and the rectangle's corners to the
+segment (for two disjoint convex shapes the nearest pair always has a corner of one of them). `Obstacles.near`
+lists every (segment, rectangle) pair that is too near, in bulk with numpy; `Obstacles.blocked`, which the router
+asks hundreds of thousands of times, only whether there is one, in a compiled loop that stops at the first.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from app.layout.routing import kernels
 
 CLEARANCE = 6.0
 # A path exactly at the clearance counts as clear: rounding must not turn a channel centre line into a crossing.
@@ -105,20 +108,19 @@ class Obstacles:
             return empty, empty
         pair = _distinct(seg.astype(np.int64) * len(self.rects) + rect)
         seg, rect = pair // len(self.rects), pair % len(self.rects)
-        # Missing the rectangle grown by the clearance is enough for most candidates; only the rest are measured.
-        grown = self.rects[rect] + np.array([-1, -1, 1, 1]) * (self.clearance - TOLERANCE)
-        maybe = _clips(p0[seg], p1[seg], grown)
-        seg, rect = seg[maybe], rect[maybe]
-        close = segment_rect_distance(p0[seg], p1[seg], self.rects[rect]) < self.clearance - TOLERANCE
+        close = within(p0[seg], p1[seg], self.rects[rect], self.clearance - TOLERANCE)
         return seg[close], rect[close]
 
     def blocked(self, p0, p1, end_a, end_b) -> np.ndarray:
         """True for each segment that comes within the clearance of a card other than its ends."""
         p0 = np.asarray(p0, dtype=float).reshape(-1, 2)
-        out = np.zeros(len(p0), dtype=bool)
-        seg, _ = self.near(p0, p1, end_a, end_b)
-        out[seg] = True
-        return out
+        p1 = np.asarray(p1, dtype=float).reshape(-1, 2)
+        if len(p0) == 0 or len(self.rects) == 0:
+            return np.zeros(len(p0), dtype=bool)
+        end_a = np.broadcast_to(np.asarray(end_a, dtype=np.int64), len(p0))
+        end_b = np.broadcast_to(np.asarray(end_b, dtype=np.int64), len(p0))
+        return kernels.blocked(p0, p1, end_a, end_b, self.rects, self.clearance - TOLERANCE, self.origin, self.cell,
+                               self.width, self.stride, self.start, self.members)
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -148,6 +150,26 @@ def _cells_of_short(lo: np.ndarray, hi: np.ndarray, stride: int) -> tuple[np.nda
     owners = (owner, owner[wide], owner[high], owner[wide & high])
     keys = (corner, corner[wide] + stride, corner[high] + 1, corner[wide & high] + stride + 1)
     return np.concatenate(owners), np.concatenate(keys)
+
+
+def within(p0: np.ndarray, p1: np.ndarray, rects: np.ndarray, distance: float) -> np.ndarray:
+    """True where the segment p0→p1 comes within `distance` of its rectangle (left, top, right, bottom).
+
+    The points within the distance of a rectangle are the rectangle grown by it along x, the rectangle grown by it
+    along y, and the discs round its corners. Missing the rectangle grown both ways rules most segments out; of
+    the rest, clipping finds most against the two crosses, and only the few left pass a corner's disc or not.
+    """
+    grow = np.array([-1, -1, 1, 1]) * distance
+    out = _clips(p0, p1, rects + grow)
+    maybe = np.flatnonzero(out)
+    p0, p1, rects = p0[maybe], p1[maybe], rects[maybe]
+    along_x, along_y = grow * np.array([1, 0, 1, 0]), grow * np.array([0, 1, 0, 1])
+    cross = _clips(p0, p1, rects + along_x) | _clips(p0, p1, rects + along_y)
+    corner = np.flatnonzero(~cross)
+    if len(corner):
+        cross[corner] = segment_rect_distance(p0[corner], p1[corner], rects[corner]) < distance
+    out[maybe] = cross
+    return out
 
 
 def segment_rect_distance(p0: np.ndarray, p1: np.ndarray, rects: np.ndarray) -> np.ndarray:
@@ -186,57 +208,3 @@ def _point_rect(p: np.ndarray, rects: np.ndarray) -> np.ndarray:
     dx = np.maximum.reduce([rects[:, 0] - p[:, 0], np.zeros(len(p)), p[:, 0] - rects[:, 2]])
     dy = np.maximum.reduce([rects[:, 1] - p[:, 1], np.zeros(len(p)), p[:, 1] - rects[:, 3]])
     return np.hypot(dx, dy)
-
-
-class SharedSegments:
-    """`Obstacles.blocked` for segments named by a key, each key measured once however many links ask for it.
-
-    Links that run the same corridor ask about the same segments between the same waypoints again and again, with
-    different end cards. A key is measured once, with no card excepted, and its blocking cards kept: a segment is
-    blocked for a link when some blocking card is neither of the link's two ends, the same answer as measuring it
-    with those ends excepted.
-    """
-
-    def __init__(self, obstacles: Obstacles):
-        self.obstacles = obstacles
-        self.n = max(len(obstacles.rects), 1)
-        self.keys = np.empty(0, dtype=np.int64)  # sorted
-        self.count = np.empty(0, dtype=np.int64)  # blocking cards of each key
-        self.pairs = np.empty(0, dtype=np.int64)  # sorted key * n + card
-
-    def blocked(self, keys, p0, p1, end_a, end_b) -> np.ndarray:
-        keys = np.asarray(keys, dtype=np.int64)
-        p0 = np.asarray(p0, dtype=float).reshape(-1, 2)
-        p1 = np.asarray(p1, dtype=float).reshape(-1, 2)
-        if len(keys) == 0:
-            return np.zeros(0, dtype=bool)
-        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        known = _member(self.keys, distinct)
-        fresh, first = distinct[~known], first[~known]
-        if len(fresh):
-            none = np.full(len(fresh), -1)
-            seg, rect = self.obstacles.near(p0[first], p1[first], none, none)
-            keys_all = np.r_[self.keys, fresh]
-            order = np.argsort(keys_all, kind="stable")
-            self.keys = keys_all[order]
-            self.count = np.r_[self.count, np.bincount(seg, minlength=len(fresh))][order]
-            self.pairs = np.sort(np.r_[self.pairs, fresh[seg] * self.n + rect])
-        count = self.count[np.searchsorted(self.keys, distinct)][inverse.reshape(-1)]
-        out = count > 0
-        # Only a key blocked by one or two cards can be clear for a link: when those are the link's ends.
-        few = np.flatnonzero(out & (count <= 2))
-        a = np.asarray(end_a, dtype=np.int64)[few]
-        b = np.asarray(end_b, dtype=np.int64)[few]
-        k = keys[few]
-        excepted = (((a >= 0) & _member(self.pairs, k * self.n + a)).astype(np.int64)
-                    + ((b >= 0) & (b != a) & _member(self.pairs, k * self.n + b)))
-        out[few] = count[few] > excepted
-        return out
-
-
-def _member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """True where a value is in the sorted array."""
-    if len(sorted_values) == 0:
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
-    return sorted_values[at] == values

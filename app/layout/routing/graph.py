@@ -1,25 +1,24 @@
-"""Routes around cards: a visibility graph over points just outside the cards, searched with igraph.
+"""Routes around cards: a visibility graph over points just outside the cards, searched breadth first.
 
 Each card offers four waypoints (its corners) one unit further out than the clearance; a waypoint too near
 another card is dropped. Two waypoints within reach of each other are joined when the straight segment between
 them keeps the clearance from every card, tested in bulk; a lattice of points fills the open space. Each card
 also has a source vertex with edges out to its own waypoints and a sink vertex with edges in from them, so a
-path may start and end inside its own two cards but never cuts through a third. igraph's breadth-first search
-from one vertex stops once all of its targets are reached, so a search costs about the area within reach of its
-farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its cards, a
-very long one in pieces from hub to hub along its line, and nearby long ways share their hubs. The search counts
-hops, not length (see `_search`).
+path may start and end inside its own two cards but never cuts through a third. The breadth-first search from one
+vertex (kernels.fewest_hops) stops once all of its targets are reached, so a search costs about the area within
+reach of its farthest target: a long way is searched from a lattice point near its middle (a hub) out to both its
+cards, a very long one in pieces from hub to hub along its line, and nearby long ways share their hubs. The search
+counts hops, not length (see `_search`).
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable
 
-import igraph as ig
 import numpy as np
 
 from app.layout.neighbours import pairs_within
+from app.layout.routing import kernels
 from app.layout.routing.geometry import Obstacles
 
 # Waypoints sit this much beyond the clearance, so that a path along a card never grazes it.
@@ -78,9 +77,11 @@ class VisibilityGraph:
         wp = own
         edges = np.concatenate([pairs, pairs[:, ::-1], np.column_stack((sources, wp)), np.column_stack((wp, sinks))])
         self.m, self.n = m, n
-        # Edges added from the array, not from a list of pairs: igraph reads an array about twice as fast.
-        self.graph = ig.Graph(n=m + 2 * n, directed=True)
-        self.graph.add_edges(np.ascontiguousarray(edges, dtype=np.int64))
+        # Compressed rows: each vertex's edges in one run, to its neighbours in increasing order.
+        edges = edges.astype(np.int64)
+        order = np.lexsort((edges[:, 1], edges[:, 0]))
+        self.indices = np.ascontiguousarray(edges[order, 1])
+        self.indptr = np.r_[0, np.cumsum(np.bincount(edges[:, 0], minlength=m + 2 * n))].astype(np.int64)
 
     def paths(self, sources: np.ndarray, targets: np.ndarray, starts: np.ndarray | None = None,
               ends: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -183,26 +184,22 @@ class VisibilityGraph:
 
     def _search(self, requests: list[tuple[int, int, Hashable]]) -> dict[Hashable, list[int]]:
         """{key: vertex path (empty where there is none)} for each (from vertex, to vertex, key), one search from
-        each distinct from vertex."""
-        by_start: dict[int, list[tuple[int, Hashable]]] = {}
-        for start, end, key in requests:
-            by_start.setdefault(start, []).append((end, key))
-        out: dict[Hashable, list[int]] = {}
-        with warnings.catch_warnings():
-            # A target out of reach comes back as an empty way, which the router handles; igraph also warns
-            # about it on stderr, where it would only puzzle whoever reads the program's output.
-            warnings.filterwarnings("ignore", "Couldn't reach some vertices", RuntimeWarning)
-            for start in sorted(by_start):
-                ends = by_start[start]
-                # Fewest hops rather than shortest length: python-igraph converts a weight list on every call,
-                # some milliseconds on a big map, while an unweighted search from one source costs a fraction of
-                # that. Hops are at most the reach long, so few hops means a short path, with few bends; the
-                # shortcuts of the router then pull it taut.
-                found = self.graph.get_shortest_paths(start, to=[end for end, _key in ends], mode="out",
-                                                      output="vpath")
-                for (_end, key), way in zip(ends, found, strict=True):
-                    out[key] = way
-        return out
+        each distinct from vertex.
+
+        Fewest hops rather than shortest length: hops are at most the reach long, so few hops means a short path
+        with few bends, and the shortcuts of the router then pull it taut.
+        """
+        if not requests:
+            return {}
+        begin = np.array([r[0] for r in requests], dtype=np.int64)
+        end = np.array([r[1] for r in requests], dtype=np.int64)
+        order = np.argsort(begin, kind="stable")
+        starts, first = np.unique(begin[order], return_index=True)
+        bounds = np.r_[first, len(order)].astype(np.int64)
+        flat, offsets = kernels.fewest_hops(self.indptr, self.indices, starts, bounds, end[order])
+        flat, offsets = flat.tolist(), offsets.tolist()
+        keys = [requests[i][2] for i in order.tolist()]
+        return {key: flat[a:b] for key, a, b in zip(keys, offsets[:-1], offsets[1:], strict=True)}
 
 
 def _without_loops(way: list[int]) -> list[int]:

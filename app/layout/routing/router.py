@@ -10,11 +10,12 @@ side first, then on the other).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
 
-from app.layout.routing.geometry import CLEARANCE, Obstacles, SharedSegments
+from app.layout.routing.geometry import CLEARANCE, Obstacles
 from app.layout.routing.graph import WAYPOINT_SLACK, VisibilityGraph
 
 Point = tuple[float, float]
@@ -51,6 +52,20 @@ def route_links(cards: Mapping[Hashable, Card], links: Iterable[Link], org_chart
     leaving the report's top edge and entering the manager's bottom edge. Links to a card that is not in
     `cards`, and loops, get no path.
     """
+    # Routing a big map makes some hundred thousand small lists and tuples, none of them in a cycle; with the
+    # collector running, they set off full collections of everything the program holds, which made routing a
+    # 2,000-person map some 40 % slower. It is paused while they are made (for the whole program: a worker thread
+    # cannot pause it for itself).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _route(cards, links, org_chart, clearance)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _route(cards, links, org_chart, clearance):
     keys, rects = card_rects(cards)
     # Cards numbered by where they stand, not by the order they came in: the search breaks ties between
     # equally short paths by number, and the same map should route the same however it was listed.
@@ -134,10 +149,7 @@ def _straight_or_around(rects, links, obstacles) -> dict[Hashable, Path]:
     body = np.ones(len(points), dtype=bool)
     body[head] = body[head + lengths - 1] = False
     points[body] = inner[found[way]]
-    # Each point's name for the shared segment tests is its place: links through one waypoint, and links leaving
-    # one card toward one waypoint (from the same border point), then share their tests.
-    names = np.unique(points[:, 0] + 1j * points[:, 1], return_inverse=True)[1].reshape(-1).astype(np.int64)
-    taut = _pull_taut(points, lengths, np.column_stack((ss[found], tt[found])), obstacles, names)
+    taut = _pull_taut(points, lengths, np.column_stack((ss[found], tt[found])), obstacles)
     paths.update(zip([links[k][0] for k in stuck[found]], taut, strict=True))
     return paths
 
@@ -154,19 +166,15 @@ def _border_points(rects: np.ndarray, toward: np.ndarray) -> np.ndarray:
     return np.column_stack((cx + dx * scale, cy + dy * scale))
 
 
-def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obstacles: Obstacles,
-               names: np.ndarray) -> list[Path]:
+def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obstacles: Obstacles) -> list[Path]:
     """Each path pulled taut like a rubber band: a waypoint goes when its two neighbours see each other.
 
     The paths come as one flat array of points, each path's count of points, and each path's two cards. All are
     worked on at once, as one list of points linked to their neighbours. Each round tests, in one bulk call, the
     shortcut past every waypoint whose neighbours changed since it was last tested; of a run of neighbouring
     waypoints whose shortcuts are clear, every other one goes (two neighbours leaving together would join points
-    no test has seen). The ends stay where they are, on the borders. Paths through the same waypoints share
-    their tests: `names` numbers the points, one number for all points at the same place.
+    no test has seen). The ends stay where they are, on the borders.
     """
-    shared = SharedSegments(obstacles)
-    span = int(names.max()) + 1 if len(names) else 1
     base = np.cumsum(lengths) - lengths
     path_of = np.repeat(np.arange(len(lengths)), lengths)
     local = np.arange(len(points)) - base[path_of]
@@ -185,8 +193,7 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
         if not len(todo):
             break
         owner = path_of[todo]
-        keys = names[before[todo]] * span + names[after[todo]]
-        clear = ~shared.blocked(keys, points[before[todo]], points[after[todo]], cards[owner, 0], cards[owner, 1])
+        clear = ~obstacles.blocked(points[before[todo]], points[after[todo]], cards[owner, 0], cards[owner, 1])
         dirty[todo] = False
         # Of a run of neighbours all clear to go, every other one goes now and the rest wait for the next round.
         candidates = todo[clear]

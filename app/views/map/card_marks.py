@@ -27,7 +27,7 @@ COLORS = {
 }
 CORNER_RADIUS = 9.0  # as the "!" and clock marks: the same size at every zoom
 GAP = 4.0
-ROUTED_MARGIN = 5.0  # app.layout.routing.PAINTED_MARGIN, not imported: that package loads numpy and igraph
+ROUTED_MARGIN = 5.0  # app.layout.routing.PAINTED_MARGIN, not imported: that package loads numpy and numba
 
 
 @dataclass

@@ -29,7 +29,7 @@ def looks_like_org_chart(scene) -> bool:
 
 def routing_input(scene) -> tuple[dict, list, bool]:
     """Plain values for the router: the shown cards as painted, their links, and whether it is an org chart."""
-    from app.layout.routing import painted_card  # numpy and igraph: loaded with the first map, not at start
+    from app.layout.routing import painted_card  # numpy and numba: loaded with the first map, not at start
 
     cards = {c.key: painted_card(c.pos().x(), c.pos().y(), *c.size) for c in scene.card_items()
              if scene.is_shown(c)}

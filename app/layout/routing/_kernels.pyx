@@ -1,0 +1,207 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
+"""The routing's inner loops, compiled: one segment or one search at a time, stopping as soon as the answer is known.
+
+Bulk numpy tests measure every card near every segment, though one card in the way settles a segment; these loops
+stop at the first. Built with the package (setup.py); app.layout.routing.kernels is their Python face.
+"""
+
+from libc.math cimport ceil, fabs, floor
+from libc.stdint cimport int64_t
+
+
+cdef inline double _max2(double a, double b) noexcept nogil:
+    return a if a > b else b
+
+
+cdef inline double _min2(double a, double b) noexcept nogil:
+    return a if a < b else b
+
+
+cdef inline bint _point_near(double px, double py, double left, double top, double right, double bottom,
+                             double limit) noexcept nogil:
+    cdef double ex = _max2(_max2(left - px, 0.0), px - right)
+    cdef double ey = _max2(_max2(top - py, 0.0), py - bottom)
+    return ex * ex + ey * ey < limit
+
+
+cdef inline bint _corner_near(double cx, double cy, double ax, double ay, double dx, double dy, double length2,
+                              double limit) noexcept nogil:
+    cdef double t = _min2(_max2(((cx - ax) * dx + (cy - ay) * dy) / length2, 0.0), 1.0)
+    cdef double fx = ax + dx * t - cx
+    cdef double fy = ay + dy * t - cy
+    return fx * fx + fy * fy < limit
+
+
+cdef bint _near_rect(double ax, double ay, double bx, double by, double left, double top, double right,
+                     double bottom, double reach) noexcept nogil:
+    """Whether the segment a→b comes nearer than `reach` to the rectangle."""
+    # Outside the rectangle grown by the reach: not near (the common case, settled first).
+    if _max2(ax, bx) < left - reach or _min2(ax, bx) > right + reach:
+        return False
+    if _max2(ay, by) < top - reach or _min2(ay, by) > bottom + reach:
+        return False
+    # Liang–Barsky clipping against the rectangle itself: a segment that meets it is at distance 0.
+    cdef double dx = bx - ax, dy = by - ay
+    cdef double enter = 0.0, leave = 1.0, ta, tb, swap
+    cdef bint meets = True
+    if dx == 0.0:
+        if ax < left or ax > right:
+            meets = False
+    else:
+        ta, tb = (left - ax) / dx, (right - ax) / dx
+        if ta > tb:
+            swap = ta; ta = tb; tb = swap
+        enter, leave = _max2(enter, ta), _min2(leave, tb)
+        meets = enter <= leave
+    if meets:
+        if dy == 0.0:
+            if ay < top or ay > bottom:
+                meets = False
+        else:
+            ta, tb = (top - ay) / dy, (bottom - ay) / dy
+            if ta > tb:
+                swap = ta; ta = tb; tb = swap
+            enter, leave = _max2(enter, ta), _min2(leave, tb)
+            meets = enter <= leave
+    if meets:
+        return True
+    # Disjoint convex shapes: the nearest pair has an end of the segment or a corner of the rectangle.
+    cdef double limit = reach * reach
+    if _point_near(ax, ay, left, top, right, bottom, limit) or _point_near(bx, by, left, top, right, bottom, limit):
+        return True
+    cdef double length2 = dx * dx + dy * dy
+    if length2 > 0.0:
+        if (_corner_near(left, top, ax, ay, dx, dy, length2, limit)
+                or _corner_near(right, top, ax, ay, dx, dy, length2, limit)
+                or _corner_near(right, bottom, ax, ay, dx, dy, length2, limit)
+                or _corner_near(left, bottom, ax, ay, dx, dy, length2, limit)):
+            return True
+    return False
+
+
+cdef inline Py_ssize_t _cell(double value, double origin, double cell, Py_ssize_t top) noexcept nogil:
+    """The cell of a coordinate in a table padded by one cell all round, clipped into the padding."""
+    cdef double at = floor((value - origin) / cell) + 1
+    if at < 0:
+        return 0
+    if at > top:
+        return top
+    return <Py_ssize_t>at
+
+
+def blocked(const double[:, ::1] p0, const double[:, ::1] p1, const int64_t[::1] end_a,
+            const int64_t[::1] end_b, const double[:, ::1] rects, double reach, double origin_x, double origin_y,
+            double cell, Py_ssize_t width, Py_ssize_t stride, const int64_t[::1] start,
+            const int64_t[::1] members, unsigned char[::1] out):
+    """out[i] = whether segment i comes nearer than `reach` to a card other than end_a[i] and end_b[i].
+
+    The cards are bucketed as in geometry.Obstacles: cell (ix, iy) of the dense table, padded by one cell all
+    round, holds members[start[ix * stride + iy]:start[ix * stride + iy + 1]]. A segment is walked in pieces about
+    a cell long, and each piece looks at the cells its bounding box touches.
+    """
+    cdef Py_ssize_t i, k, ix, iy, key, slot, pieces, lo_x, hi_x, lo_y, hi_y
+    cdef int64_t card
+    cdef double ax, ay, bx, by, sx, sy, qx0, qy0, qx1, qy1
+    cdef bint hit
+    with nogil:
+        for i in range(p0.shape[0]):
+            ax, ay, bx, by = p0[i, 0], p0[i, 1], p1[i, 0], p1[i, 1]
+            pieces = <Py_ssize_t>ceil(_max2(fabs(bx - ax), fabs(by - ay)) / cell)
+            if pieces < 1:
+                pieces = 1
+            sx, sy = (bx - ax) / pieces, (by - ay) / pieces
+            hit = False
+            k = 0
+            while k < pieces and not hit:
+                qx0, qy0 = ax + sx * k, ay + sy * k
+                if k == pieces - 1:
+                    qx1, qy1 = bx, by
+                else:
+                    qx1, qy1 = qx0 + sx, qy0 + sy
+                lo_x = _cell(_min2(qx0, qx1), origin_x, cell, width - 1)
+                hi_x = _cell(_max2(qx0, qx1), origin_x, cell, width - 1)
+                lo_y = _cell(_min2(qy0, qy1), origin_y, cell, stride - 1)
+                hi_y = _cell(_max2(qy0, qy1), origin_y, cell, stride - 1)
+                ix = lo_x
+                while ix <= hi_x and not hit:
+                    iy = lo_y
+                    while iy <= hi_y and not hit:
+                        key = ix * stride + iy
+                        slot = start[key]
+                        while slot < start[key + 1]:
+                            card = members[slot]
+                            if card != end_a[i] and card != end_b[i] and _near_rect(
+                                    qx0, qy0, qx1, qy1, rects[card, 0], rects[card, 1], rects[card, 2],
+                                    rects[card, 3], reach):
+                                hit = True
+                                break
+                            slot += 1
+                        iy += 1
+                    ix += 1
+                k += 1
+            out[i] = hit
+
+
+def fewest_hops(const int64_t[::1] indptr, const int64_t[::1] indices, const int64_t[::1] starts,
+                const int64_t[::1] bounds, const int64_t[::1] targets, int64_t[::1] parent,
+                int64_t[::1] seen, int64_t[::1] wanted, int64_t[::1] queue, int64_t[::1] offsets,
+                int64_t[::1] flat):
+    """Breadth-first ways through a directed graph in compressed rows (vertex v's edges lead to
+    indices[indptr[v]:indptr[v + 1]]): for each group g, from starts[g] to each of targets[bounds[g]:bounds[g + 1]].
+
+    `parent`, `seen`, `wanted` and `queue` are scratch, one entry per vertex; `seen` and `wanted` start at -1.
+    Each group's search stops once it has reached all of its targets. Every way's vertices, start and target
+    included, go into `flat` one after the other, and offsets[r]:offsets[r + 1] is target r's way (empty where it
+    is out of reach). Returns how much of `flat` was used, or -1 when it was too short (nothing is then valid).
+    """
+    cdef Py_ssize_t g, r, e, head, tail, steps, j, used = 0
+    cdef int64_t start, v, w, left
+    cdef bint short = False
+    with nogil:
+        offsets[0] = 0
+        for g in range(starts.shape[0]):
+            start = starts[g]
+            left = 0
+            for r in range(bounds[g], bounds[g + 1]):
+                if wanted[targets[r]] != g:
+                    wanted[targets[r]] = g
+                    left += 1
+            seen[start] = g
+            parent[start] = -1
+            if wanted[start] == g:
+                left -= 1
+            queue[0] = start
+            head, tail = 0, 1
+            while head < tail and left > 0:
+                v = queue[head]
+                head += 1
+                for e in range(indptr[v], indptr[v + 1]):
+                    w = indices[e]
+                    if seen[w] != g:
+                        seen[w] = g
+                        parent[w] = v
+                        queue[tail] = w
+                        tail += 1
+                        if wanted[w] == g:
+                            left -= 1
+                            if left == 0:
+                                break
+            for r in range(bounds[g], bounds[g + 1]):
+                steps = 0
+                if seen[targets[r]] == g:
+                    v = targets[r]
+                    while v != -1:
+                        steps += 1
+                        v = parent[v]
+                if used + steps > flat.shape[0]:
+                    short = True
+                    break
+                v = targets[r]
+                for j in range(steps):
+                    flat[used + steps - 1 - j] = v
+                    v = parent[v]
+                used += steps
+                offsets[r + 1] = used
+            if short:
+                break
+    return -1 if short else used

@@ -1,0 +1,59 @@
+"""The routing's compiled inner loops (_kernels, built from _kernels.pyx with the package), called with numpy arrays.
+
+`blocked` tests segments against the cards of a geometry.Obstacles one at a time, stopping at the first card in the
+way; `fewest_hops` runs breadth-first searches through a graph in compressed rows, each stopping once it has
+reached all of its targets.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+try:
+    from app.layout.routing import _kernels
+except ImportError as error:  # a checkout whose extension was never built
+    raise ImportError("app.layout.routing._kernels is not built: run scripts/bootstrap.sh (pip install -e .)"
+                      ) from error
+
+
+def blocked(p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray, rects: np.ndarray,
+            reach: float, origin: np.ndarray, cell: float, width: int, stride: int, start: np.ndarray,
+            members: np.ndarray) -> np.ndarray:
+    """True where segment p0[i]→p1[i] comes nearer than `reach` to a card other than end_a[i] and end_b[i]
+    (the cards and their table of cells as in geometry.Obstacles)."""
+    out = np.zeros(len(p0), dtype=np.uint8)
+    _kernels.blocked(_floats(p0), _floats(p1), _ints(end_a), _ints(end_b), _floats(rects), float(reach),
+                     float(origin[0]), float(origin[1]), float(cell), int(width), int(stride), _ints(start),
+                     _ints(members), out)
+    return out.view(bool)
+
+
+def fewest_hops(indptr: np.ndarray, indices: np.ndarray, starts: np.ndarray, bounds: np.ndarray,
+                targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each group g, the fewest-hop ways from starts[g] to each of targets[bounds[g]:bounds[g + 1]] through the
+    graph whose vertex v leads to indices[indptr[v]:indptr[v + 1]]: every way's vertices (start and target
+    included) in one flat array, and offsets (way r is flat[offsets[r]:offsets[r + 1]], empty when out of reach).
+    """
+    count = len(indptr) - 1
+    targets = _ints(targets)
+    parent = np.empty(count, dtype=np.int64)
+    queue = np.empty(max(count, 1), dtype=np.int64)
+    offsets = np.zeros(len(targets) + 1, dtype=np.int64)
+    capacity = max(64, 16 * len(targets))
+    while True:
+        seen = np.full(count, -1, dtype=np.int64)
+        wanted = np.full(count, -1, dtype=np.int64)
+        flat = np.empty(capacity, dtype=np.int64)
+        used = _kernels.fewest_hops(_ints(indptr), _ints(indices), _ints(starts), _ints(bounds), targets, parent,
+                                    seen, wanted, queue, offsets, flat)
+        if used >= 0:
+            return flat[:used], offsets
+        capacity *= 4  # ways longer than guessed: rare, and then once or twice
+
+
+def _floats(values) -> np.ndarray:
+    return np.ascontiguousarray(values, dtype=np.float64)
+
+
+def _ints(values) -> np.ndarray:
+    return np.ascontiguousarray(values, dtype=np.int64)
