@@ -205,3 +205,36 @@ def fewest_hops(const int64_t[::1] indptr, const int64_t[::1] indices, const int
             if short:
                 break
     return -1 if short else used
+
+
+def join_ways(const int64_t[::1] flat, const int64_t[::1] piece_first, const int64_t[::1] piece_last,
+              const unsigned char[::1] piece_reversed, const int64_t[::1] link_bounds, int64_t[::1] stamp,
+              int64_t[::1] place, int64_t[::1] out, int64_t[::1] counts):
+    """Each link's way from its pieces, in order: link k's pieces are link_bounds[k]:link_bounds[k + 1], piece p
+    being flat[piece_first[p]:piece_last[p]], read backwards where piece_reversed[p]. A vertex met again cuts the
+    way back to where it was first met, so no way runs round a loop.
+
+    `stamp` and `place` are scratch, one entry per vertex, `stamp` starting at -1. Writes the ways one after the
+    other into `out` (as long as all the pieces together) and each one's length into `counts`; returns how much
+    of `out` was used.
+    """
+    cdef Py_ssize_t k, p, i, used = 0, begin
+    cdef int64_t v
+    with nogil:
+        for k in range(link_bounds.shape[0] - 1):
+            begin = used
+            for p in range(link_bounds[k], link_bounds[k + 1]):
+                for i in range(piece_last[p] - piece_first[p]):
+                    v = flat[piece_last[p] - 1 - i] if piece_reversed[p] else flat[piece_first[p] + i]
+                    if stamp[v] == k:
+                        # Met before on this way: back to there, forgetting what came after.
+                        while used > place[v] + 1:
+                            used -= 1
+                            stamp[out[used]] = -1
+                        continue
+                    stamp[v] = k
+                    place[v] = used
+                    out[used] = v
+                    used += 1
+            counts[k] = used - begin
+    return used

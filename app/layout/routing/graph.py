@@ -13,8 +13,6 @@ counts hops, not length (see `_search`).
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 import numpy as np
 
 from app.layout.neighbours import pairs_within
@@ -94,50 +92,58 @@ class VisibilityGraph:
         hub is missing or a piece finds no way, are searched from one card to the other.
         """
         sources, targets = np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64)
-        chains = self._chains(starts, ends) if starts is not None else [[] for _ in range(len(sources))]
+        count = len(sources)
+        if starts is not None:
+            hubs, hub_counts = self._chains(starts, ends)
+        else:
+            hubs, hub_counts = np.empty(0, dtype=np.int64), np.zeros(count, dtype=np.int64)
         sink = self.m + self.n
-        requests = []
-        for k, chain in enumerate(chains):
-            if chain:
-                requests += [(chain[0], sink + int(sources[k]), (k, 0)), (chain[-1], sink + int(targets[k]), (k, 1))]
-                requests += [(a, b, (k, 4 + i)) for i, (a, b) in enumerate(zip(chain[:-1], chain[1:], strict=True))]
-        ways = self._search(requests)
-        found: dict[int, list[int]] = {}
-        for k, chain in enumerate(chains):
-            # The first hub to the source's sink reversed, hub to hub, then the last hub to the target's sink.
-            if not chain or not ways[k, 0] or not ways[k, 1]:
-                continue
-            way = ways[k, 0][-2:0:-1]
-            for i in range(len(chain) - 1):
-                piece = ways[k, 4 + i]
-                if not piece:
-                    break
-                way += piece[:-1]
-            else:
-                found[k] = _without_loops(way + ways[k, 1][:-1])
-        direct = [k for k in range(len(sources)) if k not in found]
-        # The ways are symmetric, so each way is searched from the card with more ways to search: one search then
-        # serves more ways, and there are fewer searches (ties go to the lower card number).
+        hub_start = np.cumsum(hub_counts) - hub_counts
+        link_of_hub = np.repeat(np.arange(count), hub_counts)
+        chained = np.flatnonzero(hub_counts > 0)
+        # A chained way's pieces: its first hub out to the source's sink (A), its last hub out to the target's sink
+        # (B), and each hub to the next (H).
+        hop = np.flatnonzero(link_of_hub[1:] == link_of_hub[:-1])
+        a_from, b_from = hubs[hub_start[chained]], hubs[hub_start[chained] + hub_counts[chained] - 1]
+        flat, first, last = self._search(np.r_[a_from, b_from, hubs[hop]],
+                                         np.r_[sink + sources[chained], sink + targets[chained], hubs[hop + 1]])
+        a_way, b_way = np.arange(len(chained)), len(chained) + np.arange(len(chained))
+        h_way = 2 * len(chained) + np.arange(len(hop))
+        empty = first == last
+        found = np.zeros(count, dtype=bool)
+        found[chained] = True
+        found[chained[empty[a_way] | empty[b_way]]] = False
+        found[link_of_hub[hop][empty[h_way]]] = False
+        # The others, and the chains with a piece missing, from card to card. The ways are symmetric, so each is
+        # searched from the card with more ways to search: one search then serves more ways, and there are fewer
+        # searches (ties go to the lower card number).
+        direct = np.flatnonzero(~found)
         ss, tt = sources[direct], targets[direct]
         degree = np.bincount(np.r_[ss, tt], minlength=self.n)
-        flip = ((degree[tt] > degree[ss]) | ((degree[tt] == degree[ss]) & (tt < ss))).tolist()
-        ways.update(self._search([(self.m + int(b if f else a), sink + int(a if f else b), (k, 2 + f))
-                                  for k, a, b, f in zip(direct, ss.tolist(), tt.tolist(), flip, strict=True)]))
-        counts = np.zeros(len(sources), dtype=np.int64)
-        flat: list[int] = []
-        for k in range(len(sources)):
-            if (k, 2) in ways:  # source vertex, waypoints, target's sink
-                way = ways[k, 2][1:-1]
-            elif (k, 3) in ways:  # searched from the target: reversed
-                way = ways[k, 3][-2:0:-1]
-            else:
-                way = found[k]
-            counts[k] = len(way)
-            flat += way
-        return np.array(flat, dtype=np.int64), counts
+        flip = (degree[tt] > degree[ss]) | ((degree[tt] == degree[ss]) & (tt < ss))
+        flat2, first2, last2 = self._search(self.m + np.where(flip, tt, ss), sink + np.where(flip, ss, tt))
+        first2, last2 = first2 + len(flat), last2 + len(flat)
+        # Each way as pieces of the searched ways: A backwards without its hub and sink, each H without its last
+        # hub, B without its sink; a direct way without its source vertex and sink (backwards where flipped).
+        keep_a, keep_b = found[chained], found[chained]
+        keep_h = found[link_of_hub[hop]]
+        reached = first2 < last2
+        piece_link = np.r_[chained[keep_a], link_of_hub[hop][keep_h], chained[keep_b], direct[reached]]
+        piece_rank = np.r_[np.zeros(int(keep_a.sum()), dtype=np.int64), 1 + (hop - hub_start[link_of_hub[hop]])[keep_h],
+                           np.full(int(keep_b.sum()), len(hubs) + 1), np.zeros(int(reached.sum()), dtype=np.int64)]
+        piece_first = np.r_[first[a_way][keep_a] + 1, first[h_way][keep_h], first[b_way][keep_b], first2[reached] + 1]
+        piece_last = np.r_[last[a_way][keep_a] - 1, last[h_way][keep_h] - 1, last[b_way][keep_b] - 1,
+                           last2[reached] - 1]
+        piece_reversed = np.r_[np.ones(int(keep_a.sum()), dtype=bool), np.zeros(int(keep_h.sum() + keep_b.sum()),
+                                                                                 dtype=bool), flip[reached]]
+        order = np.lexsort((piece_rank, piece_link))
+        link_bounds = np.searchsorted(piece_link[order], np.arange(count + 1))
+        return kernels.join_ways(np.r_[flat, flat2], piece_first[order], piece_last[order], piece_reversed[order],
+                                 link_bounds, self.m + 2 * self.n)
 
-    def _chains(self, starts: np.ndarray, ends: np.ndarray) -> list[list[int]]:
-        """The hubs each way goes through, in order (none for a short way or where a hub is missing)."""
+    def _chains(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The hubs each way goes through, in order, all in one flat array, and each way's count of them (none
+        for a short way or where a hub is missing)."""
         starts = np.asarray(starts, dtype=float).reshape(-1, 2)
         ends = np.asarray(ends, dtype=float).reshape(-1, 2)
         length = np.hypot(*(ends - starts).T)
@@ -152,9 +158,7 @@ class VisibilityGraph:
         missing = np.bincount(way[hubs < 0], minlength=len(starts)) > 0
         # Neighbouring points of a chain may find the same hub; a chain with a hub missing is left empty.
         keep = ~missing[way] & np.r_[True, (hubs[1:] != hubs[:-1]) | (way[1:] != way[:-1])]
-        bounds = np.r_[0, np.cumsum(np.bincount(way[keep], minlength=len(starts)))].tolist()
-        kept = hubs[keep].tolist()
-        return [kept[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        return hubs[keep], np.bincount(way[keep], minlength=len(starts)).astype(np.int64)
 
     def _hubs(self, middles: np.ndarray) -> np.ndarray:
         """The free hub nearest each middle point, or -1 (no middle given (NaN), or every hub around it fell
@@ -182,42 +186,22 @@ class VisibilityGraph:
         out[given] = vertex[np.arange(len(given)), best]
         return out
 
-    def _search(self, requests: list[tuple[int, int, Hashable]]) -> dict[Hashable, list[int]]:
-        """{key: vertex path (empty where there is none)} for each (from vertex, to vertex, key), one search from
-        each distinct from vertex.
+    def _search(self, begin: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The way from vertex begin[r] to vertex end[r] for every r, one search from each distinct begin vertex:
+        all ways' vertices (both ends included) in one flat array, and each way's first and last place in it
+        (flat[first[r]:last[r]], empty where there is no way).
 
         Fewest hops rather than shortest length: hops are at most the reach long, so few hops means a short path
         with few bends, and the shortcuts of the router then pull it taut.
         """
-        if not requests:
-            return {}
-        begin = np.array([r[0] for r in requests], dtype=np.int64)
-        end = np.array([r[1] for r in requests], dtype=np.int64)
+        begin, end = np.asarray(begin, dtype=np.int64), np.asarray(end, dtype=np.int64)
         order = np.argsort(begin, kind="stable")
-        starts, first = np.unique(begin[order], return_index=True)
-        bounds = np.r_[first, len(order)].astype(np.int64)
+        starts, first_of = np.unique(begin[order], return_index=True)
+        bounds = np.r_[first_of, len(order)].astype(np.int64)
         flat, offsets = kernels.fewest_hops(self.indptr, self.indices, starts, bounds, end[order])
-        flat, offsets = flat.tolist(), offsets.tolist()
-        keys = [requests[i][2] for i in order.tolist()]
-        return {key: flat[a:b] for key, a, b in zip(keys, offsets[:-1], offsets[1:], strict=True)}
-
-
-def _without_loops(way: list[int]) -> list[int]:
-    """The way with every stretch that comes back to a vertex it passed cut out (the two halves of a way through
-    a hub may share their first steps)."""
-    if len(set(way)) == len(way):
-        return way
-    out: list[int] = []
-    seen: dict[int, int] = {}
-    for v in way:
-        if v in seen:
-            for gone in out[seen[v] + 1:]:
-                del seen[gone]
-            del out[seen[v] + 1:]
-            continue
-        seen[v] = len(out)
-        out.append(v)
-    return out
+        first, last = np.empty(len(begin), dtype=np.int64), np.empty(len(begin), dtype=np.int64)
+        first[order], last[order] = offsets[:-1], offsets[1:]
+        return flat, first, last
 
 
 def _lattice(rects: np.ndarray, step: float) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:

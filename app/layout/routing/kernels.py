@@ -2,7 +2,7 @@
 
 `blocked` tests segments against the cards of a geometry.Obstacles one at a time, stopping at the first card in the
 way; `fewest_hops` runs breadth-first searches through a graph in compressed rows, each stopping once it has
-reached all of its targets.
+reached all of its targets; `join_ways` puts ways together from the pieces those searches found.
 """
 
 from __future__ import annotations
@@ -49,6 +49,21 @@ def fewest_hops(indptr: np.ndarray, indices: np.ndarray, starts: np.ndarray, bou
         if used >= 0:
             return flat[:used], offsets
         capacity *= 4  # ways longer than guessed: rare, and then once or twice
+
+
+def join_ways(flat: np.ndarray, first: np.ndarray, last: np.ndarray, backwards: np.ndarray, link_bounds: np.ndarray,
+              vertex_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each link's way joined from its pieces (link k's are link_bounds[k]:link_bounds[k + 1], piece p being
+    flat[first[p]:last[p]], read backwards where backwards[p]), every stretch that comes back to a vertex it passed
+    cut out: all ways in one flat array, and each one's length."""
+    first, last = _ints(first), _ints(last)
+    out = np.empty(int(np.maximum(last - first, 0).sum()), dtype=np.int64)
+    counts = np.zeros(len(link_bounds) - 1, dtype=np.int64)
+    stamp = np.full(vertex_count, -1, dtype=np.int64)
+    place = np.empty(vertex_count, dtype=np.int64)
+    used = _kernels.join_ways(_ints(flat), first, last, np.ascontiguousarray(backwards, dtype=np.uint8),
+                              _ints(link_bounds), stamp, place, out, counts)
+    return out[:used], counts
 
 
 def _floats(values) -> np.ndarray:

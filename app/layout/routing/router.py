@@ -10,7 +10,6 @@ side first, then on the other).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
@@ -52,20 +51,6 @@ def route_links(cards: Mapping[Hashable, Card], links: Iterable[Link], org_chart
     leaving the report's top edge and entering the manager's bottom edge. Links to a card that is not in
     `cards`, and loops, get no path.
     """
-    # Routing a big map makes some hundred thousand small lists and tuples, none of them in a cycle; with the
-    # collector running, they set off full collections of everything the program holds, which made routing a
-    # 2,000-person map some 40 % slower. It is paused while they are made (for the whole program: a worker thread
-    # cannot pause it for itself).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _route(cards, links, org_chart, clearance)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _route(cards, links, org_chart, clearance):
     keys, rects = card_rects(cards)
     # Cards numbered by where they stand, not by the order they came in: the search breaks ties between
     # equally short paths by number, and the same map should route the same however it was listed.

@@ -13,7 +13,7 @@ from PySide6.QtCore import QThread, Signal
 
 REPORTING = ("reports_to", "dotted_line")
 SYNC_LIMIT = 60  # cards routed on the GUI thread (about 60 ms at most here)
-ROUTE_LIMIT = 4000  # a few seconds in a worker here (most of a minute at 10,000 cards): beyond, straight links
+ROUTE_LIMIT = 12000  # in a worker here: half a second at 4,000 cards, two seconds at 10,000; beyond, straight links
 
 
 def looks_like_org_chart(scene) -> bool:
