@@ -226,6 +226,50 @@ def test_long_segments_are_blocked_exactly_where_some_card_is_near():
     assert np.array_equal(blocked, slow)
 
 
+def test_the_breadth_first_ways_have_the_fewest_hops():
+    import igraph
+
+    from app.layout.routing import kernels
+
+    rng = np.random.default_rng(8)
+    count = 300
+    edges = np.unique(rng.integers(0, count, (900, 2)), axis=0)
+    edges = edges[edges[:, 0] != edges[:, 1]]
+    indptr = np.r_[0, np.cumsum(np.bincount(edges[:, 0], minlength=count))]
+    starts = np.array([0, 5, 17])
+    goals = [rng.choice(count, 40, replace=False) for _ in starts]
+    bounds = np.r_[0, np.cumsum([len(g) for g in goals])]
+    flat, offsets = kernels.fewest_hops(indptr, edges[:, 1], starts, bounds, np.concatenate(goals))
+    reference = igraph.Graph(n=count, edges=edges.tolist(), directed=True)
+    edge_set = set(map(tuple, edges.tolist()))
+    unreachable = 0
+    for g, start in enumerate(starts):
+        hops = reference.distances(int(start), mode="out")[0]
+        for r in range(bounds[g], bounds[g + 1]):
+            way = flat[offsets[r]:offsets[r + 1]].tolist()
+            target = int(np.concatenate(goals)[r])
+            if hops[target] == float("inf"):
+                assert way == []
+                unreachable += 1
+                continue
+            assert way[0] == start and way[-1] == target
+            assert all((a, b) in edge_set for a, b in itertools.pairwise(way))
+            assert len(way) - 1 == hops[target]
+    assert 0 < unreachable < bounds[-1] / 2  # both kinds of target
+
+
+def test_ways_joined_from_pieces_lose_their_loops():
+    from app.layout.routing import kernels
+
+    flat = np.array([1, 2, 3, 4, 5, 3, 6, 7, 9, 8])
+    # Way 0: 1 2 3 4 then 5 3 6 (back at 3: 4 and 5 go); way 1: 9 7 backwards, then 8.
+    first, last = np.array([0, 4, 7, 9]), np.array([4, 7, 9, 10])
+    backwards = np.array([False, False, True, False])
+    out, counts = kernels.join_ways(flat, first, last, backwards, np.array([0, 2, 4]), 10)
+    assert counts.tolist() == [4, 3]
+    assert out.tolist() == [1, 2, 3, 6, 9, 7, 8]
+
+
 def test_count_crossings_matches_brute_force():
     rng = np.random.default_rng(4)
     cards = {k: (float(x), float(y), 120.0, 60.0) for k, (x, y) in enumerate(rng.uniform(0, 1500, (40, 2)))}

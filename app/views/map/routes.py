@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QThread, Signal
 
 REPORTING = ("reports_to", "dotted_line")
-SYNC_LIMIT = 60  # cards routed on the GUI thread (about 60 ms at most here)
+SYNC_LIMIT = 60  # cards routed on the GUI thread (a few milliseconds here)
 ROUTE_LIMIT = 12000  # in a worker here: half a second at 4,000 cards, two seconds at 10,000; beyond, straight links
 
 
