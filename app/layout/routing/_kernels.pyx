@@ -89,6 +89,42 @@ cdef inline Py_ssize_t _cell(double value, double origin, double cell, Py_ssize_
     return <Py_ssize_t>at
 
 
+cdef bint _segment_blocked(double ax, double ay, double bx, double by, int64_t end_a, int64_t end_b,
+                           const double[:, ::1] rects, double reach, double origin_x, double origin_y, double cell,
+                           Py_ssize_t width, Py_ssize_t stride, const int64_t[::1] start,
+                           const int64_t[::1] members) noexcept nogil:
+    """Whether the segment a→b comes nearer than `reach` to a card other than end_a and end_b. It is walked in
+    pieces about a cell long, and each piece looks at the cards of the cells its bounding box touches.
+    rects[slot] is the rectangle of card members[slot]: a cell's rectangles lie side by side in memory."""
+    cdef Py_ssize_t k, ix, iy, key, slot, lo_x, hi_x, lo_y, hi_y
+    cdef Py_ssize_t pieces = <Py_ssize_t>ceil(_max2(fabs(bx - ax), fabs(by - ay)) / cell)
+    cdef double sx, sy, qx0, qy0, qx1, qy1
+    cdef int64_t card
+    if pieces < 1:
+        pieces = 1
+    sx, sy = (bx - ax) / pieces, (by - ay) / pieces
+    for k in range(pieces):
+        qx0, qy0 = ax + sx * k, ay + sy * k
+        if k == pieces - 1:
+            qx1, qy1 = bx, by
+        else:
+            qx1, qy1 = qx0 + sx, qy0 + sy
+        lo_x = _cell(_min2(qx0, qx1), origin_x, cell, width - 1)
+        hi_x = _cell(_max2(qx0, qx1), origin_x, cell, width - 1)
+        lo_y = _cell(_min2(qy0, qy1), origin_y, cell, stride - 1)
+        hi_y = _cell(_max2(qy0, qy1), origin_y, cell, stride - 1)
+        for ix in range(lo_x, hi_x + 1):
+            for iy in range(lo_y, hi_y + 1):
+                key = ix * stride + iy
+                for slot in range(start[key], start[key + 1]):
+                    card = members[slot]
+                    if card != end_a and card != end_b and _near_rect(
+                            qx0, qy0, qx1, qy1, rects[slot, 0], rects[slot, 1], rects[slot, 2], rects[slot, 3],
+                            reach):
+                        return True
+    return False
+
+
 def blocked(const double[:, ::1] p0, const double[:, ::1] p1, const int64_t[::1] end_a,
             const int64_t[::1] end_b, const double[:, ::1] rects, double reach, double origin_x, double origin_y,
             double cell, Py_ssize_t width, Py_ssize_t stride, const int64_t[::1] start,
@@ -96,50 +132,68 @@ def blocked(const double[:, ::1] p0, const double[:, ::1] p1, const int64_t[::1]
     """out[i] = whether segment i comes nearer than `reach` to a card other than end_a[i] and end_b[i].
 
     The cards are bucketed as in geometry.Obstacles: cell (ix, iy) of the dense table, padded by one cell all
-    round, holds members[start[ix * stride + iy]:start[ix * stride + iy + 1]]. A segment is walked in pieces about
-    a cell long, and each piece looks at the cells its bounding box touches.
+    round, holds cards members[start[ix * stride + iy]:start[ix * stride + iy + 1]], rects[slot] being the
+    rectangle of card members[slot].
     """
-    cdef Py_ssize_t i, k, ix, iy, key, slot, pieces, lo_x, hi_x, lo_y, hi_y
-    cdef int64_t card
-    cdef double ax, ay, bx, by, sx, sy, qx0, qy0, qx1, qy1
-    cdef bint hit
+    cdef Py_ssize_t i
     with nogil:
         for i in range(p0.shape[0]):
-            ax, ay, bx, by = p0[i, 0], p0[i, 1], p1[i, 0], p1[i, 1]
-            pieces = <Py_ssize_t>ceil(_max2(fabs(bx - ax), fabs(by - ay)) / cell)
-            if pieces < 1:
-                pieces = 1
-            sx, sy = (bx - ax) / pieces, (by - ay) / pieces
-            hit = False
-            k = 0
-            while k < pieces and not hit:
-                qx0, qy0 = ax + sx * k, ay + sy * k
-                if k == pieces - 1:
-                    qx1, qy1 = bx, by
-                else:
-                    qx1, qy1 = qx0 + sx, qy0 + sy
-                lo_x = _cell(_min2(qx0, qx1), origin_x, cell, width - 1)
-                hi_x = _cell(_max2(qx0, qx1), origin_x, cell, width - 1)
-                lo_y = _cell(_min2(qy0, qy1), origin_y, cell, stride - 1)
-                hi_y = _cell(_max2(qy0, qy1), origin_y, cell, stride - 1)
-                ix = lo_x
-                while ix <= hi_x and not hit:
-                    iy = lo_y
-                    while iy <= hi_y and not hit:
-                        key = ix * stride + iy
-                        slot = start[key]
-                        while slot < start[key + 1]:
-                            card = members[slot]
-                            if card != end_a[i] and card != end_b[i] and _near_rect(
-                                    qx0, qy0, qx1, qy1, rects[card, 0], rects[card, 1], rects[card, 2],
-                                    rects[card, 3], reach):
-                                hit = True
-                                break
-                            slot += 1
-                        iy += 1
-                    ix += 1
-                k += 1
-            out[i] = hit
+            out[i] = _segment_blocked(p0[i, 0], p0[i, 1], p1[i, 0], p1[i, 1], end_a[i], end_b[i], rects, reach,
+                                      origin_x, origin_y, cell, width, stride, start, members)
+
+
+def pull_taut(const double[:, ::1] points, int64_t[::1] before, int64_t[::1] after, const unsigned char[::1] inner,
+              unsigned char[::1] alive, unsigned char[::1] dirty, const int64_t[::1] path_of,
+              const int64_t[:, ::1] cards, Py_ssize_t rounds, const double[:, ::1] rects, double reach,
+              double origin_x, double origin_y, double cell, Py_ssize_t width, Py_ssize_t stride,
+              const int64_t[::1] start, const int64_t[::1] members, int64_t[::1] todo, int64_t[::1] clear,
+              unsigned char[::1] goes):
+    """The rounds of router._pull_taut (see there) on points linked to their live neighbours by `before` and
+    `after`, path_of[i] being point i's path and cards[p] its two cards; `alive`, `dirty`, `before` and `after`
+    are updated in place. `todo`, `clear` and `goes` are scratch, as long as `points`."""
+    cdef Py_ssize_t r, i, k, count, candidates, run_start
+    cdef int64_t p, left, right
+    with nogil:
+        for r in range(rounds):
+            count = 0
+            for i in range(points.shape[0]):
+                if dirty[i]:
+                    todo[count] = i
+                    count += 1
+            if count == 0:
+                break
+            # Every dirty waypoint's shortcut is tested before any goes.
+            candidates = 0
+            for k in range(count):
+                i = todo[k]
+                dirty[i] = 0
+                p = path_of[i]
+                if not _segment_blocked(points[before[i], 0], points[before[i], 1], points[after[i], 0],
+                                        points[after[i], 1], cards[p, 0], cards[p, 1], rects, reach, origin_x,
+                                        origin_y, cell, width, stride, start, members):
+                    clear[candidates] = i
+                    candidates += 1
+            if candidates == 0:
+                break
+            # Of a run of neighbours all clear to go, every other one goes now and the rest wait for the next round.
+            run_start = 0
+            for k in range(candidates):
+                if k == 0 or before[clear[k]] != clear[k - 1]:
+                    run_start = k
+                goes[k] = (k - run_start) % 2 == 0
+            for k in range(candidates):
+                i = clear[k]
+                if not goes[k]:
+                    dirty[i] = 1
+                    continue
+                alive[i] = 0
+                left, right = before[i], after[i]
+                after[left] = right
+                before[right] = left
+                if inner[left]:
+                    dirty[left] = 1
+                if inner[right]:
+                    dirty[right] = 1
 
 
 def fewest_hops(const int64_t[::1] indptr, const int64_t[::1] indices, const int64_t[::1] starts,

@@ -30,6 +30,7 @@ class Obstacles:
     def __init__(self, rects: np.ndarray, clearance: float = CLEARANCE):
         self.rects = np.asarray(rects, dtype=float).reshape(-1, 4)
         self.clearance = float(clearance)
+        self._grid = None
         n = len(self.rects)
         if n == 0:
             self.cell, self.origin = 1.0, np.zeros(2)
@@ -119,8 +120,18 @@ class Obstacles:
             return np.zeros(len(p0), dtype=bool)
         end_a = np.broadcast_to(np.asarray(end_a, dtype=np.int64), len(p0))
         end_b = np.broadcast_to(np.asarray(end_b, dtype=np.int64), len(p0))
-        return kernels.blocked(p0, p1, end_a, end_b, self.rects, self.clearance - TOLERANCE, self.origin, self.cell,
-                               self.width, self.stride, self.start, self.members)
+        return kernels.blocked(p0, p1, end_a, end_b, self.grid())
+
+    def grid(self) -> tuple:
+        """The cards and their table of cells as the compiled loops take them (kernels): the rectangle of each
+        card in each cell, how near is too near, the table's origin (x, y), cell, width and stride, where each
+        cell's cards start, and which card each is."""
+        if self._grid is None:
+            self._grid = (np.ascontiguousarray(self.rects[self.members]), self.clearance - TOLERANCE,
+                          float(self.origin[0]), float(self.origin[1]), float(self.cell), int(self.width),
+                          int(self.stride), np.ascontiguousarray(self.start, dtype=np.int64),
+                          np.ascontiguousarray(self.members, dtype=np.int64))
+        return self._grid
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:

@@ -16,16 +16,25 @@ except ImportError as error:  # a checkout whose extension was never built
                       ) from error
 
 
-def blocked(p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray, rects: np.ndarray,
-            reach: float, origin: np.ndarray, cell: float, width: int, stride: int, start: np.ndarray,
-            members: np.ndarray) -> np.ndarray:
-    """True where segment p0[i]→p1[i] comes nearer than `reach` to a card other than end_a[i] and end_b[i]
-    (the cards and their table of cells as in geometry.Obstacles)."""
+def blocked(p0: np.ndarray, p1: np.ndarray, end_a: np.ndarray, end_b: np.ndarray, grid: tuple) -> np.ndarray:
+    """True where segment p0[i]→p1[i] comes too near a card other than end_a[i] and end_b[i] (the cards as
+    geometry.Obstacles.grid gives them)."""
     out = np.zeros(len(p0), dtype=np.uint8)
-    _kernels.blocked(_floats(p0), _floats(p1), _ints(end_a), _ints(end_b), _floats(rects), float(reach),
-                     float(origin[0]), float(origin[1]), float(cell), int(width), int(stride), _ints(start),
-                     _ints(members), out)
+    _kernels.blocked(_floats(p0), _floats(p1), _ints(end_a), _ints(end_b), *grid, out)
     return out.view(bool)
+
+
+def pull_taut(points: np.ndarray, before: np.ndarray, after: np.ndarray, inner: np.ndarray, alive: np.ndarray,
+              dirty: np.ndarray, path_of: np.ndarray, cards: np.ndarray, rounds: int, grid: tuple) -> np.ndarray:
+    """The rounds of router._pull_taut on all paths at once (the cards as geometry.Obstacles.grid gives them):
+    which points are still alive afterwards."""
+    alive = np.array(alive, dtype=np.uint8)
+    scratch = len(points)
+    _kernels.pull_taut(_floats(points), _ints(before).copy(), _ints(after).copy(),
+                       np.ascontiguousarray(inner, dtype=np.uint8), alive, np.array(dirty, dtype=np.uint8),
+                       _ints(path_of), _ints(cards), int(rounds), *grid, np.empty(scratch, dtype=np.int64),
+                       np.empty(scratch, dtype=np.int64), np.empty(scratch, dtype=np.uint8))
+    return alive.view(bool)
 
 
 def fewest_hops(indptr: np.ndarray, indices: np.ndarray, starts: np.ndarray, bounds: np.ndarray,

@@ -14,6 +14,7 @@ from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
 
+from app.layout.routing import kernels
 from app.layout.routing.geometry import CLEARANCE, Obstacles
 from app.layout.routing.graph import WAYPOINT_SLACK, VisibilityGraph
 
@@ -155,8 +156,9 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
     """Each path pulled taut like a rubber band: a waypoint goes when its two neighbours see each other.
 
     The paths come as one flat array of points, each path's count of points, and each path's two cards. All are
-    worked on at once, as one list of points linked to their neighbours. Each round tests, in one bulk call, the
-    shortcut past every waypoint whose neighbours changed since it was last tested; of a run of neighbouring
+    worked on at once (in a compiled loop, kernels.pull_taut), as one list of points linked to their neighbours.
+    Each round tests the shortcut past every waypoint whose neighbours changed since it was last tested, all
+    before any waypoint goes; of a run of neighbouring
     waypoints whose shortcuts are clear, every other one goes (two neighbours leaving together would join points
     no test has seen). The ends stay where they are, on the borders.
     """
@@ -172,29 +174,8 @@ def _pull_taut(points: np.ndarray, lengths: np.ndarray, cards: np.ndarray, obsta
     alive &= ~(inner & (((a[:, 0] == points[:, 0]) & (points[:, 0] == b[:, 0]))
                         | ((a[:, 1] == points[:, 1]) & (points[:, 1] == b[:, 1]))))
     before, after = _neighbours(alive, path_of)
-    dirty = inner & alive
-    for _round in range(TAUT_ROUNDS):
-        todo = np.flatnonzero(dirty)
-        if not len(todo):
-            break
-        owner = path_of[todo]
-        clear = ~obstacles.blocked(points[before[todo]], points[after[todo]], cards[owner, 0], cards[owner, 1])
-        dirty[todo] = False
-        # Of a run of neighbours all clear to go, every other one goes now and the rest wait for the next round.
-        candidates = todo[clear]
-        if not len(candidates):
-            break
-        joined = np.r_[False, before[candidates[1:]] == candidates[:-1]]
-        run_start = np.maximum.accumulate(np.where(joined, 0, np.arange(len(candidates))))
-        goes = (np.arange(len(candidates)) - run_start) % 2 == 0
-        dirty[candidates[~goes]] = True
-        gone = candidates[goes]
-        alive[gone] = False
-        left, right = before[gone], after[gone]
-        after[left] = right
-        before[right] = left
-        dirty[left[inner[left]]] = True
-        dirty[right[inner[right]]] = True
+    alive = kernels.pull_taut(points, before, after, inner, alive, inner & alive, path_of, cards, TAUT_ROUNDS,
+                              obstacles.grid())
     kept = np.flatnonzero(alive)
     # The ends never go, so every path keeps at least its two ends.
     bounds = np.r_[np.searchsorted(kept, base), len(kept)].tolist()
