@@ -29,7 +29,7 @@ if [ ! -x "$BUILD_VENV/bin/python" ] || ! "$BUILD_VENV/bin/python" -c 'import pi
 fi
 say "installing Stakemap (as a user would get it) and PyInstaller $PYINSTALLER_VERSION into $BUILD_VENV"
 # setuptools keeps what it built before in build/lib: a module moved or deleted since would come back.
-rm -rf build/lib build/bdist.*
+rm -rf build/lib build/lib.* build/bdist.*
 log="$(mktemp)"
 if ! "$BUILD_VENV/bin/python" -m pip install --disable-pip-version-check --upgrade --force-reinstall --no-deps . \
         >"$log" 2>&1 \

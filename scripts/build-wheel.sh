@@ -5,7 +5,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-rm -rf build/lib build/bdist.*
+rm -rf build/lib build/lib.* build/bdist.*
 mkdir -p dist
 .venv/bin/python -m pip wheel --disable-pip-version-check --no-deps -q -w dist .
 ls -1 dist/stakemap-*.whl
