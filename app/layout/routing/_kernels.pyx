@@ -32,6 +32,23 @@ cdef inline bint _corner_near(double cx, double cy, double ax, double ay, double
     return fx * fx + fy * fy < limit
 
 
+cdef inline bint _clip(double start, double step, double low, double high, double* enter,
+                       double* leave) noexcept nogil:
+    """One axis of Liang–Barsky clipping: narrows [enter, leave] to where start + t * step lies in [low, high],
+    and tells whether some of it is left."""
+    cdef double ta, tb, swap
+    if step == 0.0:
+        return low <= start <= high
+    ta, tb = (low - start) / step, (high - start) / step
+    if ta > tb:
+        swap = ta
+        ta = tb
+        tb = swap
+    enter[0] = _max2(enter[0], ta)
+    leave[0] = _min2(leave[0], tb)
+    return enter[0] <= leave[0]
+
+
 cdef bint _near_rect(double ax, double ay, double bx, double by, double left, double top, double right,
                      double bottom, double reach) noexcept nogil:
     """Whether the segment a→b comes nearer than `reach` to the rectangle."""
@@ -42,28 +59,8 @@ cdef bint _near_rect(double ax, double ay, double bx, double by, double left, do
         return False
     # Liang–Barsky clipping against the rectangle itself: a segment that meets it is at distance 0.
     cdef double dx = bx - ax, dy = by - ay
-    cdef double enter = 0.0, leave = 1.0, ta, tb, swap
-    cdef bint meets = True
-    if dx == 0.0:
-        if ax < left or ax > right:
-            meets = False
-    else:
-        ta, tb = (left - ax) / dx, (right - ax) / dx
-        if ta > tb:
-            swap = ta; ta = tb; tb = swap
-        enter, leave = _max2(enter, ta), _min2(leave, tb)
-        meets = enter <= leave
-    if meets:
-        if dy == 0.0:
-            if ay < top or ay > bottom:
-                meets = False
-        else:
-            ta, tb = (top - ay) / dy, (bottom - ay) / dy
-            if ta > tb:
-                swap = ta; ta = tb; tb = swap
-            enter, leave = _max2(enter, ta), _min2(leave, tb)
-            meets = enter <= leave
-    if meets:
+    cdef double enter = 0.0, leave = 1.0
+    if _clip(ax, dx, left, right, &enter, &leave) and _clip(ay, dy, top, bottom, &enter, &leave):
         return True
     # Disjoint convex shapes: the nearest pair has an end of the segment or a corner of the rectangle.
     cdef double limit = reach * reach
