@@ -125,17 +125,16 @@ class VisibilityGraph:
         first2, last2 = first2 + len(flat), last2 + len(flat)
         # Each way as pieces of the searched ways: A backwards without its hub and sink, each H without its last
         # hub, B without its sink; a direct way without its source vertex and sink (backwards where flipped).
-        keep_a, keep_b = found[chained], found[chained]
+        keep = found[chained]  # the A and B pieces of the ways found through hubs
         keep_h = found[link_of_hub[hop]]
         reached = first2 < last2
-        piece_link = np.r_[chained[keep_a], link_of_hub[hop][keep_h], chained[keep_b], direct[reached]]
-        piece_rank = np.r_[np.zeros(int(keep_a.sum()), dtype=np.int64), 1 + (hop - hub_start[link_of_hub[hop]])[keep_h],
-                           np.full(int(keep_b.sum()), len(hubs) + 1), np.zeros(int(reached.sum()), dtype=np.int64)]
-        piece_first = np.r_[first[a_way][keep_a] + 1, first[h_way][keep_h], first[b_way][keep_b], first2[reached] + 1]
-        piece_last = np.r_[last[a_way][keep_a] - 1, last[h_way][keep_h] - 1, last[b_way][keep_b] - 1,
-                           last2[reached] - 1]
-        piece_reversed = np.r_[np.ones(int(keep_a.sum()), dtype=bool), np.zeros(int(keep_h.sum() + keep_b.sum()),
-                                                                                 dtype=bool), flip[reached]]
+        kept, kept_h = int(keep.sum()), int(keep_h.sum())
+        piece_link = np.r_[chained[keep], link_of_hub[hop][keep_h], chained[keep], direct[reached]]
+        piece_rank = np.r_[np.zeros(kept, dtype=np.int64), 1 + (hop - hub_start[link_of_hub[hop]])[keep_h],
+                           np.full(kept, len(hubs) + 1), np.zeros(int(reached.sum()), dtype=np.int64)]
+        piece_first = np.r_[first[a_way][keep] + 1, first[h_way][keep_h], first[b_way][keep], first2[reached] + 1]
+        piece_last = np.r_[last[a_way][keep] - 1, last[h_way][keep_h] - 1, last[b_way][keep] - 1, last2[reached] - 1]
+        piece_reversed = np.r_[np.ones(kept, dtype=bool), np.zeros(kept_h + kept, dtype=bool), flip[reached]]
         order = np.lexsort((piece_rank, piece_link))
         link_bounds = np.searchsorted(piece_link[order], np.arange(count + 1))
         return kernels.join_ways(np.r_[flat, flat2], piece_first[order], piece_last[order], piece_reversed[order],

@@ -1,8 +1,9 @@
 """The routing's compiled inner loops (_kernels, built from _kernels.pyx with the package), called with numpy arrays.
 
 `blocked` tests segments against the cards of a geometry.Obstacles one at a time, stopping at the first card in the
-way; `fewest_hops` runs breadth-first searches through a graph in compressed rows, each stopping once it has
-reached all of its targets; `join_ways` puts ways together from the pieces those searches found.
+way; `pull_taut` runs the router's rounds of shortcuts past waypoints; `fewest_hops` runs breadth-first searches
+through a graph in compressed rows, each stopping once it has reached all of its targets; `join_ways` puts ways
+together from the pieces those searches found.
 """
 
 from __future__ import annotations
